@@ -1,0 +1,58 @@
+# Every target bootstraps .venv from requirements.lock when it is missing or stale.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: serve build test check lint typecheck validate bench lock clean
+
+$(STAMP): requirements.lock pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+## Preview with live reload; rebuilds on changes under data/, macros/, overrides/ and content/.
+serve: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --livereload --dev-addr $(HOST):$(PORT) \
+		--watch data --watch macros --watch overrides
+
+## Strict, atomic build into site/: a failed build leaves the last good site/ untouched.
+build: $(STAMP)
+	$(BIN)/python scripts/build
+
+## Check the data without building.
+validate: $(STAMP)
+	$(BIN)/python scripts/validate
+
+lint: $(STAMP)
+	$(BIN)/ruff check macros scripts tests
+	$(BIN)/ruff format --check macros scripts tests
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+## Every test: static checks, unit, golden, integration, browser.
+test: $(STAMP) node_modules/.installed
+	$(BIN)/ruff check macros scripts tests
+	$(BIN)/mypy
+	$(BIN)/python -m pytest
+
+bench: $(STAMP) node_modules/.installed
+	$(BIN)/python scripts/bench
+
+## Refresh requirements.lock from pyproject.toml (needs network to PyPI).
+lock:
+	$(PYTHON) -m venv .venv-lock && .venv-lock/bin/pip install --quiet pip-tools
+	.venv-lock/bin/pip-compile --quiet --all-extras --generate-hashes --allow-unsafe --strip-extras \
+		-o requirements.lock pyproject.toml
+	rm -rf .venv-lock
+
+clean:
+	rm -rf site .build $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache

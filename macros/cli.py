@@ -1,0 +1,76 @@
+"""Command-line entry points shared by scripts/ (validate, build)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from macros.loader import load_dataset
+from macros.problems import errors, format_report
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def validate_main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="scripts/validate",
+                                     description="Check the data files without building the site.")
+    parser.add_argument("--data", type=Path, default=ROOT / "data", help="the data folder")
+    parser.add_argument("--root", type=Path, default=None,
+                        help="paths in messages are relative to this folder (default: data's parent)")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    data_dir = args.data.resolve()
+    dataset, problems = load_dataset(data_dir, (args.root or data_dir.parent).resolve())
+    if problems:
+        print(format_report(problems))
+    elapsed = time.perf_counter() - started
+    if errors(problems):
+        print("The site cannot be built until these are fixed.")
+        return 1
+    assert dataset is not None
+    print(f"OK: {len(dataset.files)} files, {len(dataset.frameworks)} frameworks, "
+          f"{len(dataset.dimensions)} dimensions, {len(dataset.questions)} questions, "
+          f"{len(dataset.sources)} sources ({elapsed * 1000:.0f} ms).")
+    return 0
+
+
+def build_site(config: Path, site_dir: Path, extra_args: list[str] | None = None) -> int:
+    """Build strictly into a temporary folder; replace site_dir only on success.
+
+    A failed build leaves the last good site exactly as it was.
+    """
+    work = site_dir.parent / ".build"
+    work.mkdir(exist_ok=True)
+    fresh = work / f"site-{os.getpid()}"
+    old = work / f"old-{os.getpid()}"
+    shutil.rmtree(fresh, ignore_errors=True)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
+               "--config-file", str(config), "--site-dir", str(fresh), *(extra_args or [])]
+    result = subprocess.run(command, env=env, check=False)
+    if result.returncode != 0:
+        shutil.rmtree(fresh, ignore_errors=True)
+        print(f"Build failed: {site_dir.name}/ is unchanged.", file=sys.stderr)
+        return result.returncode
+    if site_dir.exists():
+        site_dir.rename(old)
+    fresh.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)
+    return 0
+
+
+def build_main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="scripts/build",
+                                     description="Strict, atomic build of the site.")
+    parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml")
+    parser.add_argument("--site-dir", type=Path, default=None,
+                        help="output folder (default: site/ beside mkdocs.yml)")
+    args = parser.parse_args(argv)
+    config = args.config.resolve()
+    site_dir = (args.site_dir or config.parent / "site").resolve()
+    return build_site(config, site_dir)

@@ -1,0 +1,12 @@
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as opt
+
+
+class ComparisonConfig(base.Config):
+    enabled = opt.Type(bool, default=True)
+    # Resolved against the folder that holds mkdocs.yml, never the working directory.
+    data_dir = opt.Type(str, default="data")
+    # Folders searched before macros/templates, so a site can override one template.
+    template_dirs = opt.ListOfItems(opt.Type(str), default=[])

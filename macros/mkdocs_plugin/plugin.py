@@ -1,0 +1,111 @@
+"""MkDocs plugin: load the data, add the generated pages, keep the preview alive.
+
+Event methods only; the work happens in the framework-free core (macros.*).
+In ``mkdocs build`` any data problem aborts the build with every problem
+listed. In ``mkdocs serve`` the same problems are logged and shown as an error
+page instead, because MkDocs' live server blocks every request while a
+rebuild fails: a broken save must never hang the preview.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any, Literal
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from macros.loader import load_dataset
+from macros.mkdocs_plugin.config import ComparisonConfig
+from macros.model import Dataset
+from macros.problems import Problem, errors, format_report
+from macros.render import TEMPLATE_DIR, Page, Renderer, render_problems
+
+log = logging.getLogger("mkdocs.plugins.comparison")
+
+GENERATED_NAV = (("Article", "index.md"), ("Feature table", "comparison.md"), ("FAQ", "faq.md"))
+
+
+class ComparisonPlugin(BasePlugin[ComparisonConfig]):
+    def __init__(self) -> None:
+        self.command = "build"
+        self.dataset: Dataset | None = None
+        self.problems: list[Problem] = []
+        self.pages: list[Page] = []
+
+    # Defining on_startup keeps this instance alive across `serve` rebuilds.
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.command = command
+
+    @property
+    def serving(self) -> bool:
+        return self.command == "serve"
+
+    def root(self, config: MkDocsConfig) -> Path:
+        return Path(config.config_file_path).resolve().parent
+
+    def data_dir(self, config: MkDocsConfig) -> Path:
+        return self.root(config) / self.config.data_dir
+
+    def template_dirs(self, config: MkDocsConfig) -> list[Path]:
+        return [self.root(config) / d for d in self.config.template_dirs]
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return config
+        root = self.root(config)
+        dataset, problems = load_dataset(self.data_dir(config), root)
+        self.dataset, self.problems = dataset, problems
+        if dataset is None:
+            self.fail_or_report(format_report(problems))
+            self.pages = [Page(uri, render_problems(errors(problems), self.template_dirs(config)))
+                          for _, uri in GENERATED_NAV]
+            return config
+        for problem in problems:  # warnings only: errors returned above
+            log.warning(str(problem))
+        try:
+            self.pages = Renderer(dataset, self.template_dirs(config)).pages()
+        except jinja2.TemplateError as exc:
+            where = f"{getattr(exc, 'filename', None) or getattr(exc, 'name', '')}"
+            line = getattr(exc, "lineno", None)
+            message = f"template error in {where}{f':{line}' if line else ''}: {exc}"
+            self.fail_or_report(message)
+            problem = Problem(where or "template", line or 0, 1 if line else 0, "", str(exc))
+            self.pages = [Page(uri, render_problems([problem], self.template_dirs(config)))
+                          for _, uri in GENERATED_NAV]
+        site = dataset.site
+        config.site_name = site.title
+        config.site_description = site.description
+        config.site_url = site.url
+        if config.nav is None:  # generated pages first, then hand-written ones by file name
+            written = sorted(p.relative_to(config.docs_dir).as_posix()
+                             for p in Path(config.docs_dir).rglob("*.md"))
+            config.nav = [{title: uri} for title, uri in GENERATED_NAV] + written
+        return config
+
+    def fail_or_report(self, message: str) -> None:
+        if not self.serving:
+            raise PluginError(message)
+        log.error("%s\nThe preview shows an error page until this is fixed.", message)
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        for page in self.pages:
+            clash = files.get_file_from_path(page.src_uri)
+            if clash is not None:
+                raise PluginError(f"{config.docs_dir}/{page.src_uri} clashes with the page "
+                                  "generated from data/: rename or remove it")
+            files.append(File.generated(config, page.src_uri, content=page.markdown))
+        return files
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
+                 builder: Any) -> LiveReloadServer:
+        server.watch(str(self.data_dir(config)))
+        server.watch(str(TEMPLATE_DIR))
+        for folder in self.template_dirs(config):
+            server.watch(str(folder))
+        return server

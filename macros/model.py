@@ -1,0 +1,136 @@
+"""The validated data, as plain immutable objects for templates and tools."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    url: str
+    publisher: str
+    checked: str
+    published: str | None = None
+
+
+@dataclass(frozen=True)
+class Release:
+    version: str
+    date: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Framework:
+    id: str
+    name: str
+    tagline: str
+    order: int
+    first_release: Release
+    latest_release: Release
+    lts_release: Release | None
+    licence: str
+    governance: str
+    homepage: str
+    docs: str
+    repository: str
+    python: str
+    profile: str
+
+
+@dataclass(frozen=True)
+class Take:
+    """One framework's text and verdict on one dimension."""
+
+    verdict: str
+    text: str
+
+
+@dataclass(frozen=True)
+class TableRow:
+    id: str
+    label: str
+    values: dict[str, str]
+    dimension: str | None  # None for rows built from framework profiles
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    q: str
+    a: str
+    dimension: str | None  # None for general questions
+
+
+@dataclass(frozen=True)
+class Dimension:
+    id: str
+    title: str
+    order: int
+    summary: str
+    last_reviewed: str
+    takes: dict[str, Take]
+    unknown: tuple[str, ...]
+    table: tuple[TableRow, ...]
+    faq: tuple[Question, ...]
+
+
+@dataclass(frozen=True)
+class Criterion:
+    id: str
+    label: str
+    dimension: str | None
+    weights: dict[str, int]
+    reasons: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Decision:
+    intro: str
+    criteria: tuple[Criterion, ...]
+    choose: dict[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class CallToAction:
+    text: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Site:
+    title: str
+    description: str
+    url: str
+    licence: str | None
+    featured: tuple[str, str]
+    intro: str
+    verdict: str
+    call_to_action: CallToAction | None
+
+
+@dataclass(frozen=True)
+class Dataset:
+    site: Site
+    frameworks: tuple[Framework, ...]  # in display order
+    dimensions: tuple[Dimension, ...]  # in article order
+    general_faq: tuple[Question, ...]
+    sources: dict[str, Source]
+    decision: Decision | None
+    files: tuple[str, ...] = field(default=())  # every data file read, for watchers
+
+    @property
+    def featured(self) -> tuple[Framework, ...]:
+        by_id = {f.id: f for f in self.frameworks}
+        return tuple(by_id[i] for i in self.site.featured)
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        """Every question: the general ones, then each dimension's."""
+        return self.general_faq + tuple(q for d in self.dimensions for q in d.faq)
+
+    @property
+    def table_rows(self) -> tuple[TableRow, ...]:
+        return tuple(row for d in self.dimensions for row in d.table)

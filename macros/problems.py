@@ -1,0 +1,83 @@
+"""Problems found in editors' data, and how they are reported.
+
+A problem always names the file, line and column (1-based, as editors count),
+the field path inside the file, what was wrong and, where one fits, how to fix
+it. Problems are collected, never raised one at a time, so an editor sees every
+mistake in one run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str  # as shown to editors: relative to the project, forward slashes
+    line: int  # 1-based; 0 when the problem concerns the whole file
+    column: int  # 1-based
+    field: str  # e.g. "frameworks.flask.verdict"; "" for the file itself
+    message: str
+    hint: str = ""
+    severity: Severity = Severity.ERROR
+
+    @property
+    def location(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}" if self.line else self.path
+
+    def __str__(self) -> str:
+        text = f"{self.location}: "
+        if self.severity is Severity.WARNING:
+            text += "warning: "
+        if self.field:
+            text += f"{self.field}: "
+        text += self.message
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+
+class DataError(Exception):
+    """Raised when data has errors; carries every problem found."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__(format_report(self.problems))
+
+
+def errors(problems: Iterable[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity is Severity.ERROR]
+
+
+def format_report(problems: Iterable[Problem]) -> str:
+    """Group problems by file, each file with its count, and a total line."""
+    ordered = sorted(problems)
+    if not ordered:
+        return "No problems found."
+    lines: list[str] = []
+    by_file: dict[str, list[Problem]] = {}
+    for problem in ordered:
+        by_file.setdefault(problem.path, []).append(problem)
+    for path, found in by_file.items():
+        lines.append(f"{path} ({_count(found)})")
+        lines.extend(f"  {p}" for p in found)
+    lines.append(f"Found {_count(ordered)} in {len(by_file)} file{'s' * (len(by_file) != 1)}.")
+    return "\n".join(lines)
+
+
+def _count(problems: list[Problem]) -> str:
+    n_errors = len(errors(problems))
+    n_warnings = len(problems) - n_errors
+    parts = []
+    if n_errors:
+        parts.append(f"{n_errors} error{'s' * (n_errors != 1)}")
+    if n_warnings:
+        parts.append(f"{n_warnings} warning{'s' * (n_warnings != 1)}")
+    return ", ".join(parts)

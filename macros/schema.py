@@ -1,0 +1,271 @@
+"""Validate parsed data against the JSON Schema files in ``macros/schemas``.
+
+The schema files are the one source of truth: this module reads them for
+validation, editors' YAML language servers read them for completion and inline
+checks, and EDITING.md points at their descriptions. This is a deliberately
+small validator for the subset of JSON Schema the files use, written so that
+every message suits an editor rather than a programmer.
+
+Besides problems, a walk collects what later checks need: every cross-file
+reference (``x-ref``) and every Markdown field (``x-markdown``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from macros.problems import Problem
+from macros.yamlsource import FieldPath, YamlDocument
+
+SCHEMA_DIR = Path(__file__).parent / "schemas"
+
+Schema = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Reference:
+    kind: str  # "framework", "source", "dimension"
+    value: str
+    path: FieldPath
+    is_key: bool
+
+
+@dataclass
+class WalkResult:
+    problems: list[Problem] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    markdown: list[tuple[FieldPath, str]] = field(default_factory=list)  # path, "inline"/"block"
+
+
+@cache
+def load_schema(name: str) -> Schema:
+    schema: Schema = json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
+    return schema
+
+
+def field_name(path: FieldPath) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _resolve(schema: Schema, base: str) -> tuple[Schema, str]:
+    """Follow $ref (across files too); keywords beside a $ref refine the target."""
+    while "$ref" in schema:
+        ref = schema["$ref"]
+        file, _, pointer = ref.partition("#")
+        base = file or base
+        target: Any = load_schema(base)
+        for part in filter(None, pointer.split("/")):
+            target = target[part]
+        siblings = {k: v for k, v in schema.items() if k != "$ref"}
+        schema = {**target, **siblings}
+    return schema, base
+
+
+def first_sentence(text: str) -> str:
+    return text.split(". ")[0].rstrip(".")
+
+
+def _describe(value: Any, raw: str | None) -> str:
+    if value is None:
+        return "nothing (the value is empty)"
+    if isinstance(value, bool):
+        return f"a yes/no value ({raw})"
+    if isinstance(value, int | float):
+        return f"a number ({raw})"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping of keys to values"
+
+
+_EXPECTED = {
+    "string": "text",
+    "integer": "a whole number",
+    "object": "a mapping of keys to values",
+    "array": "a list",
+}
+
+
+def _is_type(value: Any, expected: str) -> bool:
+    if expected == "string":
+        return isinstance(value, str)
+    if expected == "integer":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if expected == "object":
+        return isinstance(value, dict)
+    if expected == "array":
+        return isinstance(value, list)
+    raise ValueError(f"schema type {expected!r} is not supported")
+
+
+def is_safe_link(url: str, relative_ok: bool) -> bool:
+    if url.startswith("https://"):
+        return bool(re.fullmatch(r"https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:\d+)?(/\S*)?", url))
+    if not relative_ok:
+        return False
+    # Relative: no scheme, no protocol-relative '//host', no backslashes.
+    return not re.match(r"[A-Za-z][A-Za-z0-9+.-]*:|//|\\", url) and not re.search(r"\s", url)
+
+
+class _Walker:
+    def __init__(self, doc: YamlDocument, result: WalkResult) -> None:
+        self.doc = doc
+        self.result = result
+
+    def problem(self, path: FieldPath, message: str, hint: str = "", key: bool = False) -> None:
+        line, column = self.doc.key_mark(path) if key else self.doc.mark(path)
+        self.result.problems.append(
+            Problem(self.doc.path, line, column, field_name(path), message, hint)
+        )
+
+    def walk(self, value: Any, schema: Schema, base: str, path: FieldPath) -> None:
+        schema, base = _resolve(schema, base)
+        expected = schema.get("type")
+        if expected and not _is_type(value, expected):
+            self.type_problem(value, expected, schema, path)
+            return
+        if "x-ref" in schema and isinstance(value, str):
+            self.result.references.append(Reference(schema["x-ref"], value, path, False))
+        if "x-markdown" in schema:
+            self.result.markdown.append((path, schema["x-markdown"]))
+        if isinstance(value, str):
+            self.string(value, schema, path)
+        elif isinstance(value, int) and not isinstance(value, bool):
+            self.integer(value, schema, path)
+        elif isinstance(value, list):
+            self.array(value, schema, base, path)
+        elif isinstance(value, dict):
+            self.mapping(value, schema, base, path)
+
+    def type_problem(self, value: Any, expected: str, schema: Schema, path: FieldPath) -> None:
+        raw = self.doc.raw.get(path)
+        got = _describe(value, raw)
+        hint = ""
+        if expected == "string" and raw is not None and value is not None:
+            hint = f'put it in quotes so YAML keeps it as written: "{raw}"'
+        elif expected == "integer" and isinstance(value, str) and raw is not None:
+            hint = "write the number in plain decimal digits, e.g. 10"
+        elif value is None:
+            hint = "write the value after the colon, or remove the key"
+        elif "description" in schema:
+            hint = first_sentence(schema["description"])
+        self.problem(path, f"expected {_EXPECTED[expected]}, got {got}", hint)
+
+    def string(self, value: str, schema: Schema, path: FieldPath) -> None:
+        length = len(value.strip())
+        if length < schema.get("minLength", 0) or (schema.get("minLength") and not value.strip()):
+            self.problem(path, "the text is empty", "write the text, or remove the key")
+            return
+        if "maxLength" in schema and length > schema["maxLength"]:
+            self.problem(path, f"the text is too long ({length} characters; the limit is "
+                         f"{schema['maxLength']})", "shorten it")
+        if "enum" in schema and value not in schema["enum"]:
+            self.choice_problem(path, value, schema["enum"], "value")
+        fmt = schema.get("format")
+        if fmt == "date":
+            self.date(value, path)
+        elif fmt in ("https-url", "link") and not is_safe_link(value, fmt == "link"):
+            allowed = "an https:// address" + (" or a link within the site" if fmt == "link" else "")
+            self.problem(path, f"'{value}' is not a safe link", f"use {allowed}")
+        pattern = schema.get("pattern")
+        if pattern and not re.search(pattern, value):
+            if "\n" in value.strip() and "x-markdown" in schema:
+                self.problem(path, "must be one line", "remove the line breaks (no '|' block here)")
+            elif "\n" not in value.strip():
+                self.problem(path, f"'{value}' is not valid here",
+                             first_sentence(schema.get("description", "")))
+
+    def date(self, value: str, path: FieldPath) -> None:
+        try:
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                raise ValueError
+            dt.date.fromisoformat(value)
+        except ValueError:
+            self.problem(path, f"'{value}' is not a valid date", "write it as YYYY-MM-DD")
+
+    def integer(self, value: int, schema: Schema, path: FieldPath) -> None:
+        low, high = schema.get("minimum"), schema.get("maximum")
+        if (low is not None and value < low) or (high is not None and value > high):
+            self.problem(path, f"{value} is out of range", f"use a whole number from {low} to {high}")
+
+    def array(self, value: list[Any], schema: Schema, base: str, path: FieldPath) -> None:
+        low, high = schema.get("minItems"), schema.get("maxItems")
+        if low is not None and len(value) < low or high is not None and len(value) > high:
+            wanted = f"exactly {low}" if low == high else (
+                f"at least {low}" if high is None else f"{low} to {high}")
+            self.problem(path, f"the list has {len(value)} item{'s' * (len(value) != 1)}",
+                         f"it needs {wanted}")
+        seen: dict[str, int] = {}
+        for index, item in enumerate(value):
+            if schema.get("uniqueItems") and isinstance(item, str):
+                if item in seen:
+                    self.problem((*path, index), f"'{item}' is listed twice",
+                                 f"remove one (item {seen[item] + 1} has it already)")
+                seen.setdefault(item, index)
+            if "items" in schema:
+                self.walk(item, schema["items"], base, (*path, index))
+
+    def mapping(self, value: dict[str, Any], schema: Schema, base: str, path: FieldPath) -> None:
+        properties: dict[str, Schema] = schema.get("properties", {})
+        if schema.get("minProperties") and len(value) < schema["minProperties"]:
+            self.problem(path, "the mapping is empty", first_sentence(schema.get("description", "")))
+        for name in schema.get("required", []):
+            if name not in value:
+                prop, _ = _resolve(properties.get(name, {}), base)
+                hint = f"add '{name}:'"
+                if "description" in prop:
+                    hint += f": {first_sentence(prop['description'])}"
+                self.problem(path, f"missing required key '{name}'", hint)
+        extra = schema.get("additionalProperties", True)
+        names = schema.get("propertyNames")
+        for key, item in value.items():
+            item_path = (*path, key)
+            if names is not None:
+                self.key(key, names, base, item_path)
+            if key in properties:
+                self.walk(item, properties[key], base, item_path)
+            elif extra is False:
+                self.unknown_key(key, list(properties), item_path)
+            elif isinstance(extra, dict):
+                self.walk(item, extra, base, item_path)
+
+    def key(self, key: str, names: Schema, base: str, path: FieldPath) -> None:
+        names, _ = _resolve(names, base)
+        if "x-ref" in names:
+            self.result.references.append(Reference(names["x-ref"], key, path, True))
+        elif "pattern" in names and not re.search(names["pattern"], key):
+            self.problem(path, f"'{key}' is not a valid id", first_sentence(names["description"]),
+                         key=True)
+
+    def unknown_key(self, key: str, allowed: list[str], path: FieldPath) -> None:
+        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else "allowed keys: " + ", ".join(allowed)
+        self.problem(path, f"unknown key '{key}'", hint, key=True)
+
+    def choice_problem(self, path: FieldPath, value: str, choices: list[str], what: str) -> None:
+        close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else "use one of: " + ", ".join(choices)
+        self.problem(path, f"unknown {what} '{value}'", hint)
+
+
+def validate(doc: YamlDocument, schema_name: str) -> WalkResult:
+    result = WalkResult()
+    if not isinstance(doc.value, dict):
+        kind = _describe(doc.value, doc.raw.get(()))
+        result.problems.append(Problem(doc.path, *doc.mark(()), "",
+                                       f"expected a mapping of keys to values, got {kind}",
+                                       "the file must start with 'key: value' lines"))
+        return result
+    _Walker(doc, result).walk(doc.value, load_schema(schema_name), schema_name, ())
+    return result

@@ -1,0 +1,89 @@
+"""Checks on the Markdown that editors write in data fields.
+
+Data text goes into the site's pages, so it must not be able to inject markup:
+raw HTML, ``{: attribute}`` lists (they can set ``onclick``) and links with
+schemes other than https are rejected here, with the exact position, rather
+than silently escaped. Structure (headings) belongs to the templates. Citations
+``[^source-id]`` are collected so the loader can check them against sources.
+
+Every check skips code: fenced blocks and inline code spans keep Django and
+Jinja samples such as ``{% csrf_token %}`` or ``<form>`` verbatim and legal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from macros.schema import is_safe_link
+
+_FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})[^\n]*\n.*?(?:^\1?\2[ \t]*$|\Z)", re.M | re.S)
+_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
+_HTML = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?|/[A-Za-z][A-Za-z0-9-]*\s*|!--.*?--|![A-Za-z][^>]*|\?[^>]*\?)>", re.S)
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*)>")
+_ATTR_LIST = re.compile(r"\{:?[ ]*([^\}\n ][^\}\n]*)[ ]*\}")
+_INLINE_LINK = re.compile(r"\]\(\s*<?([^\s)>]*)")
+_REF_DEF = re.compile(r"^ {0,3}\[(?!\^)[^\]]+\]:[ \t]*<?(\S*?)>?(?:[ \t]|$)", re.M)
+_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)", re.M)
+_SETEXT = re.compile(r"^[^\n]*\S[^\n]*\n {0,3}(?:=+|-+)[ \t]*$", re.M)
+_CITATION = re.compile(r"\[\^([^\]\s]+)\]")
+_FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:", re.M)
+
+
+@dataclass(frozen=True)
+class TextIssue:
+    offset: int  # character offset in the field's text
+    message: str
+    hint: str
+
+
+def blank_code(text: str) -> str:
+    """The text with code blocks and spans replaced by spaces (offsets kept)."""
+
+    def blank(match: re.Match[str]) -> str:
+        return re.sub(r"[^\n]", " ", match.group(0))
+
+    return _CODE_SPAN.sub(blank, _FENCE.sub(blank, text))
+
+
+def citations(text: str) -> Iterator[tuple[int, str]]:
+    """Yield (offset, source id) for every [^id] outside code."""
+    prose = blank_code(text)
+    definitions = {m.start(1) - 2 for m in _FOOTNOTE_DEF.finditer(prose)}
+    for match in _CITATION.finditer(prose):
+        if match.start() not in definitions:
+            yield match.start(), match.group(1)
+
+
+def check_text(text: str, kind: str) -> list[TextIssue]:
+    """Problems in one Markdown field; ``kind`` is "inline" or "block"."""
+    prose = blank_code(text)
+    issues: list[TextIssue] = []
+    for match in _AUTOLINK.finditer(prose):
+        if not is_safe_link(match.group(1), relative_ok=False):
+            issues.append(TextIssue(match.start(), f"unsafe link '{match.group(1)}'",
+                                    "only https:// addresses and links within the site"))
+    without_autolinks = _AUTOLINK.sub(lambda m: " " * len(m.group(0)), prose)
+    for match in _HTML.finditer(without_autolinks):
+        issues.append(TextIssue(match.start(), f"raw HTML is not allowed: {match.group(0)[:40]}",
+                                "use Markdown, or put it in `backticks` to show it as code"))
+    for match in _ATTR_LIST.finditer(prose):
+        issues.append(TextIssue(match.start(), f"curly braces set HTML attributes: {match.group(0)}",
+                                "remove them, or put them in `backticks` to show them as code"))
+    for regex in (_INLINE_LINK, _REF_DEF):
+        for match in regex.finditer(prose):
+            url = match.group(1)
+            if url and not url.startswith("#") and not is_safe_link(url, relative_ok=True):
+                issues.append(TextIssue(match.start(1), f"unsafe link '{url}'",
+                                        "only https:// addresses and links within the site"))
+    for match in _FOOTNOTE_DEF.finditer(prose):
+        issues.append(TextIssue(match.start(1) - 2, f"footnote definition [^{match.group(1)}]:",
+                                "sources are defined in data/sources.yml; cite them with "
+                                f"[^{match.group(1)}] only"))
+    if kind == "block":
+        for regex in (_HEADING, _SETEXT):
+            for match in regex.finditer(prose):
+                issues.append(TextIssue(match.start(), "headings are not allowed in text",
+                                        "the page adds headings; use a **bold** lead-in instead"))
+    return sorted(issues, key=lambda issue: issue.offset)

@@ -1,0 +1,299 @@
+"""A strict YAML reader for editors' data.
+
+PyYAML's defaults are wrong for hand-edited data: they keep the last of two
+duplicate keys, turn ``no`` into False and ``3.10`` into 3.1, expand aliases
+without bound and accept arbitrary tags. This reader builds values itself from
+the C parser's event stream, in one linear pass, so that it can:
+
+- record the line and column of every key and value,
+- keep the raw text of every scalar that did not resolve to a string (so the
+  validator can say "expected text, got a boolean (quote it: "no")"),
+- reject duplicate keys, non-standard tags, merge keys, several documents,
+  empty files, deep nesting and alias bombs, with a message each.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from macros.problems import Problem
+
+MAX_BYTES = 256 * 1024
+MAX_DEPTH = 20
+MAX_NODES = 20_000  # values after alias expansion
+
+FieldPath = tuple[str | int, ...]
+
+_TAG = "tag:yaml.org,2002:"
+_STANDARD_SCALAR_TAGS = {f"{_TAG}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_RESOLVER = yaml.resolver.Resolver()
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_DECIMAL = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+
+# PyYAML's wording, and what an editor should do about it.
+_SYNTAX_HINTS = (
+    ("mapping values are not allowed", "if the text contains ': ', put the whole value in quotes"),
+    ("could not find expected ':'", "a key needs a ':' after it; check for an unclosed quote"),
+    ("did not find expected key", "keys of the same mapping must start in the same column"),
+    ("did not find expected '-'", "list items must start in the same column"),
+    ("found undefined alias", "an *alias needs a matching &anchor earlier in the file"),
+    ("unknown escape character", "in double quotes a backslash starts an escape: use single quotes"),
+    ("found unexpected end of stream", "a quote or bracket is not closed"),
+    ("while scanning a quoted scalar", "a quote is not closed"),
+    ("special characters are not allowed", "remove the invisible control character"),
+    ("expected <block end>", "check the indentation of this line against the lines above"),
+    ("found character '`'", "a value cannot start with a backtick: put the value in quotes"),
+    ("found character '@'", "a value cannot start with '@': put the value in quotes"),
+    ("found character '%'", "a value cannot start with '%': put the value in quotes"),
+)
+
+
+@dataclass(frozen=True)
+class ScalarSpan:
+    line: int  # 1-based, of the scalar's first character (or of '|'/'>' for blocks)
+    column: int
+    end_line: int
+    style: str  # '' plain, "'" or '"' quoted, '|' literal, '>' folded
+
+
+@dataclass
+class YamlDocument:
+    """One parsed data file: plain Python values plus where each came from."""
+
+    path: str
+    value: Any
+    lines: list[str]
+    marks: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
+    raw: dict[FieldPath, str] = field(default_factory=dict)
+    spans: dict[FieldPath, ScalarSpan] = field(default_factory=dict)
+
+    def mark(self, path: FieldPath) -> tuple[int, int]:
+        """The position of a value, or of its nearest enclosing value."""
+        while path not in self.marks and path:
+            path = path[:-1]
+        return self.marks.get(path, (1, 1))
+
+    def key_mark(self, path: FieldPath) -> tuple[int, int]:
+        return self.key_marks.get(path) or self.mark(path)
+
+    def locate(self, path: FieldPath, offset: int) -> tuple[int, int]:
+        """The file position of character ``offset`` of the string at ``path``."""
+        span = self.spans.get(path)
+        value = _get(self.value, path)
+        if span is None or not isinstance(value, str):
+            return self.mark(path)
+        before = value[:offset]
+        row = before.count("\n")
+        col_in_row = offset - (before.rfind("\n") + 1)
+        if span.style == "|":
+            line = span.line + 1 + row
+            indent = _block_indent(self.lines, span.line)
+            return line, indent + col_in_row + 1
+        if row == 0 and span.style in ("", "'", '"') and span.line == span.end_line:
+            quote = 1 if span.style else 0
+            return span.line, span.column + quote + col_in_row
+        return span.line, span.column
+
+
+def _get(value: Any, path: FieldPath) -> Any:
+    for part in path:
+        try:
+            value = value[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return value
+
+
+def _block_indent(lines: list[str], header_line: int) -> int:
+    for text in lines[header_line:]:
+        if text.strip():
+            return len(text) - len(text.lstrip(" "))
+    return 0
+
+
+def display_path(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def read_yaml(path: Path, shown_as: str) -> tuple[YamlDocument | None, list[Problem]]:
+    """Read one data file. Returns the document (None if unusable) and problems."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(shown_as, 0, 0, "", f"cannot read the file: {exc.strerror}")]
+    return parse_yaml(data, shown_as)
+
+
+def parse_yaml(data: bytes, shown_as: str) -> tuple[YamlDocument | None, list[Problem]]:
+    def problem(line: int, column: int, message: str, hint: str = "") -> Problem:
+        return Problem(shown_as, line, column, "", message, hint)
+
+    if len(data) > MAX_BYTES:
+        size = f"{len(data) // 1024} KB; the limit is {MAX_BYTES // 1024} KB"
+        return None, [problem(0, 0, f"the file is too large ({size})", "split it into smaller files")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [
+            problem(line, column, f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x})",
+                    "save the file as UTF-8 in your editor")
+        ]
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in lines):
+        return None, [problem(0, 0, "the file is empty", "add the required fields, or delete the file")]
+    builder = _Builder(shown_as, lines)
+    try:
+        value = builder.build(yaml.parse(text, Loader=yaml.CSafeLoader))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        message = f"YAML syntax error: {exc.problem or exc.context}"
+        hint = next((h for key, h in _SYNTAX_HINTS if key in str(exc)), "")
+        if mark and lines[mark.line][mark.column : mark.column + 1] == "\t":
+            message, hint = "a tab character", "YAML indentation must use spaces, not tabs"
+        return None, [*builder.problems, problem(line, column, message, hint)]
+    except yaml.YAMLError as exc:  # reader errors carry a position but no mark
+        return None, [problem(0, 0, f"YAML error: {exc}")]
+    except _Abort:
+        return None, builder.problems
+    if builder.problems:
+        return None, builder.problems
+    if value is None:
+        return None, [problem(0, 0, "the file is empty", "add the required fields, or delete the file")]
+    doc = YamlDocument(shown_as, value, lines, builder.marks, builder.key_marks, builder.raw,
+                       builder.spans)
+    return doc, []
+
+
+class _Abort(Exception):
+    """Stop reading: the file is hostile or hopeless (the problem is recorded)."""
+
+
+class _Builder:
+    def __init__(self, shown_as: str, lines: list[str]) -> None:
+        self.shown_as = shown_as
+        self.lines = lines
+        self.problems: list[Problem] = []
+        self.marks: dict[FieldPath, tuple[int, int]] = {}
+        self.key_marks: dict[FieldPath, tuple[int, int]] = {}
+        self.raw: dict[FieldPath, str] = {}
+        self.spans: dict[FieldPath, ScalarSpan] = {}
+        self.anchors: dict[str, tuple[Any, int]] = {}  # value and its size in nodes
+        self.nodes = 0
+
+    def fail(self, event: yaml.Event, message: str, hint: str = "", abort: bool = False) -> None:
+        mark = event.start_mark
+        self.problems.append(Problem(self.shown_as, mark.line + 1, mark.column + 1, "", message, hint))
+        if abort:
+            raise _Abort
+
+    def build(self, events: Any) -> Any:
+        self.events = iter(events)
+        documents = 0
+        value: Any = None
+        for event in self.events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    self.fail(event, "the file holds more than one YAML document",
+                              "a data file holds one document: remove the '---' line", abort=True)
+                value = self.node(next(self.events), (), 0)
+        return value
+
+    def node(self, event: yaml.Event, path: FieldPath, depth: int) -> Any:
+        if depth > MAX_DEPTH:
+            self.fail(event, f"the data is nested too deeply (more than {MAX_DEPTH} levels)",
+                      abort=True)
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            self.fail(event, f"the file holds too many values (more than {MAX_NODES})", abort=True)
+        start = (event.start_mark.line + 1, event.start_mark.column + 1)
+        self.marks[path] = start
+        if isinstance(event, yaml.AliasEvent):
+            if event.anchor not in self.anchors:
+                self.fail(event, f"unknown alias *{event.anchor}", abort=True)
+            value, size = self.anchors[event.anchor]
+            self.nodes += size
+            if self.nodes > MAX_NODES:
+                self.fail(event, f"aliases expand to too many values (more than {MAX_NODES})",
+                          "write the values out instead of repeating an &anchor", abort=True)
+            return value
+        before = self.nodes
+        tag = getattr(event, "tag", None)
+        if isinstance(event, yaml.ScalarEvent):
+            value = self.scalar(event, path)
+        elif isinstance(event, yaml.SequenceStartEvent):
+            self.check_collection_tag(event, tag, "seq")
+            value = []
+            for item in self.until(yaml.SequenceEndEvent):
+                value.append(self.node(item, (*path, len(value)), depth + 1))
+        elif isinstance(event, yaml.MappingStartEvent):
+            self.check_collection_tag(event, tag, "map")
+            value = self.mapping(path, depth)
+        else:  # pragma: no cover - the parser guarantees a node event here
+            self.fail(event, "unexpected YAML event", abort=True)
+        anchor = getattr(event, "anchor", None)
+        if anchor:
+            self.anchors[anchor] = (value, self.nodes - before + 1)
+        return value
+
+    def until(self, end: type) -> Any:
+        for event in self.events:
+            if isinstance(event, end):
+                return
+            yield event
+
+    def check_collection_tag(self, event: yaml.Event, tag: str | None, kind: str) -> None:
+        if tag not in (None, f"{_TAG}{kind}"):
+            self.fail(event, f"the tag {tag} is not allowed", "remove the tag")
+
+    def mapping(self, path: FieldPath, depth: int) -> dict[str, Any]:
+        value: dict[str, Any] = {}
+        for key_event in self.until(yaml.MappingEndEvent):
+            if not isinstance(key_event, yaml.ScalarEvent):
+                self.fail(key_event, "a key must be plain text, not a list or mapping",
+                          abort=True)
+            key = key_event.value
+            key_mark = (key_event.start_mark.line + 1, key_event.start_mark.column + 1)
+            item = self.node(next(self.events), (*path, key), depth + 1)
+            if key == "<<" and not key_event.style:
+                self.fail(key_event, "merge keys (<<) are not supported",
+                          "write the fields out in full")
+            elif key in value:
+                first = self.key_marks[(*path, key)][0]
+                self.fail(key_event, f"duplicate key '{key}': line {first} has it already",
+                          "YAML would silently keep only the last one: remove or rename one")
+            else:
+                value[key] = item
+                self.key_marks[(*path, key)] = key_mark
+        return value
+
+    def scalar(self, event: yaml.ScalarEvent, path: FieldPath) -> Any:
+        text = event.value
+        style = event.style or ""
+        self.spans[path] = ScalarSpan(event.start_mark.line + 1, event.start_mark.column + 1,
+                                      event.end_mark.line + 1, style)
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = _RESOLVER.resolve(yaml.ScalarNode, text, event.implicit)
+        elif tag not in _STANDARD_SCALAR_TAGS:
+            self.fail(event, f"the tag {tag} is not allowed", "remove the tag")
+            return text
+        if tag == f"{_TAG}str" or tag == f"{_TAG}timestamp":
+            return text  # dates stay as written: the schema checks their form
+        self.raw[path] = text
+        if tag == f"{_TAG}int" and not _DECIMAL.fullmatch(text.replace("_", "")):
+            return text  # YAML 1.1 octal/hex/sexagesimal: the schema reports a non-number
+        return _CONSTRUCTOR.construct_object(yaml.ScalarNode(tag, text))
