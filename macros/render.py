@@ -114,11 +114,25 @@ class Renderer:
                                          profile_rows=profile_rows(featured))),
             Page("comparison.md", self.render("comparison.md.j2", frameworks=featured, rows=rows)),
             Page("faq.md", self.render("faq.md.j2", frameworks=featured)),
+            *([Page("decide.md", self.render("decide.md.j2", frameworks=featured))]
+              if data.decision else []),
         ]
 
 
 def render_problems(problems: Sequence[Problem], template_dirs: Iterable[Path] = (),
-                    sources: dict[str, list[str]] | None = None) -> str:
-    """A Markdown page that lists data problems (the preview's error page)."""
+                    root: Path | None = None) -> str:
+    """A Markdown page that lists data problems (the preview's error page).
+
+    ``lines`` maps each problem's path to the file's lines (read from ``root``)
+    so the page can show the offending lines.
+    """
+    lines: dict[str, list[str]] = {}
+    for problem in problems:
+        if root is not None and problem.path not in lines:
+            try:
+                text = (root / problem.path).read_text(encoding="utf-8", errors="replace")
+                lines[problem.path] = text.splitlines()
+            except OSError:
+                lines[problem.path] = []
     env = make_environment(template_dirs)
-    return env.get_template("errors.md.j2").render(problems=problems, sources=sources or {})
+    return env.get_template("errors.md.j2").render(problems=problems, lines=lines)

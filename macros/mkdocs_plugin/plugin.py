@@ -20,6 +20,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from macros import structured
 from macros.loader import load_dataset
 from macros.mkdocs_plugin.config import ComparisonConfig
 from macros.model import Dataset
@@ -28,7 +29,12 @@ from macros.render import TEMPLATE_DIR, Page, Renderer, render_problems
 
 log = logging.getLogger("mkdocs.plugins.comparison")
 
-GENERATED_NAV = (("Article", "index.md"), ("Feature table", "comparison.md"), ("FAQ", "faq.md"))
+GENERATED_NAV = (
+    ("Article", "index.md"),
+    ("Feature table", "comparison.md"),
+    ("FAQ", "faq.md"),
+    ("Which to choose", "decide.md"),
+)
 
 
 class ComparisonPlugin(BasePlugin[ComparisonConfig]):
@@ -63,8 +69,8 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         self.dataset, self.problems = dataset, problems
         if dataset is None:
             self.fail_or_report(format_report(problems))
-            self.pages = [Page(uri, render_problems(errors(problems), self.template_dirs(config)))
-                          for _, uri in GENERATED_NAV]
+            page = render_problems(errors(problems), self.template_dirs(config), root)
+            self.pages = [Page(uri, page) for _, uri in GENERATED_NAV]
             return config
         for problem in problems:  # warnings only: errors returned above
             log.warning(str(problem))
@@ -76,8 +82,8 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
             message = f"template error in {where}{f':{line}' if line else ''}: {exc}"
             self.fail_or_report(message)
             problem = Problem(where or "template", line or 0, 1 if line else 0, "", str(exc))
-            self.pages = [Page(uri, render_problems([problem], self.template_dirs(config)))
-                          for _, uri in GENERATED_NAV]
+            page = render_problems([problem], self.template_dirs(config), root)
+            self.pages = [Page(uri, page) for _, uri in GENERATED_NAV]
         site = dataset.site
         config.site_name = site.title
         config.site_description = site.description
@@ -85,7 +91,9 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         if config.nav is None:  # generated pages first, then hand-written ones by file name
             written = sorted(p.relative_to(config.docs_dir).as_posix()
                              for p in Path(config.docs_dir).rglob("*.md"))
-            config.nav = [{title: uri} for title, uri in GENERATED_NAV] + written
+            generated = {page.src_uri for page in self.pages}
+            config.nav = [{title: uri} for title, uri in GENERATED_NAV if uri in generated]
+            config.nav += written
         return config
 
     def fail_or_report(self, message: str) -> None:
@@ -101,6 +109,14 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
                                   "generated from data/: rename or remove it")
             files.append(File.generated(config, page.src_uri, content=page.markdown))
         return files
+
+    def on_page_context(self, context: dict[str, Any], /, *, page: Any, config: MkDocsConfig,
+                        nav: Any) -> dict[str, Any]:
+        """Give theme templates (overrides/main.html) the page's JSON-LD."""
+        if self.dataset is not None:
+            context["structured_data"] = structured.for_page(self.dataset, page.file.src_uri,
+                                                             page.canonical_url or page.abs_url)
+        return context
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
                  builder: Any) -> LiveReloadServer:
