@@ -77,11 +77,11 @@ def first_sentence(text: str) -> str:
 
 def _describe(value: Any, raw: str | None) -> str:
     if value is None:
-        return "nothing (the value is empty)"
+        return "an empty value"
     if isinstance(value, bool):
-        return f"a yes/no value ({raw})"
+        return f"the yes/no value {raw}"
     if isinstance(value, int | float):
-        return f"a number ({raw})"
+        return f"the number {raw}"
     if isinstance(value, str):
         return "text"
     if isinstance(value, list):
@@ -109,13 +109,19 @@ def _is_type(value: Any, expected: str) -> bool:
     raise ValueError(f"schema type {expected!r} is not supported")
 
 
+_SITE_LINK = re.compile(r"(/[A-Za-z0-9_./-]*\.md)?(#[A-Za-z0-9_-]+)?")
+SITE_LINK_HINT = "use an https:// address, or a page of this site as '/comparison.md#anchor'"
+
+
 def is_safe_link(url: str, relative_ok: bool) -> bool:
+    """https:// addresses; with ``relative_ok`` also this site's pages.
+
+    Site links are written from the site root to the Markdown file
+    ('/faq.md#async') so MkDocs can check that the page and anchor exist.
+    """
     if url.startswith("https://"):
         return bool(re.fullmatch(r"https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:\d+)?(/\S*)?", url))
-    if not relative_ok:
-        return False
-    # Relative: no scheme, no protocol-relative '//host', no backslashes.
-    return not re.match(r"[A-Za-z][A-Za-z0-9+.-]*:|//|\\", url) and not re.search(r"\s", url)
+    return relative_ok and bool(url) and bool(_SITE_LINK.fullmatch(url)) and ".." not in url
 
 
 class _Walker:
@@ -155,7 +161,8 @@ class _Walker:
         if expected == "string" and raw is not None and value is not None:
             hint = f'put it in quotes so YAML keeps it as written: "{raw}"'
         elif expected == "integer" and isinstance(value, str) and raw is not None:
-            hint = "write the number in plain decimal digits, e.g. 10"
+            got = f"{raw}, which YAML reads as octal, hexadecimal or base 60"
+            hint = "write the number in plain decimal digits, without a leading zero"
         elif value is None:
             hint = "write the value after the colon, or remove the key"
         elif "description" in schema:
@@ -176,12 +183,12 @@ class _Walker:
         if fmt == "date":
             self.date(value, path)
         elif fmt in ("https-url", "link") and not is_safe_link(value, fmt == "link"):
-            allowed = "an https:// address" + (" or a link within the site" if fmt == "link" else "")
-            self.problem(path, f"'{value}' is not a safe link", f"use {allowed}")
+            hint = SITE_LINK_HINT if fmt == "link" else "use an https:// address"
+            self.problem(path, f"'{value}' is not an allowed link", hint)
         pattern = schema.get("pattern")
         if pattern and not re.search(pattern, value):
             if "\n" in value.strip() and "x-markdown" in schema:
-                self.problem(path, "must be one line", "remove the line breaks (no '|' block here)")
+                self.problem(path, "must be one line", "write it on one line, without a '|' block")
             elif "\n" not in value.strip():
                 self.problem(path, f"'{value}' is not valid here",
                              first_sentence(schema.get("description", "")))
@@ -220,14 +227,17 @@ class _Walker:
         properties: dict[str, Schema] = schema.get("properties", {})
         if schema.get("minProperties") and len(value) < schema["minProperties"]:
             self.problem(path, "the mapping is empty", first_sentence(schema.get("description", "")))
+        extra = schema.get("additionalProperties", True)
+        unknown = [k for k in value if k not in properties] if extra is False else []
         for name in schema.get("required", []):
-            if name not in value:
+            # A misspelt key is reported once, as unknown with "did you mean".
+            misspelt = difflib.get_close_matches(name, unknown, n=1, cutoff=0.6)
+            if name not in value and not misspelt:
                 prop, _ = _resolve(properties.get(name, {}), base)
                 hint = f"add '{name}:'"
                 if "description" in prop:
                     hint += f": {first_sentence(prop['description'])}"
                 self.problem(path, f"missing required key '{name}'", hint)
-        extra = schema.get("additionalProperties", True)
         names = schema.get("propertyNames")
         for key, item in value.items():
             item_path = (*path, key)

@@ -16,14 +16,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from macros.schema import is_safe_link
+from macros.schema import SITE_LINK_HINT, is_safe_link
 
 _FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})[^\n]*\n.*?(?:^\1?\2[ \t]*$|\Z)", re.M | re.S)
 _CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
 _HTML = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?|/[A-Za-z][A-Za-z0-9-]*\s*|!--.*?--|![A-Za-z][^>]*|\?[^>]*\?)>", re.S)
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*)>")
 _ATTR_LIST = re.compile(r"\{:?[ ]*([^\}\n ][^\}\n]*)[ ]*\}")
-_INLINE_LINK = re.compile(r"\]\(\s*<?([^\s)>]*)")
+_INLINE_LINK = re.compile(r"\]\(\s*<?((?:[^\s()<>]|\([^\s()<>]*\))*)")
 _REF_DEF = re.compile(r"^ {0,3}\[(?!\^)[^\]]+\]:[ \t]*<?(\S*?)>?(?:[ \t]|$)", re.M)
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)", re.M)
 _SETEXT = re.compile(r"^[^\n]*\S[^\n]*\n {0,3}(?:=+|-+)[ \t]*$", re.M)
@@ -62,8 +62,8 @@ def check_text(text: str, kind: str) -> list[TextIssue]:
     issues: list[TextIssue] = []
     for match in _AUTOLINK.finditer(prose):
         if not is_safe_link(match.group(1), relative_ok=False):
-            issues.append(TextIssue(match.start(), f"unsafe link '{match.group(1)}'",
-                                    "only https:// addresses and links within the site"))
+            issues.append(TextIssue(match.start(), f"'{match.group(1)}' is not an allowed link",
+                                    "use an https:// address"))
     without_autolinks = _AUTOLINK.sub(lambda m: " " * len(m.group(0)), prose)
     for match in _HTML.finditer(without_autolinks):
         issues.append(TextIssue(match.start(), f"raw HTML is not allowed: {match.group(0)[:40]}",
@@ -74,9 +74,9 @@ def check_text(text: str, kind: str) -> list[TextIssue]:
     for regex in (_INLINE_LINK, _REF_DEF):
         for match in regex.finditer(prose):
             url = match.group(1)
-            if url and not url.startswith("#") and not is_safe_link(url, relative_ok=True):
-                issues.append(TextIssue(match.start(1), f"unsafe link '{url}'",
-                                        "only https:// addresses and links within the site"))
+            if not is_safe_link(url, relative_ok=True):
+                issues.append(TextIssue(match.start(1), f"'{url}' is not an allowed link",
+                                        SITE_LINK_HINT))
     for match in _FOOTNOTE_DEF.finditer(prose):
         issues.append(TextIssue(match.start(1) - 2, f"footnote definition [^{match.group(1)}]:",
                                 "sources are defined in data/sources.yml; cite them with "

@@ -160,6 +160,9 @@ def parse_yaml(data: bytes, shown_as: str) -> tuple[YamlDocument | None, list[Pr
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         message = f"YAML syntax error: {exc.problem or exc.context}"
+        start = exc.context_mark
+        if exc.problem and exc.context and start and mark and start.line != mark.line:
+            message += f", {exc.context} that starts on line {start.line + 1}"
         hint = next((h for key, h in _SYNTAX_HINTS if key in str(exc)), "")
         if mark and lines[mark.line][mark.column : mark.column + 1] == "\t":
             message, hint = "a tab character", "YAML indentation must use spaces, not tabs"
@@ -255,9 +258,13 @@ class _Builder:
                 return
             yield event
 
+    @staticmethod
+    def shown_tag(tag: str) -> str:
+        return "!!" + tag.removeprefix(_TAG) if tag.startswith(_TAG) else tag
+
     def check_collection_tag(self, event: yaml.Event, tag: str | None, kind: str) -> None:
         if tag not in (None, f"{_TAG}{kind}"):
-            self.fail(event, f"the tag {tag} is not allowed", "remove the tag")
+            self.fail(event, f"the tag {self.shown_tag(tag)} is not allowed", "remove the tag")
 
     def mapping(self, path: FieldPath, depth: int) -> dict[str, Any]:
         value: dict[str, Any] = {}
@@ -289,7 +296,7 @@ class _Builder:
         if tag is None or tag == "!":
             tag = _RESOLVER.resolve(yaml.ScalarNode, text, event.implicit)
         elif tag not in _STANDARD_SCALAR_TAGS:
-            self.fail(event, f"the tag {tag} is not allowed", "remove the tag")
+            self.fail(event, f"the tag {self.shown_tag(tag)} is not allowed", "remove the tag")
             return text
         if tag == f"{_TAG}str" or tag == f"{_TAG}timestamp":
             return text  # dates stay as written: the schema checks their form

@@ -1,0 +1,86 @@
+"""Shared test helpers: building sites, serving them on loopback, required tools."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def mkdocs_build(config: Path, dest: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    """Run a strict MkDocs build; returns the finished process (check returncode)."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config),
+         "-d", str(dest), *extra],
+        capture_output=True, text=True, env=BUILD_ENV, check=False,
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_for_port(port: int, process: subprocess.Popen[bytes] | None = None,
+                  timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"server exited early with code {process.returncode}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise TimeoutError(f"nothing listened on 127.0.0.1:{port} within {timeout} s")
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    """Stop a server we started, by its PID, and reap it."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+
+
+@contextmanager
+def static_server(directory: Path) -> Iterator[str]:
+    """Serve a built site on 127.0.0.1 at a free port; yields the base URL."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
+         "--directory", str(directory)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_for_port(port, process)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        stop(process)
+
+
+def require_tool(path_or_name: str, env_flag: str) -> str:
+    """The tool's path; skip when it is missing, but fail if CI requires it."""
+    found = shutil.which(path_or_name) or (path_or_name if Path(path_or_name).exists() else None)
+    if found:
+        return found
+    message = f"{path_or_name} is not installed (.ci/run installs it)"
+    if os.environ.get(env_flag):
+        pytest.fail(message)
+    pytest.skip(message)

@@ -1,0 +1,83 @@
+"""Every editor mistake in tests/bad_data gets its exact message, a non-zero
+exit, and leaves the last good site/ exactly as it was."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from macros.cli import build_site
+from macros.loader import load_dataset
+from tests.bad_data_cases import Case, all_cases, make_project
+from tests.helpers import ROOT
+
+CASES = all_cases()
+
+
+def test_the_corpus_is_large_enough() -> None:
+    assert len(CASES) >= 25
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_exact_messages(case: Case, tmp_path: Path) -> None:
+    project = make_project(case, tmp_path / "project")
+    dataset, problems = load_dataset(project / "data", project)
+    assert dataset is None
+    assert [str(p) for p in problems] == case.expected
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_build_fails_and_keeps_the_last_good_site(case: Case, tmp_path: Path,
+                                                  capfd: pytest.CaptureFixture[str]) -> None:
+    project = make_project(case, tmp_path / "project")
+    site = project / "site"
+    (site / "assets").mkdir(parents=True)
+    (site / "index.html").write_text("<p>last good build</p>")
+    (site / "assets" / "app.css").write_text("body{}")
+    before = tree_digest(site)
+
+    assert build_site(project / "mkdocs.yml", site) != 0
+
+    assert tree_digest(site) == before
+    output = capfd.readouterr()
+    for message in case.expected:
+        assert message in output.err
+    assert "site/ is unchanged" in output.err
+    assert not list((project / ".build").glob("site-*")), "temporary build left behind"
+
+
+def test_validate_command_groups_problems_and_exits_non_zero(tmp_path: Path) -> None:
+    by_name = {c.name: c for c in CASES}
+    project = make_project(by_name["16-unsafe-url"], tmp_path / "project")
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "validate"),
+                             "--data", str(project / "data")],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "data/sources.yml (2 errors)",
+        f"  {by_name['16-unsafe-url'].expected[0]}",
+        f"  {by_name['16-unsafe-url'].expected[1]}",
+        "Found 2 errors in 1 file.",
+        "The site cannot be built until these are fixed.",
+    ]
+
+
+def test_all_errors_of_all_files_are_reported_together(tmp_path: Path) -> None:
+    """Editors fix everything in one round: no stop at the first bad file."""
+    by_name = {c.name: c for c in CASES}
+    project = make_project(by_name["16-unsafe-url"], tmp_path / "project")
+    for name in ("02-boolean-instead-of-text", "03-version-as-float"):
+        (project / by_name[name].target).write_bytes(by_name[name].data)
+    _, problems = load_dataset(project / "data", project)
+    expected = sorted(by_name["16-unsafe-url"].expected + by_name["02-boolean-instead-of-text"]
+                      .expected + by_name["03-version-as-float"].expected)
+    assert sorted(str(p) for p in problems) == expected
