@@ -21,7 +21,7 @@ def validate_main(argv: list[str] | None = None) -> int:
                                      description="Check the data files without building the site.")
     parser.add_argument("--data", type=Path, default=ROOT / "data", help="the data folder")
     parser.add_argument("--root", type=Path, default=None,
-                        help="paths in messages are relative to this folder (default: data's parent)")
+                        help="show paths relative to this folder (default: data's parent)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     data_dir = args.data.resolve()

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from macros.model import (
+    PROFILE_ROW_IDS,
     CallToAction,
     Criterion,
     Dataset,
@@ -124,7 +125,9 @@ def load_or_raise(data_dir: Path, root: Path | None = None) -> Dataset:
     return dataset
 
 
-def _classify(path: Path, data_dir: Path, name: str) -> tuple[str | None, str | None, Problem | None]:
+def _classify(
+    path: Path, data_dir: Path, name: str
+) -> tuple[str | None, str | None, Problem | None]:
     rel = path.relative_to(data_dir)
     parts = rel.parts
     if path.suffix == ".yaml":
@@ -159,10 +162,10 @@ def _check_references(loaded: list[_Loaded], shown: dict[Path, str],
     problems = []
     for item in loaded:
         refs = list(item.references)
-        for path, _kind in item.markdown:
-            text = _get(item.doc.value, path)
+        for text_path, _kind in item.markdown:
+            text = _get(item.doc.value, text_path)
             if isinstance(text, str):
-                refs.extend(Reference("source", sid, (*path, f"@{offset}"), False)
+                refs.extend(Reference("source", sid, (*text_path, f"@{offset}"), False)
                             for offset, sid in citations(text))
         for ref in refs:
             if ref.value in known[ref.kind]:
@@ -206,8 +209,10 @@ _FAQ_PAGE_ANCHORS = {"general", "frequently-asked-questions"}
 def _check_unique_ids(loaded: list[_Loaded]) -> list[Problem]:
     """Table rows and questions become link anchors: each id once across all files."""
     problems = []
-    seen: dict[tuple[str, str], str] = {}
-    headings = _FAQ_PAGE_ANCHORS | {i.id for i in loaded if i.kind == "dimension.schema.json" and i.id}
+    seen = {("table row", row_id): "a row the site builds from framework profiles"
+            for row_id in PROFILE_ROW_IDS}
+    dimension_ids = {i.id for i in loaded if i.kind == "dimension.schema.json" and i.id}
+    headings = _FAQ_PAGE_ANCHORS | dimension_ids
     for item in sorted(loaded, key=lambda i: i.doc.path):
         value = item.doc.value if isinstance(item.doc.value, dict) else {}
         groups = [("table row", "table"), ("question", "faq"), ("question", "questions"),
@@ -288,7 +293,8 @@ def _build(loaded: list[_Loaded], files: tuple[str, ...]) -> Dataset:
         dimensions.append(Dimension(
             id=item.id, title=raw["title"].strip(), order=raw["order"], summary=raw["summary"],
             last_reviewed=raw["last_reviewed"],
-            takes={fid: Take(t["verdict"].strip(), t["text"]) for fid, t in raw["frameworks"].items()},
+            takes={fid: Take(t["verdict"].strip(), t["text"])
+                   for fid, t in raw["frameworks"].items()},
             unknown=tuple(raw.get("unknown", [])),
             table=tuple(TableRow(r["id"], r["label"].strip(),
                                  {k: v.strip() for k, v in r["values"].items()}, item.id)
@@ -307,7 +313,8 @@ def _build(loaded: list[_Loaded], files: tuple[str, ...]) -> Dataset:
         decision = Decision(
             intro=decision_raw["intro"],
             criteria=tuple(Criterion(c["id"], c["label"].strip(), c.get("dimension"),
-                                     dict(c["weights"]), {k: v.strip() for k, v in c["reasons"].items()})
+                                     dict(c["weights"]),
+                                     {k: v.strip() for k, v in c["reasons"].items()})
                            for c in decision_raw["criteria"]),
             choose={k: tuple(v) for k, v in decision_raw.get("choose", {}).items()},
         )

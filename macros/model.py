@@ -4,6 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# Ids of the feature-table rows built from framework profiles (macros.render):
+# reserved, so a dimension's row cannot take the same link anchor.
+PROFILE_ROW_IDS = (
+    "first-release",
+    "latest-release",
+    "lts-release",
+    "licence",
+    "governance",
+    "python",
+    "links",
+)
+
 
 @dataclass(frozen=True)
 class Source:

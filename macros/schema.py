@@ -175,8 +175,11 @@ class _Walker:
             self.problem(path, "the text is empty", "write the text, or remove the key")
             return
         if "maxLength" in schema and length > schema["maxLength"]:
-            self.problem(path, f"the text is too long ({length} characters; the limit is "
-                         f"{schema['maxLength']})", "shorten it")
+            self.problem(
+                path,
+                f"the text is too long ({length} characters; the limit is {schema['maxLength']})",
+                "shorten it",
+            )
         if "enum" in schema and value not in schema["enum"]:
             self.choice_problem(path, value, schema["enum"], "value")
         fmt = schema.get("format")
@@ -190,8 +193,11 @@ class _Walker:
             if "\n" in value.strip() and "x-markdown" in schema:
                 self.problem(path, "must be one line", "write it on one line, without a '|' block")
             elif "\n" not in value.strip():
-                self.problem(path, f"'{value}' is not valid here",
-                             first_sentence(schema.get("description", "")))
+                self.problem(
+                    path,
+                    f"'{value}' is not valid here",
+                    first_sentence(schema.get("description", "")),
+                )
 
     def date(self, value: str, path: FieldPath) -> None:
         try:
@@ -204,21 +210,32 @@ class _Walker:
     def integer(self, value: int, schema: Schema, path: FieldPath) -> None:
         low, high = schema.get("minimum"), schema.get("maximum")
         if (low is not None and value < low) or (high is not None and value > high):
-            self.problem(path, f"{value} is out of range", f"use a whole number from {low} to {high}")
+            self.problem(
+                path, f"{value} is out of range", f"use a whole number from {low} to {high}"
+            )
 
     def array(self, value: list[Any], schema: Schema, base: str, path: FieldPath) -> None:
         low, high = schema.get("minItems"), schema.get("maxItems")
-        if low is not None and len(value) < low or high is not None and len(value) > high:
-            wanted = f"exactly {low}" if low == high else (
-                f"at least {low}" if high is None else f"{low} to {high}")
-            self.problem(path, f"the list has {len(value)} item{'s' * (len(value) != 1)}",
-                         f"it needs {wanted}")
+        if (low is not None and len(value) < low) or (high is not None and len(value) > high):
+            wanted = (
+                f"exactly {low}"
+                if low == high
+                else (f"at least {low}" if high is None else f"{low} to {high}")
+            )
+            self.problem(
+                path,
+                f"the list has {len(value)} item{'s' * (len(value) != 1)}",
+                f"it needs {wanted}",
+            )
         seen: dict[str, int] = {}
         for index, item in enumerate(value):
             if schema.get("uniqueItems") and isinstance(item, str):
                 if item in seen:
-                    self.problem((*path, index), f"'{item}' is listed twice",
-                                 f"remove one (item {seen[item] + 1} has it already)")
+                    self.problem(
+                        (*path, index),
+                        f"'{item}' is listed twice",
+                        f"remove one (item {seen[item] + 1} has it already)",
+                    )
                 seen.setdefault(item, index)
             if "items" in schema:
                 self.walk(item, schema["items"], base, (*path, index))
@@ -226,7 +243,9 @@ class _Walker:
     def mapping(self, value: dict[str, Any], schema: Schema, base: str, path: FieldPath) -> None:
         properties: dict[str, Schema] = schema.get("properties", {})
         if schema.get("minProperties") and len(value) < schema["minProperties"]:
-            self.problem(path, "the mapping is empty", first_sentence(schema.get("description", "")))
+            self.problem(
+                path, "the mapping is empty", first_sentence(schema.get("description", ""))
+            )
         extra = schema.get("additionalProperties", True)
         unknown = [k for k in value if k not in properties] if extra is False else []
         for name in schema.get("required", []):
@@ -255,8 +274,9 @@ class _Walker:
         if "x-ref" in names:
             self.result.references.append(Reference(names["x-ref"], key, path, True))
         elif "pattern" in names and not re.search(names["pattern"], key):
-            self.problem(path, f"'{key}' is not a valid id", first_sentence(names["description"]),
-                         key=True)
+            self.problem(
+                path, f"'{key}' is not a valid id", first_sentence(names["description"]), key=True
+            )
 
     def unknown_key(self, key: str, allowed: list[str], path: FieldPath) -> None:
         close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
@@ -273,9 +293,15 @@ def validate(doc: YamlDocument, schema_name: str) -> WalkResult:
     result = WalkResult()
     if not isinstance(doc.value, dict):
         kind = _describe(doc.value, doc.raw.get(()))
-        result.problems.append(Problem(doc.path, *doc.mark(()), "",
-                                       f"expected a mapping of keys to values, got {kind}",
-                                       "the file must start with 'key: value' lines"))
+        result.problems.append(
+            Problem(
+                doc.path,
+                *doc.mark(()),
+                "",
+                f"expected a mapping of keys to values, got {kind}",
+                "the file must start with 'key: value' lines",
+            )
+        )
         return result
     _Walker(doc, result).walk(doc.value, load_schema(schema_name), schema_name, ())
     return result

@@ -20,7 +20,10 @@ from macros.schema import SITE_LINK_HINT, is_safe_link
 
 _FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})[^\n]*\n.*?(?:^\1?\2[ \t]*$|\Z)", re.M | re.S)
 _CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
-_HTML = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?|/[A-Za-z][A-Za-z0-9-]*\s*|!--.*?--|![A-Za-z][^>]*|\?[^>]*\?)>", re.S)
+_HTML = re.compile(
+    r"<(?:[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?|/[A-Za-z][A-Za-z0-9-]*\s*|!--.*?--|![A-Za-z][^>]*|\?[^>]*\?)>",
+    re.S,
+)
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*)>")
 _ATTR_LIST = re.compile(r"\{:?[ ]*([^\}\n ][^\}\n]*)[ ]*\}")
 _INLINE_LINK = re.compile(r"\]\(\s*<?((?:[^\s()<>]|\([^\s()<>]*\))*)")
@@ -62,28 +65,53 @@ def check_text(text: str, kind: str) -> list[TextIssue]:
     issues: list[TextIssue] = []
     for match in _AUTOLINK.finditer(prose):
         if not is_safe_link(match.group(1), relative_ok=False):
-            issues.append(TextIssue(match.start(), f"'{match.group(1)}' is not an allowed link",
-                                    "use an https:// address"))
+            issues.append(
+                TextIssue(
+                    match.start(),
+                    f"'{match.group(1)}' is not an allowed link",
+                    "use an https:// address",
+                )
+            )
     without_autolinks = _AUTOLINK.sub(lambda m: " " * len(m.group(0)), prose)
     for match in _HTML.finditer(without_autolinks):
-        issues.append(TextIssue(match.start(), f"raw HTML is not allowed: {match.group(0)[:40]}",
-                                "use Markdown, or put it in `backticks` to show it as code"))
+        issues.append(
+            TextIssue(
+                match.start(),
+                f"raw HTML is not allowed: {match.group(0)[:40]}",
+                "use Markdown, or put it in `backticks` to show it as code",
+            )
+        )
     for match in _ATTR_LIST.finditer(prose):
-        issues.append(TextIssue(match.start(), f"curly braces set HTML attributes: {match.group(0)}",
-                                "remove them, or put them in `backticks` to show them as code"))
+        issues.append(
+            TextIssue(
+                match.start(),
+                f"curly braces set HTML attributes: {match.group(0)}",
+                "remove them, or put them in `backticks` to show them as code",
+            )
+        )
     for regex in (_INLINE_LINK, _REF_DEF):
         for match in regex.finditer(prose):
             url = match.group(1)
             if not is_safe_link(url, relative_ok=True):
-                issues.append(TextIssue(match.start(1), f"'{url}' is not an allowed link",
-                                        SITE_LINK_HINT))
+                issues.append(
+                    TextIssue(match.start(1), f"'{url}' is not an allowed link", SITE_LINK_HINT)
+                )
     for match in _FOOTNOTE_DEF.finditer(prose):
-        issues.append(TextIssue(match.start(1) - 2, f"footnote definition [^{match.group(1)}]:",
-                                "sources are defined in data/sources.yml; cite them with "
-                                f"[^{match.group(1)}] only"))
+        issues.append(
+            TextIssue(
+                match.start(1) - 2,
+                f"footnote definition [^{match.group(1)}]:",
+                f"sources are defined in data/sources.yml; cite them with [^{match.group(1)}] only",
+            )
+        )
     if kind == "block":
         for regex in (_HEADING, _SETEXT):
             for match in regex.finditer(prose):
-                issues.append(TextIssue(match.start(), "headings are not allowed in text",
-                                        "the page adds headings; use a **bold** lead-in instead"))
+                issues.append(
+                    TextIssue(
+                        match.start(),
+                        "headings are not allowed in text",
+                        "the page adds headings; use a **bold** lead-in instead",
+                    )
+                )
     return sorted(issues, key=lambda issue: issue.offset)

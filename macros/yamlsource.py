@@ -33,6 +33,7 @@ _TAG = "tag:yaml.org,2002:"
 _STANDARD_SCALAR_TAGS = {f"{_TAG}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
 _RESOLVER = yaml.resolver.Resolver()
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_EMPTY_HINT = "add the required fields, or delete the file"
 _DECIMAL = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 
 # PyYAML's wording, and what an editor should do about it.
@@ -42,7 +43,10 @@ _SYNTAX_HINTS = (
     ("did not find expected key", "keys of the same mapping must start in the same column"),
     ("did not find expected '-'", "list items must start in the same column"),
     ("found undefined alias", "an *alias needs a matching &anchor earlier in the file"),
-    ("unknown escape character", "in double quotes a backslash starts an escape: use single quotes"),
+    (
+        "unknown escape character",
+        "in double quotes a backslash starts an escape: use single quotes",
+    ),
     ("found unexpected end of stream", "a quote or bracket is not closed"),
     ("while scanning a quoted scalar", "a quote is not closed"),
     ("special characters are not allowed", "remove the invisible control character"),
@@ -139,20 +143,26 @@ def parse_yaml(data: bytes, shown_as: str) -> tuple[YamlDocument | None, list[Pr
 
     if len(data) > MAX_BYTES:
         size = f"{len(data) // 1024} KB; the limit is {MAX_BYTES // 1024} KB"
-        return None, [problem(0, 0, f"the file is too large ({size})", "split it into smaller files")]
+        return None, [
+            problem(0, 0, f"the file is too large ({size})", "split it into smaller files")
+        ]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         return None, [
-            problem(line, column, f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x})",
-                    "save the file as UTF-8 in your editor")
+            problem(
+                line,
+                column,
+                f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x})",
+                "save the file as UTF-8 in your editor",
+            )
         ]
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in lines):
-        return None, [problem(0, 0, "the file is empty", "add the required fields, or delete the file")]
+        return None, [problem(0, 0, "the file is empty", _EMPTY_HINT)]
     builder = _Builder(shown_as, lines)
     try:
         value = builder.build(yaml.parse(text, Loader=yaml.CSafeLoader))
@@ -174,10 +184,16 @@ def parse_yaml(data: bytes, shown_as: str) -> tuple[YamlDocument | None, list[Pr
     if builder.problems:
         return None, builder.problems
     if value is None:
-        return None, [problem(0, 0, "the file is empty", "add the required fields, or delete the file")]
-    doc = YamlDocument(shown_as, value, lines, builder.marks, builder.key_marks, builder.raw,
-                       builder.spans)
+        return None, [problem(0, 0, "the file is empty", _EMPTY_HINT)]
+    doc = YamlDocument(
+        shown_as, value, lines, builder.marks, builder.key_marks, builder.raw, builder.spans
+    )
     return doc, []
+
+
+def _position(mark: Any) -> tuple[int, int]:
+    """PyYAML's 0-based mark as the 1-based (line, column) editors see."""
+    return (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
 
 
 class _Abort(Exception):
@@ -197,8 +213,8 @@ class _Builder:
         self.nodes = 0
 
     def fail(self, event: yaml.Event, message: str, hint: str = "", abort: bool = False) -> None:
-        mark = event.start_mark
-        self.problems.append(Problem(self.shown_as, mark.line + 1, mark.column + 1, "", message, hint))
+        line, column = _position(event.start_mark)
+        self.problems.append(Problem(self.shown_as, line, column, "", message, hint))
         if abort:
             raise _Abort
 
@@ -210,28 +226,37 @@ class _Builder:
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
-                    self.fail(event, "the file holds more than one YAML document",
-                              "a data file holds one document: remove the '---' line", abort=True)
+                    self.fail(
+                        event,
+                        "the file holds more than one YAML document",
+                        "a data file holds one document: remove the '---' line",
+                        abort=True,
+                    )
                 value = self.node(next(self.events), (), 0)
         return value
 
     def node(self, event: yaml.Event, path: FieldPath, depth: int) -> Any:
         if depth > MAX_DEPTH:
-            self.fail(event, f"the data is nested too deeply (more than {MAX_DEPTH} levels)",
-                      abort=True)
+            self.fail(
+                event, f"the data is nested too deeply (more than {MAX_DEPTH} levels)", abort=True
+            )
         self.nodes += 1
         if self.nodes > MAX_NODES:
             self.fail(event, f"the file holds too many values (more than {MAX_NODES})", abort=True)
-        start = (event.start_mark.line + 1, event.start_mark.column + 1)
-        self.marks[path] = start
+        self.marks[path] = _position(event.start_mark)
         if isinstance(event, yaml.AliasEvent):
-            if event.anchor not in self.anchors:
-                self.fail(event, f"unknown alias *{event.anchor}", abort=True)
-            value, size = self.anchors[event.anchor]
+            anchor = event.anchor or ""
+            if anchor not in self.anchors:
+                self.fail(event, f"unknown alias *{anchor}", abort=True)
+            value, size = self.anchors[anchor]
             self.nodes += size
             if self.nodes > MAX_NODES:
-                self.fail(event, f"aliases expand to too many values (more than {MAX_NODES})",
-                          "write the values out instead of repeating an &anchor", abort=True)
+                self.fail(
+                    event,
+                    f"aliases expand to too many values (more than {MAX_NODES})",
+                    "write the values out instead of repeating an &anchor",
+                    abort=True,
+                )
             return value
         before = self.nodes
         tag = getattr(event, "tag", None)
@@ -247,9 +272,9 @@ class _Builder:
             value = self.mapping(path, depth)
         else:  # pragma: no cover - the parser guarantees a node event here
             self.fail(event, "unexpected YAML event", abort=True)
-        anchor = getattr(event, "anchor", None)
-        if anchor:
-            self.anchors[anchor] = (value, self.nodes - before + 1)
+        anchor_name: str | None = getattr(event, "anchor", None)
+        if anchor_name:
+            self.anchors[anchor_name] = (value, self.nodes - before + 1)
         return value
 
     def until(self, end: type) -> Any:
@@ -270,18 +295,21 @@ class _Builder:
         value: dict[str, Any] = {}
         for key_event in self.until(yaml.MappingEndEvent):
             if not isinstance(key_event, yaml.ScalarEvent):
-                self.fail(key_event, "a key must be plain text, not a list or mapping",
-                          abort=True)
+                self.fail(key_event, "a key must be plain text, not a list or mapping", abort=True)
             key = key_event.value
-            key_mark = (key_event.start_mark.line + 1, key_event.start_mark.column + 1)
+            key_mark = _position(key_event.start_mark)
             item = self.node(next(self.events), (*path, key), depth + 1)
             if key == "<<" and not key_event.style:
-                self.fail(key_event, "merge keys (<<) are not supported",
-                          "write the fields out in full")
+                self.fail(
+                    key_event, "merge keys (<<) are not supported", "write the fields out in full"
+                )
             elif key in value:
                 first = self.key_marks[(*path, key)][0]
-                self.fail(key_event, f"duplicate key '{key}': line {first} has it already",
-                          "YAML would silently keep only the last one: remove or rename one")
+                self.fail(
+                    key_event,
+                    f"duplicate key '{key}': line {first} has it already",
+                    "YAML would silently keep only the last one: remove or rename one",
+                )
             else:
                 value[key] = item
                 self.key_marks[(*path, key)] = key_mark
@@ -290,11 +318,11 @@ class _Builder:
     def scalar(self, event: yaml.ScalarEvent, path: FieldPath) -> Any:
         text = event.value
         style = event.style or ""
-        self.spans[path] = ScalarSpan(event.start_mark.line + 1, event.start_mark.column + 1,
-                                      event.end_mark.line + 1, style)
+        line, column = _position(event.start_mark)
+        self.spans[path] = ScalarSpan(line, column, _position(event.end_mark)[0], style)
         tag = event.tag
         if tag is None or tag == "!":
-            tag = _RESOLVER.resolve(yaml.ScalarNode, text, event.implicit)
+            tag = _RESOLVER.resolve(yaml.ScalarNode, text, event.implicit)  # type: ignore[no-untyped-call]
         elif tag not in _STANDARD_SCALAR_TAGS:
             self.fail(event, f"the tag {self.shown_tag(tag)} is not allowed", "remove the tag")
             return text

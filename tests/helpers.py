@@ -22,9 +22,23 @@ BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 def mkdocs_build(config: Path, dest: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     """Run a strict MkDocs build; returns the finished process (check returncode)."""
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config),
-         "-d", str(dest), *extra],
-        capture_output=True, text=True, env=BUILD_ENV, check=False,
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--quiet",
+            "-f",
+            str(config),
+            "-d",
+            str(dest),
+            *extra,
+        ],
+        capture_output=True,
+        text=True,
+        env=BUILD_ENV,
+        check=False,
     )
 
 
@@ -34,8 +48,9 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def wait_for_port(port: int, process: subprocess.Popen[bytes] | None = None,
-                  timeout: float = 20.0) -> None:
+def wait_for_port(
+    port: int, process: subprocess.Popen[bytes] | None = None, timeout: float = 20.0
+) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process is not None and process.poll() is not None:
@@ -64,9 +79,18 @@ def static_server(directory: Path) -> Iterator[str]:
     """Serve a built site on 127.0.0.1 at a free port; yields the base URL."""
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
-         "--directory", str(directory)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "http.server",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--directory",
+            str(directory),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         wait_for_port(port, process)

@@ -31,13 +31,17 @@ def test_exact_messages(case: Case, tmp_path: Path) -> None:
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
-def test_build_fails_and_keeps_the_last_good_site(case: Case, tmp_path: Path,
-                                                  capfd: pytest.CaptureFixture[str]) -> None:
+def test_build_fails_and_keeps_the_last_good_site(
+    case: Case, tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
     project = make_project(case, tmp_path / "project")
     site = project / "site"
     (site / "assets").mkdir(parents=True)
@@ -58,9 +62,12 @@ def test_build_fails_and_keeps_the_last_good_site(case: Case, tmp_path: Path,
 def test_validate_command_groups_problems_and_exits_non_zero(tmp_path: Path) -> None:
     by_name = {c.name: c for c in CASES}
     project = make_project(by_name["16-unsafe-url"], tmp_path / "project")
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "validate"),
-                             "--data", str(project / "data")],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "validate"), "--data", str(project / "data")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         "data/sources.yml (2 errors)",
@@ -78,6 +85,9 @@ def test_all_errors_of_all_files_are_reported_together(tmp_path: Path) -> None:
     for name in ("02-boolean-instead-of-text", "03-version-as-float"):
         (project / by_name[name].target).write_bytes(by_name[name].data)
     _, problems = load_dataset(project / "data", project)
-    expected = sorted(by_name["16-unsafe-url"].expected + by_name["02-boolean-instead-of-text"]
-                      .expected + by_name["03-version-as-float"].expected)
+    expected = sorted(
+        by_name["16-unsafe-url"].expected
+        + by_name["02-boolean-instead-of-text"].expected
+        + by_name["03-version-as-float"].expected
+    )
     assert sorted(str(p) for p in problems) == expected

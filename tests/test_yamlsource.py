@@ -50,4 +50,6 @@ def test_oversized_file_is_rejected_before_parsing() -> None:
 def test_key_that_is_not_text_is_rejected() -> None:
     doc, problems = parse_yaml(b"? [a, b]\n: 1\n", "f.yml")
     assert doc is None
-    assert [str(p) for p in problems] == ["f.yml:1:3: a key must be plain text, not a list or mapping"]
+    assert [str(p) for p in problems] == [
+        "f.yml:1:3: a key must be plain text, not a list or mapping"
+    ]

@@ -19,6 +19,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page as MkPage
+from mkdocs.utils.templates import TemplateContext
 
 from macros import structured
 from macros.loader import load_dataset
@@ -110,12 +113,13 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
             files.append(File.generated(config, page.src_uri, content=page.markdown))
         return files
 
-    def on_page_context(self, context: dict[str, Any], /, *, page: Any, config: MkDocsConfig,
-                        nav: Any) -> dict[str, Any]:
+    def on_page_context(self, context: TemplateContext, /, *, page: MkPage, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
         """Give theme templates (overrides/main.html) the page's JSON-LD."""
         if self.dataset is not None:
-            context["structured_data"] = structured.for_page(self.dataset, page.file.src_uri,
-                                                             page.canonical_url or page.abs_url)
+            url = page.canonical_url or page.abs_url or ""
+            jsonld = structured.for_page(self.dataset, page.file.src_uri, url)
+            context["structured_data"] = jsonld  # type: ignore[typeddict-unknown-key]
         return context
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
