@@ -24,6 +24,7 @@ from typing import Any
 import jinja2
 from markupsafe import escape
 
+from macros import errorpage
 from macros.model import Dataset, Framework, Release, TableRow
 from macros.problems import Problem
 from macros.textcheck import citations
@@ -123,16 +124,14 @@ def render_problems(problems: Sequence[Problem], template_dirs: Iterable[Path] =
                     root: Path | None = None) -> str:
     """A Markdown page that lists data problems (the preview's error page).
 
-    ``lines`` maps each problem's path to the file's lines (read from ``root``)
-    so the page can show the offending lines.
+    Each file named by a problem is read from ``root`` so the page can show
+    the offending lines with the spot marked (see macros.errorpage).
     """
     lines: dict[str, list[str]] = {}
     for problem in problems:
         if root is not None and problem.path not in lines:
-            try:
-                text = (root / problem.path).read_text(encoding="utf-8", errors="replace")
-                lines[problem.path] = text.splitlines()
-            except OSError:
-                lines[problem.path] = []
+            lines[problem.path] = errorpage.read_lines(root / problem.path)
     env = make_environment(template_dirs)
-    return env.get_template("errors.md.j2").render(problems=problems, lines=lines)
+    return env.get_template("errors.md.j2").render(
+        problems=problems, files=errorpage.group(problems, lines),
+        total=errorpage.count_text(problems))

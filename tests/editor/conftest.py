@@ -1,0 +1,96 @@
+"""Fixtures for the editor-experience tests: a live preview and a browser."""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.helpers import BUILD_ENV, FIXTURES, free_port, require_tool, stop, wait_for_port
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+REQUEST_TIMEOUT = 10  # seconds: a preview that hangs fails the request instead of the suite
+
+
+@dataclass
+class Preview:
+    """`mkdocs serve --livereload` on a copy of a fixture project."""
+
+    url: str
+    project: Path
+    log: Path
+
+    def text(self, path: str = "") -> str:
+        """The page's text without tags, entities decoded."""
+        return html.unescape(re.sub(r"<[^>]+>", "", self.get(path)))
+
+    def get(self, path: str = "") -> str:
+        with urllib.request.urlopen(self.url + path, timeout=REQUEST_TIMEOUT) as response:
+            assert response.status == 200
+            return str(response.read().decode("utf-8"))
+
+    def wait_for(self, check: Callable[[str], bool], path: str = "", seconds: float = 60) -> str:
+        """Poll a page's text until ``check`` accepts it (each request itself bounded)."""
+        deadline = time.monotonic() + seconds
+        while True:
+            page = self.text(path)
+            if check(page):
+                return page
+            if time.monotonic() > deadline:
+                raise AssertionError(f"the preview did not update; last page:\n{page[:2000]}")
+            time.sleep(0.2)
+
+
+def start_preview(project: Path, log: Path) -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr",
+             f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
+            stdout=out, stderr=subprocess.STDOUT, env=BUILD_ENV,
+        )
+    try:
+        wait_for_port(port, process, timeout=60)
+    except BaseException:
+        stop(process)
+        raise
+    return process, f"http://127.0.0.1:{port}/"
+
+
+@pytest.fixture
+def preview(tmp_path: Path) -> Iterator[Preview]:
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES / "minimal", project)
+    log = tmp_path / "serve.log"
+    process, url = start_preview(project, log)
+    try:
+        yield Preview(url, project, log)
+    finally:
+        stop(process)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    executable = require_tool(CHROMIUM, "REQUIRE_BROWSER")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
