@@ -25,7 +25,7 @@ import jinja2
 from markupsafe import escape
 
 from macros import errorpage
-from macros.model import Dataset, Framework, Release, TableRow
+from macros.model import PROFILE_ROW_IDS, Dataset, Framework, Release, TableRow
 from macros.problems import Problem
 from macros.textcheck import citations
 
@@ -59,11 +59,14 @@ def profile_rows(frameworks: Sequence[Framework]) -> tuple[TableRow, ...]:
     """Feature-table rows built from framework profiles ("at a glance")."""
 
     def row(row_id: str, label: str, values: dict[str, str]) -> TableRow:
+        assert row_id in PROFILE_ROW_IDS, row_id
         return TableRow(row_id, label, values, None)
 
     return (
-        row("first-release", "First release", {f.id: release_text(f.first_release) for f in frameworks}),
-        row("latest-release", "Latest release", {f.id: release_text(f.latest_release) for f in frameworks}),
+        row("first-release", "First release",
+            {f.id: release_text(f.first_release) for f in frameworks}),
+        row("latest-release", "Latest release",
+            {f.id: release_text(f.latest_release) for f in frameworks}),
         row("lts-release", "Long-term support release",
             {f.id: release_text(f.lts_release) for f in frameworks}),
         row("licence", "Licence", {f.id: f.licence for f in frameworks}),
@@ -74,8 +77,15 @@ def profile_rows(frameworks: Sequence[Framework]) -> tuple[TableRow, ...]:
     )
 
 
-def make_environment(template_dirs: Iterable[Path] = ()) -> jinja2.Environment:
+def make_environment(template_dirs: Iterable[Path] = (),
+                     cache_dir: Path | None = None) -> jinja2.Environment:
+    cache = None
+    if cache_dir is not None:
+        # Compiling the templates costs more than the rest of the plugin's work.
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        cache = jinja2.FileSystemBytecodeCache(str(cache_dir))
     env = jinja2.Environment(
+        bytecode_cache=cache,
         loader=jinja2.FileSystemLoader([*map(str, template_dirs), str(TEMPLATE_DIR)]),
         # Output is Markdown, not HTML: data text is Markdown checked to hold no
         # raw HTML (macros.textcheck); use |html in HTML-only spots.
@@ -92,12 +102,14 @@ def make_environment(template_dirs: Iterable[Path] = ()) -> jinja2.Environment:
 
 
 class Renderer:
-    def __init__(self, dataset: Dataset, template_dirs: Iterable[Path] = ()) -> None:
+    def __init__(self, dataset: Dataset, template_dirs: Iterable[Path] = (),
+                 cache_dir: Path | None = None) -> None:
         self.data = dataset
-        self.env = make_environment(template_dirs)
+        self.env = make_environment(template_dirs, cache_dir)
 
     def render(self, template: str, **context: Any) -> str:
-        body = self.env.get_template(template).render(data=self.data, site=self.data.site, **context)
+        page = self.env.get_template(template)
+        body = page.render(data=self.data, site=self.data.site, **context)
         cited = list(dict.fromkeys(source_id for _, source_id in citations(body)))
         if not cited:
             return body

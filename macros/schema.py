@@ -57,8 +57,22 @@ def field_name(path: FieldPath) -> str:
     return text
 
 
+_RESOLVED: dict[tuple[int, str], tuple[Schema, str]] = {}
+
+
 def _resolve(schema: Schema, base: str) -> tuple[Schema, str]:
-    """Follow $ref (across files too); keywords beside a $ref refine the target."""
+    """Follow $ref (across files too); keywords beside a $ref refine the target.
+
+    Memoised by identity: schema files are loaded once and never change.
+    """
+    key = (id(schema), base)
+    if key not in _RESOLVED:
+        _RESOLVED[key] = _follow(schema, base)
+    return _RESOLVED[key]
+
+
+def _follow(schema: Schema, base: str) -> tuple[Schema, str]:
+    original = schema
     while "$ref" in schema:
         ref = schema["$ref"]
         file, _, pointer = ref.partition("#")
@@ -68,7 +82,11 @@ def _resolve(schema: Schema, base: str) -> tuple[Schema, str]:
             target = target[part]
         siblings = {k: v for k, v in schema.items() if k != "$ref"}
         schema = {**target, **siblings}
+    _KEEP_ALIVE.append(original)  # ids stay unique while the memo holds them
     return schema, base
+
+
+_KEEP_ALIVE: list[Schema] = []
 
 
 def first_sentence(text: str) -> str:
@@ -250,8 +268,9 @@ class _Walker:
         unknown = [k for k in value if k not in properties] if extra is False else []
         for name in schema.get("required", []):
             # A misspelt key is reported once, as unknown with "did you mean".
-            misspelt = difflib.get_close_matches(name, unknown, n=1, cutoff=0.6)
-            if name not in value and not misspelt:
+            if name in value:
+                continue
+            if not (unknown and difflib.get_close_matches(name, unknown, n=1, cutoff=0.6)):
                 prop, _ = _resolve(properties.get(name, {}), base)
                 hint = f"add '{name}:'"
                 if "description" in prop:

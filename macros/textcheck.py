@@ -13,7 +13,6 @@ Jinja samples such as ``{% csrf_token %}`` or ``<form>`` verbatim and legal.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from macros.schema import SITE_LINK_HINT, is_safe_link
@@ -29,7 +28,7 @@ _ATTR_LIST = re.compile(r"\{:?[ ]*([^\}\n ][^\}\n]*)[ ]*\}")
 _INLINE_LINK = re.compile(r"\]\(\s*<?((?:[^\s()<>]|\([^\s()<>]*\))*)")
 _REF_DEF = re.compile(r"^ {0,3}\[(?!\^)[^\]]+\]:[ \t]*<?(\S*?)>?(?:[ \t]|$)", re.M)
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)", re.M)
-_SETEXT = re.compile(r"^[^\n]*\S[^\n]*\n {0,3}(?:=+|-+)[ \t]*$", re.M)
+_SETEXT_UNDERLINE = re.compile(r"\n {0,3}(?:=+|-+)[ \t]*(?=\n|$)")
 _CITATION = re.compile(r"\[\^([^\]\s]+)\]")
 _FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:", re.M)
 
@@ -41,8 +40,16 @@ class TextIssue:
     hint: str
 
 
+@dataclass(frozen=True)
+class TextReport:
+    issues: list[TextIssue]
+    citations: list[tuple[int, str]]  # (offset, source id), in order
+
+
 def blank_code(text: str) -> str:
     """The text with code blocks and spans replaced by spaces (offsets kept)."""
+    if "`" not in text and "~~~" not in text:
+        return text
 
     def blank(match: re.Match[str]) -> str:
         return re.sub(r"[^\n]", " ", match.group(0))
@@ -50,19 +57,82 @@ def blank_code(text: str) -> str:
     return _CODE_SPAN.sub(blank, _FENCE.sub(blank, text))
 
 
-def citations(text: str) -> Iterator[tuple[int, str]]:
-    """Yield (offset, source id) for every [^id] outside code."""
+def citations(text: str) -> list[tuple[int, str]]:
+    """(offset, source id) for every [^id] outside code and not a definition."""
+    if "[^" not in text:
+        return []
     prose = blank_code(text)
     definitions = {m.start(1) - 2 for m in _FOOTNOTE_DEF.finditer(prose)}
-    for match in _CITATION.finditer(prose):
-        if match.start() not in definitions:
-            yield match.start(), match.group(1)
+    return [
+        (m.start(), m.group(1)) for m in _CITATION.finditer(prose) if m.start() not in definitions
+    ]
 
 
 def check_text(text: str, kind: str) -> list[TextIssue]:
     """Problems in one Markdown field; ``kind`` is "inline" or "block"."""
+    return analyse(text, kind).issues
+
+
+def analyse(text: str, kind: str) -> TextReport:
+    """Check one Markdown field and collect its citations, in one pass."""
     prose = blank_code(text)
     issues: list[TextIssue] = []
+    cited: list[tuple[int, str]] = []
+    # Each check runs only when its telltale character is present: most text has none.
+    if "<" in prose:
+        _check_html(prose, issues)
+    if "{" in prose:
+        for match in _ATTR_LIST.finditer(prose):
+            issues.append(
+                TextIssue(
+                    match.start(),
+                    f"curly braces set HTML attributes: {match.group(0)}",
+                    "remove them, or put them in `backticks` to show them as code",
+                )
+            )
+    if "](" in prose or "]:" in prose:
+        for regex in (_INLINE_LINK, _REF_DEF):
+            for match in regex.finditer(prose):
+                url = match.group(1)
+                if not is_safe_link(url, relative_ok=True):
+                    issues.append(
+                        TextIssue(match.start(1), f"'{url}' is not an allowed link", SITE_LINK_HINT)
+                    )
+    if "[^" in prose:
+        definitions = set()
+        for match in _FOOTNOTE_DEF.finditer(prose):
+            definitions.add(match.start(1) - 2)
+            issues.append(
+                TextIssue(
+                    match.start(1) - 2,
+                    f"footnote definition [^{match.group(1)}]:",
+                    "sources are defined in data/sources.yml; cite them with "
+                    f"[^{match.group(1)}] only",
+                )
+            )
+        cited = [
+            (m.start(), m.group(1))
+            for m in _CITATION.finditer(prose)
+            if m.start() not in definitions
+        ]
+    if kind == "block":
+        starts = [m.start() for m in _HEADING.finditer(prose)] if "#" in prose else []
+        for match in _SETEXT_UNDERLINE.finditer(prose):
+            above = prose[prose.rfind("\n", 0, match.start()) + 1 : match.start()]
+            if above.strip():  # text directly above an underline makes it a heading
+                starts.append(match.start() - len(above))
+        for start in starts:
+            issues.append(
+                TextIssue(
+                    start,
+                    "headings are not allowed in text",
+                    "the page adds headings; use a **bold** lead-in instead",
+                )
+            )
+    return TextReport(sorted(issues, key=lambda issue: issue.offset), cited)
+
+
+def _check_html(prose: str, issues: list[TextIssue]) -> None:
     for match in _AUTOLINK.finditer(prose):
         if not is_safe_link(match.group(1), relative_ok=False):
             issues.append(
@@ -81,37 +151,3 @@ def check_text(text: str, kind: str) -> list[TextIssue]:
                 "use Markdown, or put it in `backticks` to show it as code",
             )
         )
-    for match in _ATTR_LIST.finditer(prose):
-        issues.append(
-            TextIssue(
-                match.start(),
-                f"curly braces set HTML attributes: {match.group(0)}",
-                "remove them, or put them in `backticks` to show them as code",
-            )
-        )
-    for regex in (_INLINE_LINK, _REF_DEF):
-        for match in regex.finditer(prose):
-            url = match.group(1)
-            if not is_safe_link(url, relative_ok=True):
-                issues.append(
-                    TextIssue(match.start(1), f"'{url}' is not an allowed link", SITE_LINK_HINT)
-                )
-    for match in _FOOTNOTE_DEF.finditer(prose):
-        issues.append(
-            TextIssue(
-                match.start(1) - 2,
-                f"footnote definition [^{match.group(1)}]:",
-                f"sources are defined in data/sources.yml; cite them with [^{match.group(1)}] only",
-            )
-        )
-    if kind == "block":
-        for regex in (_HEADING, _SETEXT):
-            for match in regex.finditer(prose):
-                issues.append(
-                    TextIssue(
-                        match.start(),
-                        "headings are not allowed in text",
-                        "the page adds headings; use a **bold** lead-in instead",
-                    )
-                )
-    return sorted(issues, key=lambda issue: issue.offset)

@@ -10,3 +10,5 @@ class ComparisonConfig(base.Config):
     data_dir = opt.Type(str, default="data")
     # Folders searched before macros/templates, so a site can override one template.
     template_dirs = opt.ListOfItems(opt.Type(str), default=[])
+    # Compiled templates, keyed by their source's checksum (safe to delete).
+    cache_dir = opt.Type(str, default=".cache/comparison")

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
@@ -29,6 +28,9 @@ from macros.mkdocs_plugin.config import ComparisonConfig
 from macros.model import Dataset
 from macros.problems import Problem, errors, format_report
 from macros.render import TEMPLATE_DIR, Page, Renderer, render_problems
+
+if TYPE_CHECKING:  # only `serve` loads the live-reload server; builds need not import it
+    from mkdocs.livereload import LiveReloadServer
 
 log = logging.getLogger("mkdocs.plugins.comparison")
 
@@ -78,7 +80,8 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         for problem in problems:  # warnings only: errors returned above
             log.warning(str(problem))
         try:
-            self.pages = Renderer(dataset, self.template_dirs(config)).pages()
+            cache = self.root(config) / self.config.cache_dir / "jinja"
+            self.pages = Renderer(dataset, self.template_dirs(config), cache).pages()
         except jinja2.TemplateError as exc:
             where = f"{getattr(exc, 'filename', None) or getattr(exc, 'name', '')}"
             line = getattr(exc, "lineno", None)

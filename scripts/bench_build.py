@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""Benchmark: our build against a plain Material build of the same Markdown.
+
+"Ours" is `mkdocs build` of the real site (the comparison plugin loads,
+validates and renders data/). "Plain" is the same theme, extensions and nav
+building the Markdown our plugin rendered, written out as ordinary files, so
+the ratio is the plugin's whole cost. Runs alternate to share any noise.
+Goal: ratio at most 1.05.
+"""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import _venv  # noqa: E402, F401
+
+import yaml  # noqa: E402
+
+from macros.loader import load_or_raise  # noqa: E402
+from macros.render import Renderer  # noqa: E402
+from tests.helpers import BUILD_ENV  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+RUNS = 7
+GOAL = 1.05
+
+
+def timed_build(config: Path, dest: Path) -> float:
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f",
+                    str(config), "-d", str(dest)], env=BUILD_ENV, check=True)
+    return time.perf_counter() - started
+
+
+def plain_project(work: Path) -> Path:
+    """The rendered Markdown as a plain Material project (no comparison plugin)."""
+    data = load_or_raise(ROOT / "data")
+    docs = work / "docs"
+    shutil.copytree(ROOT / "content", docs)
+    for page in Renderer(data).pages():
+        (docs / page.src_uri).write_text(page.markdown, encoding="utf-8")
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.CSafeLoader)
+    config["plugins"] = [p for p in config["plugins"]
+                         if not (isinstance(p, dict) and "comparison" in p) and p != "comparison"]
+    config["docs_dir"] = str(docs)
+    config["theme"]["custom_dir"] = str(ROOT / "overrides")
+    config["site_name"], config["site_url"] = data.site.title, data.site.url
+    config["site_description"] = data.site.description
+    written = sorted(p.relative_to(ROOT / "content").as_posix()
+                     for p in (ROOT / "content").rglob("*.md"))
+    titles = {"index.md": "Article", "comparison.md": "Feature table", "faq.md": "FAQ",
+              "decide.md": "Which to choose"}
+    config["nav"] = [{titles[p.src_uri]: p.src_uri} for p in Renderer(data).pages()] + written
+    path = work / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config), encoding="utf-8")
+    return path
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        plain = plain_project(work)
+        ours_times, plain_times = [], []
+        timed_build(ROOT / "mkdocs.yml", work / "warm")  # warm caches and .pyc files
+        for _ in range(RUNS):
+            ours_times.append(timed_build(ROOT / "mkdocs.yml", work / "ours"))
+            plain_times.append(timed_build(plain, work / "plain"))
+        pages = sum(1 for _ in (work / "ours").rglob("index.html"))
+    ours, base = statistics.median(ours_times), statistics.median(plain_times)
+    ratio = ours / base
+    print(f"build ({pages} pages, median of {RUNS} runs, process start included)")
+    print(f"  ours (data -> site):          {ours:.3f} s")
+    print(f"  plain Material, same Markdown: {base:.3f} s")
+    print(f"  ratio: {ratio:.3f} (goal <= {GOAL}) {'OK' if ratio <= GOAL else 'OVER GOAL'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
