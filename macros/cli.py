@@ -12,6 +12,7 @@ from pathlib import Path
 
 from macros.loader import load_dataset
 from macros.problems import errors, format_report
+from macros.publish import commit_epoch, finish_site
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -42,14 +43,19 @@ def validate_main(argv: list[str] | None = None) -> int:
 def build_site(config: Path, site_dir: Path, extra_args: list[str] | None = None) -> int:
     """Build strictly into a temporary folder; replace site_dir only on success.
 
-    A failed build leaves the last good site exactly as it was.
+    A failed build leaves the last good site exactly as it was. The same
+    commit builds to the same bytes: SOURCE_DATE_EPOCH defaults to the last
+    commit's time, and :func:`macros.publish.finish_site` adds ``_headers``
+    and deterministic ``.gz`` files.
     """
     work = site_dir.parent / ".build"
-    work.mkdir(exist_ok=True)
+    work.mkdir(parents=True, exist_ok=True)
     fresh = work / f"site-{os.getpid()}"
     old = work / f"old-{os.getpid()}"
     shutil.rmtree(fresh, ignore_errors=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if "SOURCE_DATE_EPOCH" not in env and (epoch := commit_epoch(config.parent)):
+        env["SOURCE_DATE_EPOCH"] = epoch
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
                "--config-file", str(config), "--site-dir", str(fresh), *(extra_args or [])]
     result = subprocess.run(command, env=env, check=False)
@@ -57,6 +63,12 @@ def build_site(config: Path, site_dir: Path, extra_args: list[str] | None = None
         shutil.rmtree(fresh, ignore_errors=True)
         print(f"Build failed: {site_dir.name}/ is unchanged.", file=sys.stderr)
         return result.returncode
+    try:
+        finish_site(fresh)
+    except (OSError, ValueError) as exc:
+        shutil.rmtree(fresh, ignore_errors=True)
+        print(f"Build failed after MkDocs: {exc}\n{site_dir.name}/ is unchanged.", file=sys.stderr)
+        return 1
     if site_dir.exists():
         site_dir.rename(old)
     fresh.rename(site_dir)

@@ -1,0 +1,208 @@
+"""macros/publish.py and the committed deploy/ files: precompression, hashes, headers."""
+
+from __future__ import annotations
+
+import gzip
+import re
+from pathlib import Path
+
+import pytest
+
+from macros import nginx
+from macros.publish import (
+    DEPLOY_DIR,
+    FINGERPRINTED,
+    HEADERS_SOURCE,
+    HeaderSourceError,
+    csp_hash,
+    csp_hashes_main,
+    header_files,
+    inline_code,
+    load_policy,
+    precompress,
+    stale_files,
+)
+
+# --- precompressed files ---------------------------------------------------------------------
+
+
+def test_precompress_writes_deterministic_gzip_beside_text_files(tmp_path: Path) -> None:
+    page = tmp_path / "guide" / "index.html"
+    page.parent.mkdir()
+    page.write_text("<p>Flask and Django</p>\n" * 200)
+    (tmp_path / "app.js").write_text("console.log('x');\n" * 100)
+    (tmp_path / "logo.png").write_bytes(b"\x89PNG" + bytes(2000))
+    (tmp_path / "tiny.css").write_text("a{}")  # gzip would be larger: left alone
+
+    written = precompress(tmp_path)
+
+    assert [p.relative_to(tmp_path).as_posix() for p in written] == [
+        "app.js.gz",
+        "guide/index.html.gz",
+    ]
+    data = (tmp_path / "guide" / "index.html.gz").read_bytes()
+    assert gzip.decompress(data) == page.read_bytes()
+    assert data[:4] == b"\x1f\x8b\x08\x00"  # deflate, no flags: no file name stored
+    assert data[4:8] == b"\x00\x00\x00\x00"  # mtime 0
+    assert not (tmp_path / "logo.png.gz").exists()
+    assert not (tmp_path / "tiny.css.gz").exists()
+    precompress(tmp_path)  # again, e.g. after a retry: same bytes, no .gz.gz
+    assert (tmp_path / "guide" / "index.html.gz").read_bytes() == data
+    assert not list(tmp_path.rglob("*.gz.gz"))
+
+
+def test_precompress_rewrites_mkdocs_sitemap_gz_without_a_timestamp(tmp_path: Path) -> None:
+    sitemap = tmp_path / "sitemap.xml"
+    sitemap.write_text("<urlset></urlset>\n")
+    with gzip.GzipFile(tmp_path / "sitemap.xml.gz", "wb", mtime=1_700_000_000) as old:
+        old.write(b"stale")
+    precompress(tmp_path)
+    data = (tmp_path / "sitemap.xml.gz").read_bytes()
+    assert gzip.decompress(data) == sitemap.read_bytes()
+    assert data[3:8] == bytes(5)
+
+
+def test_every_text_file_of_the_build_has_its_gz(published_site: Path) -> None:
+    for path in published_site.rglob("*"):
+        if path.suffix in {".html", ".css", ".js", ".json", ".xml"} and path.stat().st_size > 512:
+            packed = path.with_name(path.name + ".gz")
+            assert gzip.decompress(packed.read_bytes()) == path.read_bytes(), path
+
+
+# --- inline code and hashes ------------------------------------------------------------------
+
+PAGE = """<!doctype html><html><head>
+<script>var a = "</p>";</script>
+<script type="application/ld+json">{"@type": "Article"}</script>
+<script id="__config" type="application/json">{"base": "."}</script>
+<script src="app.js"></script>
+<style>.x { color: red }</style>
+</head><body><script type="module">import("./m.js")</script></body></html>
+"""
+
+
+def test_inline_code_finds_executable_scripts_and_styles_only(tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text(PAGE)
+    code = inline_code(tmp_path)
+    assert code.scripts == ('var a = "</p>";', 'import("./m.js")')
+    assert code.styles == (".x { color: red }",)
+    assert code.problems == ()
+
+
+def test_inline_code_reports_what_no_hash_can_allow(tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_text(
+        '<button onclick="go()">Go</button>'
+        '<a href="javascript:void(0)">x</a>'
+        '<th style="text-align: left">Name</th>'
+    )
+    assert inline_code(tmp_path).problems == (
+        "a.html: <button onclick=...> inline event handler",
+        'a.html: <a href="javascript:...">',
+        "a.html: <th style=...> inline style attribute",
+    )
+    with pytest.raises(HeaderSourceError, match="onclick"):
+        header_files(tmp_path)
+
+
+def test_csp_hash_matches_the_css_spec_example() -> None:
+    # CSP3 spec: the hash of alert('Hello, world.');
+    assert csp_hash("alert('Hello, world.');") == (
+        "'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='"
+    )
+
+
+# --- the committed header files --------------------------------------------------------------
+
+
+def test_committed_header_files_match_the_built_site(published_site: Path) -> None:
+    """The shipped CSP allows exactly the inline scripts the site has now."""
+    stale = stale_files(header_files(published_site))
+    assert stale == [], f"out of date: {stale}; run scripts/csp-hashes and commit deploy/"
+
+
+def test_check_mode_reports_stale_files(
+    published_site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["--site", str(published_site), "--deploy-dir", str(tmp_path)]
+    assert csp_hashes_main([*args, "--check"]) == 1
+    assert f"{tmp_path}/_headers is out of date" in capsys.readouterr().err
+    assert csp_hashes_main(args) == 0
+    assert csp_hashes_main([*args, "--check"]) == 0
+    for name in ("_headers", "nginx/headers.conf", "nginx/headers-immutable.conf"):
+        assert (tmp_path / name).read_text() == (DEPLOY_DIR / name).read_text()
+
+
+def test_build_writes_the_same_headers_file_as_deploy(published_site: Path) -> None:
+    assert (published_site / "_headers").read_text() == (DEPLOY_DIR / "_headers").read_text()
+
+
+def parse_netlify_headers(text: str) -> dict[str, dict[str, str]]:
+    rules: dict[str, dict[str, str]] = {}
+    current: dict[str, str] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        if line.startswith("/"):
+            current = rules.setdefault(line.strip(), {})
+        else:
+            name, _, value = line.strip().partition(": ")
+            current[name] = value
+    return rules
+
+
+def parse_nginx_headers(text: str) -> dict[str, str]:
+    return {name: value for name, value in re.findall(r'^add_header (\S+) "([^"]*)"', text, re.M)}
+
+
+def test_nginx_and_netlify_files_send_the_same_headers(published_site: Path) -> None:
+    files = header_files(published_site)
+    rules = parse_netlify_headers(files["_headers"])
+    default = parse_nginx_headers(files["nginx/headers.conf"])
+    immutable = parse_nginx_headers(files["nginx/headers-immutable.conf"])
+    policy = load_policy(HEADERS_SOURCE, inline_code(published_site))
+    assert rules["/*"] == policy.security
+    assert default == {**policy.security, "Cache-Control": policy.cache["default"]}
+    assert immutable == {**policy.security, "Cache-Control": policy.cache["fingerprinted"]}
+    # The files listed as immutable for a CDN are the ones nginx's location matches.
+    location = re.search(r'location ~ "([^"]+)"', (DEPLOY_DIR / "nginx.conf").read_text())
+    assert location is not None and location.group(1) == FINGERPRINTED.pattern
+    listed = {url for url in rules if url != "/*"}
+    assert listed == {
+        "/" + p.relative_to(published_site).as_posix()
+        for p in published_site.rglob("*")
+        if FINGERPRINTED.search(p.name)
+    }
+    assert all(
+        rule == {"Cache-Control": policy.cache["fingerprinted"]}
+        for url, rule in rules.items()
+        if url != "/*"
+    )
+    assert all(len(line) < 2000 for line in files["_headers"].splitlines())  # Cloudflare's limit
+
+
+def test_nginx_conf_sets_no_header_of_its_own() -> None:
+    """Headers come only from the generated snippets: one source of truth."""
+    text = (DEPLOY_DIR / "nginx.conf").read_text()
+    assert "add_header" not in re.sub(r"#.*", "", text)
+    assert text.count("include snippets/flask-vs-django/headers") == 2
+
+
+def test_policy_placeholders_are_checked(tmp_path: Path) -> None:
+    source = tmp_path / "headers.toml"
+    source.write_text(
+        '[security]\nX = "{scripts_hashes}"\n[cache]\nfingerprinted = "a"\ndefault = "b"\n'
+    )
+    with pytest.raises(HeaderSourceError, match="unknown placeholder 'scripts_hashes'"):
+        load_policy(source, inline_code(tmp_path))
+
+
+# --- the server block template ---------------------------------------------------------------
+
+
+def test_server_block_needs_every_placeholder() -> None:
+    template = (DEPLOY_DIR / "nginx.conf").read_text()
+    with pytest.raises(ValueError, match="no value for LISTEN"):
+        nginx.render_server_block(template, {"SITE_ROOT": "/srv/site"})
+    block = nginx.render_server_block(template, {"SITE_ROOT": "/srv/site", "LISTEN": "80"})
+    assert "root /srv/site;" in block and "listen 80;" in block
+    assert "${" not in block
