@@ -36,6 +36,7 @@ from macros.model import (
     TableRow,
     Take,
 )
+from macros.placeholders import placeholder_problems
 from macros.problems import DataError, Problem, errors
 from macros.schema import Reference, field_name, load_schema, validate
 from macros.textcheck import check_text, citations
@@ -113,6 +114,7 @@ def load_dataset(data_dir: Path, root: Path | None = None) -> tuple[Dataset | No
     problems.extend(_check_references(loaded, shown, data_dir))
     problems.extend(_check_text(loaded))
     problems.extend(_check_unique_ids(loaded))
+    problems.extend(w for item in loaded for w in placeholder_problems(item.doc))  # warnings
     if errors(problems):
         return None, problems
     return _build(loaded, tuple(shown.values())), problems

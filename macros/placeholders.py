@@ -1,0 +1,61 @@
+"""Unfilled placeholders that scripts/new-dimension and new-framework write.
+
+A scaffolded file must be valid (the preview shows it at once), yet its
+placeholder prose must never reach the published site. So the loader reports
+every placeholder as a warning: the preview still builds, while a strict build
+(`make build`, `mkdocs build --strict`) fails on the logged warning.
+
+Placeholders are text containing the marker ``TODO:`` (outside code, so a
+code sample's ``# TODO:`` comment is fine), and, where a field's format leaves
+no room for a marker, the sentinel version and date below.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from macros.problems import Problem, Severity
+from macros.schema import field_name
+from macros.textcheck import blank_code
+from macros.yamlsource import FieldPath, YamlDocument
+
+MARKER = "TODO:"
+PLACEHOLDER_VERSION = "0.0.0"
+PLACEHOLDER_DATE = "1970-01-01"
+SENTINELS = (PLACEHOLDER_VERSION, PLACEHOLDER_DATE)
+HINT = "write the real text, then remove the marker; a strict build refuses to publish placeholders"
+SENTINEL_HINT = "fill in the real value; a strict build refuses to publish placeholders"
+
+
+def _strings(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, (*path, index))
+
+
+def placeholder_problems(doc: YamlDocument) -> list[Problem]:
+    """A warning for every placeholder left in one data file."""
+    problems = []
+    for path, text in _strings(doc.value):
+        if text in SENTINELS:
+            line, column = doc.mark(path)
+            problems.append(Problem(doc.path, line, column, field_name(path),
+                                    f"placeholder value '{text}'", SENTINEL_HINT,
+                                    Severity.WARNING))
+            continue
+        offset = blank_code(text).find(MARKER)
+        if offset < 0:
+            continue
+        snippet = text[offset:].split("\n", 1)[0].strip()
+        if len(snippet) > 50:
+            snippet = snippet[:49] + "…"
+        line, column = doc.locate(path, offset)
+        problems.append(Problem(doc.path, line, column, field_name(path),
+                                f"placeholder text '{snippet}'", HINT, Severity.WARNING))
+    return problems

@@ -1,0 +1,243 @@
+"""Scaffold new data files from the JSON Schemas (scripts/new-dimension, new-framework).
+
+Every field of the schema is written, in the schema's order, under a comment
+made from its description, so the scaffold and the editors' guide cannot drift
+from the schema. Values are placeholders (macros.placeholders): the file is
+valid and shows in the preview at once, while a strict build refuses to
+publish it until every placeholder is replaced. Optional fields are written
+too, marked as optional, so nothing has to be looked up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+from macros.loader import FOLDERS
+from macros.placeholders import MARKER, PLACEHOLDER_DATE, PLACEHOLDER_VERSION
+from macros.problems import errors, format_report
+from macros.schema import Schema, load_schema, validate
+from macros.schemawalk import definition_name, resolve
+from macros.yamlsource import display_path, parse_yaml, read_yaml
+
+ID_PATTERN = re.compile(load_schema("common.schema.json")["$defs"]["id"]["pattern"])
+WIDTH = 79
+LINE_PLACEHOLDER = f"{MARKER} fill in"
+TEXT_PLACEHOLDER = f"{MARKER} write this text."
+URL_PLACEHOLDER = f"https://example.org/{MARKER}"
+OPTIONAL_NOTE = "Optional: delete it if it does not apply."
+# Items a scaffold writes for an optional list, named after the list's key.
+_ITEM_NAMES = {"table": "row", "faq": "question"}
+
+
+class ScaffoldError(Exception):
+    """The file cannot be created; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class _Context:
+    file_id: str
+    frameworks: tuple[str, ...]
+    first_source: str
+    next_order: int
+
+
+def _comment(text: str, indent: int) -> list[str]:
+    pad = " " * indent
+    wrapped = textwrap.wrap(text, WIDTH - indent - 2, break_on_hyphens=False)
+    return [f"{pad}# {line}" for line in wrapped]
+
+
+def _scalar(key: str, raw: Schema, schema: Schema, ctx: _Context, item: str) -> str:
+    """A placeholder for one value, valid against its schema."""
+    name = definition_name(raw)
+    if schema.get("type") == "integer":
+        return str(ctx.next_order if key == "order" else schema.get("minimum", 0))
+    if schema.get("format") == "date":
+        return PLACEHOLDER_DATE
+    if schema.get("format") in ("https-url", "link"):
+        return json.dumps(URL_PLACEHOLDER)
+    if name == "version":
+        return json.dumps(PLACEHOLDER_VERSION)
+    if name == "source-ref":
+        return ctx.first_source
+    if name == "id":
+        return f"{ctx.file_id}-{item or key}"
+    if schema.get("x-markdown") == "block":
+        return "|"  # the text follows on the next line
+    return json.dumps(LINE_PLACEHOLDER)
+
+
+def _field(key: str, raw: Schema, base: str, ctx: _Context, indent: int, required: bool,
+           item: str = "", comment: bool = True) -> list[str]:
+    schema, base = resolve(raw, base)
+    pad = " " * indent
+    lines: list[str] = []
+    if comment:
+        description = schema.get("description", "")
+        if not required:
+            description = f"{description} {OPTIONAL_NOTE}".strip()
+        lines += _comment(description, indent)
+    kind = schema.get("type")
+    if kind == "object" and "properties" in schema:
+        lines.append(f"{pad}{key}:")
+        lines += _properties(schema, base, ctx, indent + 2, item)
+    elif kind == "object":  # a mapping keyed by framework id
+        lines.append(f"{pad}{key}:")
+        for framework in ctx.frameworks:
+            lines += _field(framework, schema["additionalProperties"], base, ctx, indent + 2,
+                            True, item, comment=False)
+    elif kind == "array":
+        items, item_base = resolve(schema["items"], base)
+        if items.get("type") != "object":
+            lines.append(f"{pad}{key}: []")
+        else:
+            lines.append(f"{pad}{key}:")
+            body = _properties(items, item_base, ctx, indent + 4, _ITEM_NAMES.get(key, key))
+            # The first key opens the item ("- "); comments above it align with the dash.
+            first = next(i for i, line in enumerate(body) if not line.lstrip().startswith("#"))
+            body[:first] = [line[2:] for line in body[:first]]
+            body[first] = f"{pad}  - {body[first][indent + 4:]}"
+            lines += body
+    else:
+        value = _scalar(key, raw, schema, ctx, item)
+        lines.append(f"{pad}{key}: {value}")
+        if value == "|":
+            lines.append(f"{pad}  {TEXT_PLACEHOLDER}")
+    return lines
+
+
+def _properties(schema: Schema, base: str, ctx: _Context, indent: int, item: str) -> list[str]:
+    lines: list[str] = []
+    required = schema.get("required", [])
+    for name, sub in schema["properties"].items():
+        lines += _field(name, sub, base, ctx, indent, name in required, item)
+    return lines
+
+
+def scaffold_text(schema_name: str, ctx: _Context, title: str) -> str:
+    schema, base = resolve(load_schema(schema_name), schema_name)
+    lines = [
+        *_comment(f"{title}. Written by scripts/new-{title.split('/')[1][:-1]} from "
+                  f"macros/schemas/{schema_name}: each comment is that field's description.",
+                  0),
+        *_comment(f"Replace every '{MARKER}' and every {PLACEHOLDER_VERSION} or "
+                  f"{PLACEHOLDER_DATE} with real content. The preview shows this file at once; "
+                  "make build refuses to publish it until no placeholder is left "
+                  "(scripts/lint lists them).", 0),
+    ]
+    required = schema.get("required", [])
+    for name, sub in schema["properties"].items():
+        lines.append("")
+        lines += _field(name, sub, base, ctx, 0, name in required)
+    return "\n".join(lines) + "\n"
+
+
+def _existing(data_dir: Path, folder: str) -> list[str]:
+    return sorted(p.stem for p in (data_dir / folder).glob("*.yml"))
+
+
+def _orders(data_dir: Path, folder: str) -> list[int]:
+    found = []
+    for path in (data_dir / folder).glob("*.yml"):
+        doc, _ = read_yaml(path, path.name)
+        value = doc.value if doc is not None and isinstance(doc.value, dict) else {}
+        if isinstance(value.get("order"), int) and not isinstance(value.get("order"), bool):
+            found.append(value["order"])
+    return found
+
+
+def _first_source(data_dir: Path) -> str:
+    doc, _ = read_yaml(data_dir / "sources.yml", "sources.yml")
+    if doc is None or not isinstance(doc.value, dict) or not doc.value:
+        raise ScaffoldError("data/sources.yml is missing or broken: fix it first "
+                            "(scripts/validate)")
+    return str(sorted(doc.value)[0])
+
+
+def _check_new(data_dir: Path, folder: str, file_id: str) -> Path:
+    if not ID_PATTERN.fullmatch(file_id):
+        raise ScaffoldError(f"'{file_id}' is not a valid id: use lower-case letters, digits and "
+                            "single hyphens, starting with a letter (e.g. 'real-time')")
+    if folder not in FOLDERS:  # pragma: no cover - callers pass a known folder
+        raise ValueError(folder)
+    path = data_dir / folder / f"{file_id}.yml"
+    if path.exists():
+        raise ScaffoldError(f"{display_path(path, data_dir.parent)} already exists: edit it, "
+                            "or choose another id (nothing was written)")
+    return path
+
+
+def _write(path: Path, text: str, schema_name: str) -> Path:
+    # The scaffold must be valid on its own: a broken scaffold is our bug, not the editor's.
+    doc, problems = parse_yaml(text.encode("utf-8"), path.name)
+    if doc is not None:
+        problems = validate(doc, schema_name).problems
+    if errors(problems):  # pragma: no cover - guarded by tests
+        raise AssertionError(format_report(problems))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as out:  # "x": never overwrite, even in a race
+        out.write(text)
+    return path
+
+
+def new_dimension(data_dir: Path, dimension_id: str) -> Path:
+    """Write data/dimensions/<id>.yml with an entry for every existing framework."""
+    path = _check_new(data_dir, "dimensions", dimension_id)
+    frameworks = tuple(_existing(data_dir, "frameworks"))
+    if not frameworks:
+        raise ScaffoldError("data/frameworks/ has no framework yet: add one with "
+                            "scripts/new-framework first")
+    ctx = _Context(dimension_id, frameworks, _first_source(data_dir),
+                   _next_order(_orders(data_dir, "dimensions")))
+    text = scaffold_text("dimension.schema.json", ctx,
+                         f"data/dimensions/{dimension_id}.yml: one comparison dimension")
+    return _write(path, text, "dimension.schema.json")
+
+
+def new_framework(data_dir: Path, framework_id: str) -> Path:
+    """Write data/frameworks/<id>.yml; dimensions then report it as not covered."""
+    path = _check_new(data_dir, "frameworks", framework_id)
+    ctx = _Context(framework_id, (), _first_source(data_dir),
+                   _next_order(_orders(data_dir, "frameworks")))
+    text = scaffold_text("framework.schema.json", ctx,
+                         f"data/frameworks/{framework_id}.yml: one framework's profile")
+    return _write(path, text, "framework.schema.json")
+
+
+def _next_order(orders: list[int]) -> int:
+    """After the last one, on the next multiple of 10, leaving a gap."""
+    return (max(orders, default=0) // 10 + 1) * 10
+
+
+
+def main(kind: str, argv: list[str] | None = None) -> int:
+    """scripts/new-dimension and scripts/new-framework (``kind``: their folder)."""
+    root = Path(__file__).resolve().parent.parent
+    what = kind[:-1]
+    parser = argparse.ArgumentParser(
+        prog=f"scripts/new-{what}",
+        description=f"Create data/{kind}/ID.yml with every field, each under a comment "
+                    "saying what goes there, and placeholders to replace.")
+    parser.add_argument("id", help="the new file's id (its name): lower-case letters, digits "
+                                   "and single hyphens, e.g. 'real-time'")
+    parser.add_argument("--data", type=Path, default=root / "data", help="the data folder")
+    args = parser.parse_args(argv)
+    create = new_dimension if kind == "dimensions" else new_framework
+    try:
+        path = create(args.data, args.id)
+    except ScaffoldError as exc:
+        print(f"scripts/new-{what}: {exc}", file=sys.stderr)
+        return 1
+    shown = display_path(path, args.data.parent)
+    print(f"Created {shown}. Replace every '{MARKER}' (and every {PLACEHOLDER_VERSION} or "
+          f"{PLACEHOLDER_DATE}); scripts/lint lists what is left.")
+    if kind == "frameworks":
+        print(f"Then add '{args.id}:' to every file in data/dimensions/ (or list it under "
+              "'unknown:' there): scripts/lint names each one.")
+    return 0
