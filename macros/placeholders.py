@@ -24,6 +24,8 @@ MARKER = "TODO:"
 PLACEHOLDER_VERSION = "0.0.0"
 PLACEHOLDER_DATE = "1970-01-01"
 SENTINELS = (PLACEHOLDER_VERSION, PLACEHOLDER_DATE)
+TEXT_MESSAGE = "placeholder text '{snippet}'"
+VALUE_MESSAGE = "placeholder value '{value}'"
 HINT = "write the real text, then remove the marker; a strict build refuses to publish placeholders"
 SENTINEL_HINT = "fill in the real value; a strict build refuses to publish placeholders"
 
@@ -46,7 +48,7 @@ def placeholder_problems(doc: YamlDocument) -> list[Problem]:
         if text in SENTINELS:
             line, column = doc.mark(path)
             problems.append(Problem(doc.path, line, column, field_name(path),
-                                    f"placeholder value '{text}'", SENTINEL_HINT,
+                                    VALUE_MESSAGE.format(value=text), SENTINEL_HINT,
                                     Severity.WARNING))
             continue
         offset = blank_code(text).find(MARKER)
@@ -57,5 +59,5 @@ def placeholder_problems(doc: YamlDocument) -> list[Problem]:
             snippet = snippet[:49] + "…"
         line, column = doc.locate(path, offset)
         problems.append(Problem(doc.path, line, column, field_name(path),
-                                f"placeholder text '{snippet}'", HINT, Severity.WARNING))
+                                TEXT_MESSAGE.format(snippet=snippet), HINT, Severity.WARNING))
     return problems

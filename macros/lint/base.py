@@ -1,0 +1,97 @@
+"""What every lint check is made of, and what it looks at."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar
+
+from macros.problems import Problem, Severity
+from macros.schema import field_name
+from macros.yamlsource import FieldPath, YamlDocument
+
+
+@dataclass(frozen=True)
+class Message:
+    """One kind of message a check reports: its wording, hint and severity.
+
+    ``text`` and ``hint`` are str.format templates; EDITING.md lists every one.
+    """
+
+    text: str
+    hint: str
+    severity: Severity = Severity.ERROR
+    fixable: bool = False  # scripts/lint --fix repairs it
+
+
+@dataclass(frozen=True)
+class DataFile:
+    path: str  # as shown to editors, e.g. "data/sources.yml"
+    kind: str  # schema file name, e.g. "sources.schema.json"
+    id: str | None  # for frameworks and dimensions: the file name
+    data: bytes  # the file as saved
+    doc: YamlDocument | None  # None when the file does not parse
+
+    @property
+    def value(self) -> dict[str, Any]:
+        """The parsed mapping, or {} when the file is broken (checks stay quiet then)."""
+        if self.doc is not None and isinstance(self.doc.value, dict):
+            return self.doc.value
+        return {}
+
+
+@dataclass
+class LintContext:
+    data_dir: Path
+    root: Path
+    docs_dir: Path | None  # hand-written pages (content/), for links to them
+    today: dt.date
+    max_age_days: int
+    files: list[DataFile]
+    loader_problems: list[Problem] = field(default_factory=list)
+
+    def of_kind(self, kind: str) -> list[DataFile]:
+        return [f for f in self.files if f.kind == kind]
+
+    def single(self, kind: str) -> DataFile | None:
+        found = self.of_kind(kind)
+        return found[0] if found else None
+
+    @property
+    def framework_ids(self) -> list[str]:
+        return sorted(f.id for f in self.of_kind("framework.schema.json") if f.id)
+
+
+class Check:
+    """A lint check. Subclasses set the class attributes and implement check()."""
+
+    name: ClassVar[str]
+    description: ClassVar[str]
+    messages: ClassVar[dict[str, Message]]
+
+    def check(self, ctx: LintContext) -> list[Problem]:
+        raise NotImplementedError
+
+    def fix(self, kind: str, text: str, doc: YamlDocument) -> str:
+        """The file's text with this check's fixable problems repaired (``kind``: its schema).
+
+        Only checks with fixable messages override this; the fix runner checks
+        that comments and values survive before it keeps the result.
+        """
+        return text
+
+    @property
+    def fixable(self) -> bool:
+        return any(m.fixable for m in self.messages.values())
+
+    def problem(self, kind: str, file: DataFile, path: FieldPath = (), *, key: bool = False,
+                at: tuple[int, int] | None = None, **values: Any) -> Problem:
+        """A problem of message ``kind``, placed at ``path`` in ``file`` (or ``at``)."""
+        message = self.messages[kind]
+        if at is None:
+            doc = file.doc
+            at = (0, 0) if doc is None else (doc.key_mark(path) if key else doc.mark(path))
+        return Problem(file.path, at[0], at[1], field_name(path),
+                       message.text.format(**values), message.hint.format(**values),
+                       message.severity)

@@ -1,0 +1,1 @@
+"""One lint check per module; macros.lint.registry lists them in report order."""

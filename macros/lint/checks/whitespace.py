@@ -1,0 +1,80 @@
+"""Trailing whitespace and a missing final line break."""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from macros.lint.base import Check, DataFile, LintContext, Message
+from macros.problems import Problem, Severity
+from macros.yamlsource import YamlDocument, parse_yaml
+
+_TRAILING = re.compile(r"[ \t]+$")
+
+
+def _same_values(text: str, doc: YamlDocument) -> bool:
+    again, _ = parse_yaml(text.encode("utf-8"), doc.path)
+    return again is not None and again.value == doc.value
+
+
+class WhitespaceCheck(Check):
+    name = "whitespace"
+    description = "no trailing whitespace, and a line break at the end of every file"
+    messages: ClassVar[dict[str, Message]] = {
+        "trailing": Message("trailing whitespace", "scripts/lint --fix removes it",
+                            Severity.WARNING, fixable=True),
+        "trailing-in-text": Message(
+            "trailing whitespace inside a text block",
+            "it is part of the text (two spaces make a line break in Markdown): remove it by "
+            "hand unless you mean that", Severity.WARNING),
+        "final-newline": Message("the file does not end with a line break",
+                                 "scripts/lint --fix adds it", Severity.WARNING, fixable=True),
+    }
+
+    def check(self, ctx: LintContext) -> list[Problem]:
+        problems = []
+        for file in ctx.files:
+            problems += self.check_file(file)
+        return problems
+
+    def check_file(self, file: DataFile) -> list[Problem]:
+        text = file.data.decode("utf-8", errors="replace")
+        lines = text.split("\n")
+        problems = []
+        safe = set(self.safe_lines(text, file.doc)) if file.doc is not None else set()
+        for number, line in enumerate(lines, start=1):
+            match = _TRAILING.search(line.rstrip("\r"))
+            if match:
+                kind = "trailing" if number in safe or file.doc is None else "trailing-in-text"
+                problems.append(self.problem(kind, file, at=(number, match.start() + 1)))
+        if text and not text.endswith("\n"):
+            problems.append(self.problem("final-newline", file,
+                                         at=(len(lines), len(lines[-1]) + 1)))
+        return problems
+
+    @staticmethod
+    def safe_lines(text: str, doc: YamlDocument) -> list[int]:
+        """Line numbers whose trailing whitespace can go without changing any value."""
+        lines = text.split("\n")
+        candidates = [i for i, line in enumerate(lines) if _TRAILING.search(line)]
+        stripped = [_TRAILING.sub("", line) if i in candidates else line
+                    for i, line in enumerate(lines)]
+        if _same_values("\n".join(stripped), doc):
+            return [i + 1 for i in candidates]
+        safe = []
+        for i in candidates:  # some are inside text: try each line on its own
+            trial = list(lines)
+            trial[i] = _TRAILING.sub("", trial[i])
+            if _same_values("\n".join(trial), doc):
+                safe.append(i + 1)
+        return safe
+
+    def fix(self, kind: str, text: str, doc: YamlDocument) -> str:
+        lines = text.split("\n")
+        for number in self.safe_lines(text, doc):
+            lines[number - 1] = _TRAILING.sub("", lines[number - 1])
+        text = "\n".join(lines)
+        return text if not text or text.endswith("\n") else text + "\n"
+
+
+CHECK = WhitespaceCheck()

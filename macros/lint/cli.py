@@ -1,0 +1,73 @@
+"""scripts/lint: the command line."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from macros.lint.base import LintContext
+from macros.lint.context import build_context
+from macros.lint.fix import apply_fixes
+from macros.lint.registry import CHECKS, by_name
+from macros.lint.report import format_lint_report
+from macros.lint.runner import run_checks
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+DEFAULT_MAX_AGE = 365
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date: write YYYY-MM-DD") from None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="scripts/lint",
+        description="Check the data beyond the schema; --fix repairs what is safe to repair.",
+        epilog="Checks: " + "; ".join(f"{c.name}: {c.description}" for c in CHECKS) + ".")
+    parser.add_argument("--data", type=Path, default=ROOT / "data", help="the data folder")
+    parser.add_argument("--root", type=Path, default=None,
+                        help="show paths relative to this folder (default: data's parent)")
+    parser.add_argument("--docs", type=Path, default=None,
+                        help="the hand-written pages, for links to them (default: content/ "
+                             "beside the data folder)")
+    parser.add_argument("--today", type=_date, default=None,
+                        help="count ages from this date, YYYY-MM-DD (default: today)")
+    parser.add_argument("--max-age", type=int, default=DEFAULT_MAX_AGE, metavar="DAYS",
+                        help=f"reviews and source checks older than this are reported "
+                             f"(default: {DEFAULT_MAX_AGE})")
+    parser.add_argument("--check", action="append", default=[], metavar="NAME",
+                        help="run only this check (repeatable)")
+    parser.add_argument("--fix", action="store_true",
+                        help="repair sorting, whitespace and quoting in place, keeping comments "
+                             "and text")
+    args = parser.parse_args(argv)
+    try:
+        checks = by_name(args.check) if args.check else CHECKS
+    except KeyError as exc:
+        parser.error(str(exc.args[0]))
+    data_dir = args.data.resolve()
+    root = (args.root or data_dir.parent).resolve()
+    docs = (args.docs or data_dir.parent / "content").resolve()
+
+    def context() -> LintContext:
+        return build_context(data_dir, root, today=args.today or dt.date.today(),
+                             max_age_days=args.max_age, docs_dir=docs)
+
+    ctx = context()
+    if args.fix:
+        for done in apply_fixes(ctx.files, checks, root):
+            if done.fixed_by:
+                print(f"Fixed {done.path}: {', '.join(done.fixed_by)}")
+            if done.refused:
+                print(f"Not fixed {done.path}: {', '.join(done.refused)} (the repair would "
+                      "have changed a value or a comment; fix it by hand)")
+        ctx = context()
+    results = run_checks(ctx, checks)
+    print(format_lint_report(results))
+    failed = any(r.errors or r.crash for r in results)
+    return 1 if failed else 0

@@ -1,0 +1,39 @@
+"""Every lint check, in the order the report lists them."""
+
+from __future__ import annotations
+
+from macros.lint.base import Check
+from macros.lint.checks import (
+    coverage,
+    duplicates,
+    links,
+    ordering,
+    placeholders,
+    quoting,
+    schema,
+    sources,
+    stale,
+    whitespace,
+)
+
+CHECKS: tuple[Check, ...] = (
+    schema.CHECK,
+    quoting.CHECK,
+    coverage.CHECK,
+    links.CHECK,
+    sources.CHECK,
+    duplicates.CHECK,
+    ordering.CHECK,
+    placeholders.CHECK,
+    stale.CHECK,
+    whitespace.CHECK,
+)
+
+
+def by_name(names: list[str]) -> tuple[Check, ...]:
+    known = {check.name: check for check in CHECKS}
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        raise KeyError(f"unknown check {', '.join(unknown)}: the checks are "
+                       f"{', '.join(known)}")
+    return tuple(known[name] for name in names)

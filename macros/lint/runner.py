@@ -1,0 +1,54 @@
+"""Run checks; a check that crashes is reported, and the others still run."""
+
+from __future__ import annotations
+
+import re
+import traceback
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from macros.lint.base import Check, LintContext
+from macros.problems import Problem, Severity
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    check: Check
+    problems: list[Problem]
+    crash: str | None = None  # what went wrong inside the check (a bug in the lint)
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for p in self.problems if p.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.problems) - self.errors
+
+    @property
+    def fixable(self) -> list[Problem]:
+        """Problems whose message the check can fix (matched by message wording)."""
+        fixable = [m for m in self.check.messages.values() if m.fixable]
+        return [p for p in self.problems
+                if any(_matches(m.text, p.message) for m in fixable)]
+
+
+def _matches(template: str, message: str) -> bool:
+    """Whether ``message`` was made from ``template`` (its {fields} match anything)."""
+    parts = re.split(r"\{[a-z_]+\}", template)
+    return re.fullmatch(".*".join(map(re.escape, parts)), message, re.S) is not None
+
+
+def run_checks(ctx: LintContext, checks: Sequence[Check]) -> list[CheckResult]:
+    results = []
+    for check in checks:
+        try:
+            problems = sorted(check.check(ctx))
+        except Exception as exc:  # one broken check must not hide the others
+            where = traceback.extract_tb(exc.__traceback__)[-1]
+            crash = (f"{type(exc).__name__}: {exc} (at {where.filename.rsplit('/', 1)[-1]}:"
+                     f"{where.lineno})")
+            results.append(CheckResult(check, [], crash))
+            continue
+        results.append(CheckResult(check, problems))
+    return results
