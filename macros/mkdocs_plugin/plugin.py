@@ -116,6 +116,19 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
             files.append(File.generated(config, page.src_uri, content=page.markdown))
         return files
 
+    def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig,
+               files: Files) -> jinja2.Environment:
+        """Keep the theme's compiled templates between builds.
+
+        MkDocs makes a new theme environment for every build, so each preview
+        rebuild recompiled Material's templates: about half of it (0.9 of 1.7 s,
+        scripts/bench_preview.py). The cache checks each template's source.
+        """
+        cache = self.root(config) / self.config.cache_dir / "theme"
+        cache.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache))
+        return env
+
     def on_page_context(self, context: TemplateContext, /, *, page: MkPage, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
         """Give theme templates (overrides/main.html) the page's JSON-LD."""

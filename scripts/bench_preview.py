@@ -1,0 +1,180 @@
+#!/usr/bin/env python3
+"""Benchmark: preview latency, from saving a data file to the new text in the browser.
+
+Runs `mkdocs serve --livereload` on a copy of the real site (mkdocs.yml, data/,
+content/, overrides/), opens the article in Chromium, then repeatedly saves
+data/site.yml with a new sentence at the top of the intro and waits until the
+open page shows it (MkDocs' live reload replaces the page by itself). Prints
+each run, the median and the goal, then where the time goes: MkDocs' file
+polling and settle delay, and a full build of the same site timed on its own.
+Goal: median at most 1.0 s. Always exits 0 (a report, not a test).
+"""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import _venv  # noqa: F401
+
+from macros.loader import load_dataset
+from macros.render import Renderer
+from macros.yamlsource import read_yaml
+from tests.helpers import BUILD_ENV, free_port, stop, wait_for_port
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+WARMUP = 1
+RUNS = 5
+GOAL = 1.0  # seconds
+TIMEOUT = 60.0  # seconds for one run before giving up
+PROJECT_PARTS = ("mkdocs.yml", "data", "content", "overrides")
+
+
+def copy_site(dest: Path) -> Path:
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, dest / part)
+        elif source.exists():
+            shutil.copy2(source, dest / part)
+    return dest
+
+
+def with_marker(site_yml: Path, original: str, marker: str) -> str:
+    """site.yml with ``marker`` as a new first paragraph of the intro (a '|' block)."""
+    doc, problems = read_yaml(site_yml, "data/site.yml")
+    if doc is None or doc.spans.get(("intro",)) is None or doc.spans[("intro",)].style != "|":
+        raise SystemExit(f"bench_preview: data/site.yml needs an 'intro: |' block {problems}")
+    lines = original.split("\n")
+    first = doc.spans[("intro",)].line  # 1-based line of 'intro: |'; the text starts after it
+    indent = lines[first][: len(lines[first]) - len(lines[first].lstrip(" "))]
+    lines[first:first] = [f"{indent}{marker}", ""]
+    return "\n".join(lines)
+
+
+def wait_for_text(page: Any, text: str, timeout: float) -> float:
+    """Poll the open page until it shows ``text``; returns the time it did."""
+    from playwright.sync_api import Error
+
+    script = f"() => !!document.body && document.body.innerText.includes({text!r})"
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        try:
+            if page.evaluate(script):
+                return time.perf_counter()
+        except Error:
+            pass  # live reload replaced the document mid-evaluation
+        time.sleep(0.01)
+    raise TimeoutError(f"the preview never showed {text!r}")
+
+
+def measure_latency(project: Path) -> list[float]:
+    from playwright.sync_api import sync_playwright
+
+    port = free_port()
+    log = (project / "serve.log").open("wb")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr",
+         f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
+        stdout=log, stderr=subprocess.STDOUT, env=BUILD_ENV)
+    site_yml = project / "data" / "site.yml"
+    original = site_yml.read_text(encoding="utf-8")
+    latencies = []
+    try:
+        wait_for_port(port, server, timeout=120)
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{port}/", timeout=TIMEOUT * 1000)
+            for run in range(WARMUP + RUNS):
+                marker = f"Preview benchmark marker {run} {time.time_ns()}."
+                text = with_marker(site_yml, original, marker)
+                site_yml.write_text(text, encoding="utf-8")
+                saved = time.perf_counter()
+                shown = wait_for_text(page, marker, TIMEOUT)
+                if run >= WARMUP:
+                    latencies.append(shown - saved)
+                    print(f"  run {run - WARMUP + 1}: {shown - saved:.2f} s", flush=True)
+            browser.close()
+    finally:
+        stop(server)
+        log.close()
+    return latencies
+
+
+def timed_rebuilds(project: Path, runs: int = 3) -> list[float]:
+    """Rebuild the site in this process the way `mkdocs serve` does (config reloaded,
+    plugins in serve mode, warm caches); seconds for each rebuild after a warm-up."""
+    import logging
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    times = []
+    for run in range(runs + 1):
+        started = time.perf_counter()
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "out"))
+        config.plugins.on_startup(command="serve", dirty=False)
+        build(config, serve_url="http://127.0.0.1:8000/")
+        if run:
+            times.append(time.perf_counter() - started)
+    return times
+
+
+def timed_data_work(project: Path) -> tuple[float, float]:
+    started = time.perf_counter()
+    dataset, _ = load_dataset(project / "data", project)
+    loaded = time.perf_counter()
+    if dataset is not None:
+        Renderer(dataset).pages()
+    return loaded - started, time.perf_counter() - loaded
+
+
+def main() -> int:
+    if not Path(CHROMIUM).exists():
+        print(f"bench_preview: skipped, {CHROMIUM} is not installed "
+              "(apt-get install chromium chromium-driver)")
+        return 0
+    with tempfile.TemporaryDirectory(prefix="bench-preview-") as tmp:
+        project = copy_site(Path(tmp))
+        print(f"Preview latency on the real site: save data/site.yml -> new text shown in "
+              f"the browser ({RUNS} runs after {WARMUP} warm-up):", flush=True)
+        latencies = measure_latency(project)
+        median = statistics.median(latencies)
+        verdict = "within the goal" if median <= GOAL else "OVER the goal"
+        print(f"median: {median:.2f} s   goal: <= {GOAL:.1f} s   ({verdict})")
+
+        from mkdocs.livereload import LiveReloadServer
+
+        polling = LiveReloadServer.__init__.__defaults__[1]  # type: ignore[index]
+        build = statistics.median(timed_rebuilds(project))
+        data = [timed_data_work(project) for _ in range(3)]
+        load = statistics.median(d[0] for d in data)
+        render = statistics.median(d[1] for d in data)
+        print("Where the time goes:")
+        print(f"  noticing the save: MkDocs polls files every {polling:.2f} s "
+              f"({polling / 2:.2f} s on average), then waits 0.10 s for saves to settle")
+        print(f"  rebuilding the whole site as mkdocs serve does: {build:.2f} s; of it, the "
+              f"comparison plugin loads the data in {load:.2f} s and renders its pages in "
+              f"{render:.2f} s")
+        rest = median - build - polling / 2 - 0.1
+        print(f"  the rest (the browser's reload and render, and noise): about "
+              f"{max(rest, 0):.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
