@@ -45,7 +45,7 @@ test: $(STAMP) node_modules/.installed
 	$(BIN)/python -m pytest
 
 bench: $(STAMP) node_modules/.installed
-	$(BIN)/python scripts/bench
+	scripts/bench
 
 ## Refresh requirements.lock from pyproject.toml (needs network to PyPI).
 lock:

@@ -39,7 +39,7 @@ from macros.model import (
 from macros.placeholders import placeholder_problems
 from macros.problems import DataError, Problem, errors
 from macros.schema import Reference, field_name, load_schema, validate
-from macros.textcheck import check_text, citations
+from macros.textcheck import TextReport, analyse
 from macros.yamlsource import FieldPath, YamlDocument, display_path, read_yaml
 
 SINGLE_FILES = {
@@ -59,7 +59,7 @@ class _Loaded:
     id: str | None  # for framework and dimension files
     doc: YamlDocument
     references: list[Reference]
-    markdown: list[tuple[FieldPath, str]]
+    texts: list[tuple[FieldPath, TextReport]]  # every Markdown field, checked once
 
 
 def data_files(data_dir: Path) -> list[Path]:
@@ -94,7 +94,9 @@ def load_dataset(data_dir: Path, root: Path | None = None) -> tuple[Dataset | No
             continue
         result = validate(doc, kind)
         problems.extend(result.problems)
-        loaded.append(_Loaded(kind, file_id, doc, result.references, result.markdown))
+        texts = [(path, analyse(text, text_kind)) for path, text_kind in result.markdown
+                 if isinstance(text := _get(doc.value, path), str)]
+        loaded.append(_Loaded(kind, file_id, doc, result.references, texts))
 
     present = {item.kind for item in loaded} | {
         kind for path, name in shown.items() if (kind := _classify(path, data_dir, name)[0])
@@ -164,11 +166,9 @@ def _check_references(loaded: list[_Loaded], shown: dict[Path, str],
     problems = []
     for item in loaded:
         refs = list(item.references)
-        for text_path, _kind in item.markdown:
-            text = _get(item.doc.value, text_path)
-            if isinstance(text, str):
-                refs.extend(Reference("source", sid, (*text_path, f"@{offset}"), False)
-                            for offset, sid in citations(text))
+        for text_path, report in item.texts:
+            refs.extend(Reference("source", sid, (*text_path, f"@{offset}"), False)
+                        for offset, sid in report.citations)
         for ref in refs:
             if ref.value in known[ref.kind]:
                 continue
@@ -193,11 +193,8 @@ def _check_references(loaded: list[_Loaded], shown: dict[Path, str],
 def _check_text(loaded: list[_Loaded]) -> list[Problem]:
     problems = []
     for item in loaded:
-        for path, kind in item.markdown:
-            text = _get(item.doc.value, path)
-            if not isinstance(text, str):
-                continue
-            for issue in check_text(text, kind):
+        for path, report in item.texts:
+            for issue in report.issues:
                 line, column = item.doc.locate(path, issue.offset)
                 problems.append(Problem(item.doc.path, line, column, field_name(path),
                                         issue.message, issue.hint))

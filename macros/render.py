@@ -16,6 +16,7 @@ footnotes extension numbers them.
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +28,7 @@ from markupsafe import escape
 from macros import errorpage
 from macros.model import PROFILE_ROW_IDS, Dataset, Framework, Release, TableRow
 from macros.problems import Problem
-from macros.textcheck import citations
+from macros.inline import cell_html, cited_in_order, number_citations
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 
@@ -36,6 +37,18 @@ TEMPLATE_DIR = Path(__file__).parent / "templates"
 class Page:
     src_uri: str  # e.g. "index.md", "comparison.md"
     markdown: str
+    # Pages per framework and per pair stay out of the navigation, so adding a
+    # framework does not make every page render an entry for every other page.
+    in_nav: bool = True
+
+
+def pair_uri(a: Framework, b: Framework) -> str:
+    return f"compare/{a.id}-vs-{b.id}.md"
+
+
+def pairs(frameworks: Sequence[Framework]) -> list[tuple[Framework, Framework]]:
+    """Every unordered pair once, in display order."""
+    return [(a, b) for i, a in enumerate(frameworks) for b in frameworks[i + 1 :]]
 
 
 def long_date(value: str) -> str:
@@ -48,6 +61,51 @@ def release_text(release: Release | None) -> str:
     if release is None:
         return "—"
     return f"{release.version} ({long_date(release.date)})[^{release.source}]"
+
+
+def cell(value: str, tag: str = "td", attrs: str = "") -> str:
+    """A table cell as HTML, pre-rendered once (macros.inline) where it can be."""
+    html = cell_html(value)
+    if html is None:
+        return f'<{tag}{attrs} markdown="span">{value}</{tag}>'
+    return f"<{tag}{attrs}>{html}</{tag}>"
+
+
+def needs_markdown(values: Iterable[str]) -> str:
+    """' markdown' when any cell must go through MkDocs' Markdown, else ''."""
+    return " markdown" if any(cell_html(v) is None for v in values) else ""
+
+
+def table_markdown(rows: Iterable[TableRow], frameworks: Sequence[Framework],
+                   link_rows: bool) -> str:
+    """``needs_markdown`` for a feature table; linked labels are site links."""
+    if link_rows:
+        return " markdown"
+    return needs_markdown(row.values.get(fw.id, "—") for row in rows for fw in frameworks)
+
+
+def page_dir(src_uri: str, directory_urls: bool) -> str:
+    """The URL path a page is served at, relative to the site root."""
+    stem = src_uri.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return f"{stem}/" if directory_urls else f"{stem}.html"
+
+
+def relative_url(target: str, source: str, directory_urls: bool = True) -> str:
+    """Link from page ``source`` to ``target`` (both Markdown paths, '#' allowed).
+
+    The same rule MkDocs applies to '/page.md' links, for the HTML this module
+    writes itself (pair pages' question lists), which MkDocs does not rewrite.
+    """
+    path, _, anchor = target.partition("#")
+    to = page_dir(path, directory_urls)
+    here = page_dir(source, directory_urls)
+    base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+    rel = posixpath.relpath(to or ".", base or ".")
+    if to.endswith("/") or not to:
+        rel = "./" if rel == "." else f"{rel}/"
+    return rel + (f"#{anchor}" if anchor else "")
 
 
 def html_text(value: Any) -> str:
@@ -86,6 +144,7 @@ def make_environment(template_dirs: Iterable[Path] = (),
         cache = jinja2.FileSystemBytecodeCache(str(cache_dir))
     env = jinja2.Environment(
         bytecode_cache=cache,
+        extensions=["jinja2.ext.do"],
         loader=jinja2.FileSystemLoader([*map(str, template_dirs), str(TEMPLATE_DIR)]),
         # Output is Markdown, not HTML: data text is Markdown checked to hold no
         # raw HTML (macros.textcheck); use |html in HTML-only spots.
@@ -98,21 +157,28 @@ def make_environment(template_dirs: Iterable[Path] = (),
     env.filters["long_date"] = long_date
     env.filters["html"] = html_text
     env.filters["release"] = release_text
+    env.filters["cell"] = cell
+    env.filters["needs_markdown"] = needs_markdown
+    env.filters["table_markdown"] = table_markdown
     return env
 
 
 class Renderer:
     def __init__(self, dataset: Dataset, template_dirs: Iterable[Path] = (),
-                 cache_dir: Path | None = None) -> None:
+                 cache_dir: Path | None = None, directory_urls: bool = True) -> None:
         self.data = dataset
         self.env = make_environment(template_dirs, cache_dir)
+        self.env.globals["url"] = lambda target, source: relative_url(target, source,
+                                                                      directory_urls)
+        self.env.filters["inline"] = lambda text: cell_html(text) or html_text(text)
 
     def render(self, template: str, **context: Any) -> str:
         page = self.env.get_template(template)
         body = page.render(data=self.data, site=self.data.site, **context)
-        cited = list(dict.fromkeys(source_id for _, source_id in citations(body)))
+        cited = cited_in_order(body)
         if not cited:
             return body
+        body = number_citations(body, cited)
         sources = [self.data.sources[source_id] for source_id in cited]
         return body.rstrip("\n") + "\n\n" + self.env.get_template("footnotes.md.j2").render(
             sources=sources)
@@ -120,15 +186,38 @@ class Renderer:
     def pages(self) -> list[Page]:
         data = self.data
         featured = data.featured
-        rows = profile_rows(featured) + data.table_rows
+        everyone = data.frameworks
+        rows = profile_rows(everyone) + data.table_rows
+        uris = {}
+        for a, b in pairs(everyone):
+            uris[(a.id, b.id)] = uris[(b.id, a.id)] = pair_uri(a, b)
+        # Each framework's texts are indexed once, on its own page; pair pages
+        # only repeat verdicts, so search skips them.
+        pair_pages = [
+            Page(pair_uri(a, b), self.render("pair.md.j2", a=a, b=b, searchable=False,
+                                             src_uri=pair_uri(a, b),
+                                             rows=profile_rows((a, b)) + data.table_rows),
+                 in_nav=False)
+            for a, b in pairs(everyone)
+        ] if len(everyone) > 2 else []
+        framework_pages = [
+            Page(f"frameworks/{fw.id}.md",
+                 # The featured pair's texts are already indexed on the article.
+                 self.render("framework.md.j2", fw=fw, profile_rows=profile_rows((fw,)),
+                             pair_uris=uris, searchable=fw not in featured),
+                 in_nav=False)
+            for fw in everyone
+        ] if len(everyone) > 2 else []
+        many = [Page("compare/index.md", self.render("compare_index.md.j2", pair_uris=uris))]
         return [
             Page("index.md", self.render("article.md.j2", frameworks=featured,
                                          dimensions=data.dimensions,
                                          profile_rows=profile_rows(featured))),
-            Page("comparison.md", self.render("comparison.md.j2", frameworks=featured, rows=rows)),
+            Page("comparison.md", self.render("comparison.md.j2", frameworks=everyone, rows=rows)),
             Page("faq.md", self.render("faq.md.j2", frameworks=featured)),
-            *([Page("decide.md", self.render("decide.md.j2", frameworks=featured))]
+            *([Page("decide.md", self.render("decide.md.j2", frameworks=everyone))]
               if data.decision else []),
+            *((many + framework_pages + pair_pages) if len(everyone) > 2 else []),
         ]
 
 

@@ -34,8 +34,22 @@ GOAL = 1.05
 
 def timed_build(config: Path, dest: Path) -> float:
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f",
-                    str(config), "-d", str(dest)], env=BUILD_ENV, check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--quiet",
+            "-f",
+            str(config),
+            "-d",
+            str(dest),
+        ],
+        env=BUILD_ENV,
+        check=True,
+    )
     return time.perf_counter() - started
 
 
@@ -47,16 +61,24 @@ def plain_project(work: Path) -> Path:
     for page in Renderer(data).pages():
         (docs / page.src_uri).write_text(page.markdown, encoding="utf-8")
     config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.CSafeLoader)
-    config["plugins"] = [p for p in config["plugins"]
-                         if not (isinstance(p, dict) and "comparison" in p) and p != "comparison"]
+    config["plugins"] = [
+        p
+        for p in config["plugins"]
+        if not (isinstance(p, dict) and "comparison" in p) and p != "comparison"
+    ]
     config["docs_dir"] = str(docs)
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     config["site_name"], config["site_url"] = data.site.title, data.site.url
     config["site_description"] = data.site.description
-    written = sorted(p.relative_to(ROOT / "content").as_posix()
-                     for p in (ROOT / "content").rglob("*.md"))
-    titles = {"index.md": "Article", "comparison.md": "Feature table", "faq.md": "FAQ",
-              "decide.md": "Which to choose"}
+    written = sorted(
+        p.relative_to(ROOT / "content").as_posix() for p in (ROOT / "content").rglob("*.md")
+    )
+    titles = {
+        "index.md": "Article",
+        "comparison.md": "Feature table",
+        "faq.md": "FAQ",
+        "decide.md": "Which to choose",
+    }
     config["nav"] = [{titles[p.src_uri]: p.src_uri} for p in Renderer(data).pages()] + written
     path = work / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config), encoding="utf-8")

@@ -19,26 +19,14 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def mkdocs_build(config: Path, dest: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+def mkdocs_build(
+    config: Path, dest: Path, *extra: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run a strict MkDocs build; returns the finished process (check returncode)."""
     return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "--quiet",
-            "-f",
-            str(config),
-            "-d",
-            str(dest),
-            *extra,
-        ],
-        capture_output=True,
-        text=True,
-        env=BUILD_ENV,
-        check=False,
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config),
+         "-d", str(dest), *extra],
+        capture_output=True, text=True, env={**BUILD_ENV, **(env or {})}, check=False,
     )
 
 

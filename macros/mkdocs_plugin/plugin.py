@@ -17,12 +17,12 @@ import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils.templates import TemplateContext
 
-from macros import structured
+from macros import export, structured
 from macros.loader import load_dataset
 from macros.mkdocs_plugin.config import ComparisonConfig
 from macros.model import Dataset
@@ -39,6 +39,7 @@ GENERATED_NAV = (
     ("Feature table", "comparison.md"),
     ("FAQ", "faq.md"),
     ("Which to choose", "decide.md"),
+    ("Compare", "compare/index.md"),  # only with three or more frameworks
 )
 
 
@@ -48,6 +49,7 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         self.dataset: Dataset | None = None
         self.problems: list[Problem] = []
         self.pages: list[Page] = []
+        self.static: dict[str, str] = {}  # generated non-page files: path -> content
 
     # Defining on_startup keeps this instance alive across `serve` rebuilds.
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -76,12 +78,16 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
             self.fail_or_report(format_report(problems))
             page = render_problems(errors(problems), self.template_dirs(config), root)
             self.pages = [Page(uri, page) for _, uri in GENERATED_NAV]
+            self.static = {}  # no stale export while the data is broken
             return config
         for problem in problems:  # warnings only: errors returned above
             log.warning(str(problem))
         try:
             cache = self.root(config) / self.config.cache_dir / "jinja"
-            self.pages = Renderer(dataset, self.template_dirs(config), cache).pages()
+            self.pages = Renderer(dataset, self.template_dirs(config), cache,
+                                  config.use_directory_urls).pages()
+            self.static = {export.EXPORT_PATH: export.export_json(dataset),
+                           export.SCHEMA_PATH: export.schema_text()}
         except jinja2.TemplateError as exc:
             where = f"{getattr(exc, 'filename', None) or getattr(exc, 'name', '')}"
             line = getattr(exc, "lineno", None)
@@ -108,12 +114,16 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         log.error("%s\nThe preview shows an error page until this is fixed.", message)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        for path, content in self.static.items():
+            files.append(File.generated(config, path, content=content))
         for page in self.pages:
             clash = files.get_file_from_path(page.src_uri)
             if clash is not None:
                 raise PluginError(f"{config.docs_dir}/{page.src_uri} clashes with the page "
                                   "generated from data/: rename or remove it")
-            files.append(File.generated(config, page.src_uri, content=page.markdown))
+            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, page.src_uri, content=page.markdown,
+                                        inclusion=inclusion))
         return files
 
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig,

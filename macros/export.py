@@ -1,0 +1,94 @@
+"""The comparison as open data: /api/comparison.json and its JSON Schema.
+
+The document is validated against ``schemas/export.schema.json`` before it is
+written, so the published data always matches its published schema. The
+build date comes from SOURCE_DATE_EPOCH when set, so builds are reproducible.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from dataclasses import asdict
+from typing import Any
+
+import jsonschema
+
+from macros.model import Dataset, Framework
+from macros.render import profile_rows
+from macros.schema import SCHEMA_DIR
+
+EXPORT_PATH = "api/comparison.json"
+SCHEMA_PATH = "api/comparison.schema.json"
+_SCHEMA_FILE = SCHEMA_DIR / "export.schema.json"
+
+
+class ExportError(ValueError):
+    """The export does not match its schema: a bug in this module, not in the data."""
+
+
+def build_date() -> str:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
+    return moment.date().isoformat()
+
+
+def _framework(fw: Framework) -> dict[str, Any]:
+    # `order` only positions frameworks; the export lists them in that order.
+    return {k: v for k, v in asdict(fw).items() if k != "order"}
+
+
+def document(dataset: Dataset) -> dict[str, Any]:
+    site = dataset.site
+    rows = profile_rows(dataset.frameworks) + dataset.table_rows
+    return {
+        "$schema": "comparison.schema.json",
+        "format_version": 1,
+        "title": site.title,
+        "description": site.description,
+        "url": site.url,
+        "licence": site.licence or "All rights reserved",
+        "build_date": build_date(),
+        "featured": list(site.featured),
+        "frameworks": [_framework(fw) for fw in dataset.frameworks],
+        "dimensions": [
+            {
+                "id": d.id,
+                "title": d.title,
+                "order": d.order,
+                "summary": d.summary,
+                "last_reviewed": d.last_reviewed,
+                "frameworks": {fid: asdict(take) for fid, take in d.takes.items()},
+                "unknown": list(d.unknown),
+            }
+            for d in dataset.dimensions
+        ],
+        "table": [asdict(row) for row in rows],
+        "faq": [asdict(q) for q in dataset.questions],
+        "sources": [asdict(s) for s in dataset.sources.values()],
+    }
+
+
+def schema_text() -> str:
+    return _SCHEMA_FILE.read_text(encoding="utf-8")
+
+
+def validate(doc: dict[str, Any]) -> None:
+    schema = json.loads(schema_text())
+    errors = sorted(
+        jsonschema.Draft202012Validator(schema).iter_errors(doc),
+        key=lambda e: list(e.absolute_path),
+    )
+    if errors:
+        where = "/".join(map(str, errors[0].absolute_path)) or "(top level)"
+        raise ExportError(
+            f"{EXPORT_PATH} does not match its schema at {where}: "
+            f"{errors[0].message} ({len(errors)} error(s))"
+        )
+
+
+def export_json(dataset: Dataset) -> str:
+    doc = document(dataset)
+    validate(doc)
+    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"

@@ -1,0 +1,141 @@
+"""A third framework appears everywhere; nothing is tied to a pair."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+from urllib.parse import urljoin
+
+import jsonschema
+import pytest
+
+from macros.loader import load_or_raise
+from macros.render import relative_url
+from tests.helpers import FIXTURES, ROOT, mkdocs_build
+
+pytestmark = pytest.mark.slow
+THREE = FIXTURES / "three"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    dest = tmp_path_factory.mktemp("three") / "site"
+    # 2026-01-01: the export's build date must come from it.
+    result = mkdocs_build(THREE / "mkdocs.yml", dest, env={"SOURCE_DATE_EPOCH": "1767225600"})
+    assert result.returncode == 0, result.stderr
+    return dest
+
+
+def read(site: Path, path: str) -> str:
+    return (site / path / "index.html").read_text()
+
+
+def test_the_feature_table_has_a_column_per_framework(site: Path) -> None:
+    table = read(site, "comparison")
+    assert re.findall(r'<th scope="col">([^<]+)</th>', table) == [
+        "Feature",
+        "Alpha",
+        "Beta",
+        "Gamma",
+    ]
+    assert "<td>None (API only)</td>" in table
+
+
+def test_every_pair_has_a_page_with_its_own_verdicts_table_and_questions(site: Path) -> None:
+    for a, b in (("alpha", "beta"), ("alpha", "gamma"), ("beta", "gamma")):
+        page = read(site, f"compare/{a}-vs-{b}")
+        headers = re.findall(r'<th scope="col">([^<]+)</th>', page)
+        assert headers.count(a.title()) == 2 and headers.count(b.title()) == 2
+        assert 'href="../../faq/#which-first"' in page
+    gamma = read(site, "compare/alpha-vs-gamma")
+    assert "<td>Gamma has no templates of its own.</td>" in gamma
+    assert "<td>Not reviewed yet.</td>" in gamma  # architecture lists gamma as unknown
+
+
+def test_each_framework_has_a_page_with_every_dimension(site: Path) -> None:
+    page = read(site, "frameworks/gamma")
+    assert re.findall(r'<h2 id="([^"]+)"', page) == ["architecture", "templates"]
+    assert "This dimension has not been reviewed for Gamma yet." in page
+    assert "Gamma returns JSON only" in page and 'href="#fn:gamma-notes"' in page
+
+
+def test_the_index_links_every_pair_both_ways(site: Path) -> None:
+    index = read(site, "compare")
+    links = re.findall(r'href="([^"]+)" title="(\w+) vs (\w+)"', index)
+    assert sorted((a, b) for _, a, b in links) == sorted(
+        (a, b) for a in ("Alpha", "Beta", "Gamma") for b in ("Alpha", "Beta", "Gamma") if a != b
+    )
+    assert ("alpha-vs-gamma/", "Gamma", "Alpha") in links
+
+
+def nav_pages(site: Path, path: str) -> set[str]:
+    """Pages linked from a page's site navigation, as site paths (TOC anchors left out)."""
+    links = re.findall(r'<a href="([^"]+)" class="md-nav__link', read(site, path))
+    return {urljoin(f"https://x/{path}", link) for link in links if not link.startswith("#")}
+
+
+def test_navigation_stays_small_as_frameworks_are_added(site: Path) -> None:
+    home = nav_pages(site, "")
+    assert home == {f"https://x/{p}" for p in ("", "comparison/", "faq/", "compare/")}
+    assert nav_pages(site, "compare/alpha-vs-gamma/") == home
+    assert nav_pages(site, "frameworks/gamma/") == home
+
+
+def test_search_indexes_each_text_once(site: Path) -> None:
+    index = json.loads((site / "search" / "search_index.json").read_text())
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert "frameworks/gamma/" in locations
+    assert not any("-vs-" in loc for loc in locations)  # pairs repeat verdicts only
+    assert "frameworks/alpha/" not in locations  # featured texts are on the article
+
+
+def test_the_export_has_everything_and_matches_its_schema(site: Path) -> None:
+    export = json.loads((site / "api" / "comparison.json").read_text())
+    schema = json.loads((site / "api" / "comparison.schema.json").read_text())
+    jsonschema.Draft202012Validator(schema).validate(export)
+    data = load_or_raise(THREE / "data")
+    assert [f["id"] for f in export["frameworks"]] == ["alpha", "beta", "gamma"]
+    assert export["dimensions"][1]["frameworks"]["gamma"]["verdict"] == (
+        "Gamma has no templates of its own."
+    )
+    assert export["dimensions"][0]["unknown"] == ["gamma"]
+    templating = next(row for row in export["table"] if row["id"] == "templating")
+    assert templating["values"]["gamma"] == "None (API only)"
+    assert [q["id"] for q in export["faq"]] == [q.id for q in data.questions]
+    assert [s["id"] for s in export["sources"]] == list(data.sources)
+    assert export["build_date"] == "2026-01-01"
+    assert export["licence"]
+
+
+def test_the_shipped_export_matches_its_schema(site_dir: Path) -> None:
+    export = json.loads((site_dir / "api" / "comparison.json").read_text())
+    schema = json.loads((ROOT / "macros" / "schemas" / "export.schema.json").read_text())
+    jsonschema.Draft202012Validator(schema).validate(export)
+    assert [f["id"] for f in export["frameworks"]] == ["flask", "django"]
+
+
+@pytest.mark.parametrize(
+    ("target", "source", "directory_urls", "expected"),
+    [
+        ("faq.md#x", "compare/a-vs-b.md", True, "../../faq/#x"),
+        ("faq.md#x", "compare/a-vs-b.md", False, "../faq.html#x"),
+        ("index.md", "compare/a-vs-b.md", True, "../../"),
+        ("comparison.md", "index.md", True, "comparison/"),
+        ("compare/index.md", "frameworks/a.md", True, "../../compare/"),
+        ("faq.md", "faq.md", True, "./"),
+    ],
+)
+def test_relative_url(target: str, source: str, directory_urls: bool, expected: str) -> None:
+    assert relative_url(target, source, directory_urls) == expected
+
+
+def test_synthetic_data_is_valid(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import synthetic
+
+    synthetic.generate(tmp_path / "p", frameworks=4, dimensions=3)
+    data = load_or_raise(tmp_path / "p" / "data")
+    assert len(data.frameworks) == 4 and len(data.dimensions) == 3
+    assert all(len(d.takes) == 4 for d in data.dimensions)
