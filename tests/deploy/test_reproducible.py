@@ -1,13 +1,15 @@
 """Two builds of the same commit are byte-identical, whole tree compared.
 
 Whatever the build writes is covered, files added later (an /api/ export, say)
-included. The second build differs in everything that should not matter:
-output path, hash seed, time zone and locale.
+included. The second build differs in everything that should not matter: source and
+output paths, hash seed, time zone and locale. Both build a snapshot of the
+sources, so edits made meanwhile in the shared work tree cannot differ them.
 """
 
 from __future__ import annotations
 
 import hashlib
+import shutil
 from pathlib import Path
 
 import pytest
@@ -33,20 +35,39 @@ def tree(site: Path) -> dict[str, str]:
     return entries
 
 
-def build(dest: Path, monkeypatch: pytest.MonkeyPatch, **env: str) -> dict[str, str]:
+SKIP = shutil.ignore_patterns(
+    ".git", ".venv", "node_modules", "site", ".build", ".*_cache", "__pycache__"
+)
+
+
+def snapshot(dest: Path) -> Path:
+    """A copy of the sources: a commit's content, safe from edits made meanwhile."""
+    shutil.copytree(ROOT, dest, ignore=SKIP)
+    return dest / "mkdocs.yml"
+
+
+def build(config: Path, dest: Path, monkeypatch: pytest.MonkeyPatch, **env: str) -> dict[str, str]:
     with monkeypatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
         for name, value in env.items():
             patch.setenv(name, value)
-        assert build_site(ROOT / "mkdocs.yml", dest) == 0
+        assert build_site(config, dest) == 0
     return tree(dest)
 
 
 def test_two_builds_are_byte_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = snapshot(tmp_path / "source")
+    moved = snapshot(tmp_path / "elsewhere" / "source-copy")  # the same files at another path
     first = build(
-        tmp_path / "one" / "site", monkeypatch, PYTHONHASHSEED="1", TZ="UTC", LC_ALL="C.UTF-8"
+        config,
+        tmp_path / "one" / "site",
+        monkeypatch,
+        PYTHONHASHSEED="1",
+        TZ="UTC",
+        LC_ALL="C.UTF-8",
     )
     second = build(
+        moved,
         tmp_path / "second-build" / "out",
         monkeypatch,
         PYTHONHASHSEED="2",
@@ -73,6 +94,6 @@ def test_two_builds_are_byte_identical(tmp_path: Path, monkeypatch: pytest.Monke
 def test_build_dates_come_from_source_date_epoch(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    build(tmp_path / "site", monkeypatch)
+    build(ROOT / "mkdocs.yml", tmp_path / "site", monkeypatch)
     sitemap = (tmp_path / "site" / "sitemap.xml").read_text()
     assert "<lastmod>2026-01-01</lastmod>" in sitemap
