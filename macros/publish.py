@@ -121,7 +121,9 @@ def inline_code(site_dir: Path) -> InlineCode:
     problems: list[str] = []
     for path in sorted(site_dir.rglob("*.html")):
         collector = _InlineCollector(path.relative_to(site_dir).as_posix())
-        collector.feed(path.read_text(encoding="utf-8"))
+        # Browsers hash what they parse, and HTML parsing turns CR LF and CR into LF.
+        text = path.read_text(encoding="utf-8").replace("\r\n", "\n").replace("\r", "\n")
+        collector.feed(text)
         collector.close()
         scripts += collector.scripts
         styles += collector.styles

@@ -201,3 +201,13 @@ def test_cache_lifetimes(nginx_url: str, published_site: Path) -> None:
     missing = fetch(nginx_url, "/assets/javascripts/bundle.00000000.min.js")
     assert missing.status == 404
     assert "Cache-Control" not in missing.headers
+
+
+def test_every_sitemap_url_is_served(nginx_url: str, published_site: Path) -> None:
+    """What search engines are told exists does exist, under the shipped config."""
+    locs = re.findall(r"<loc>([^<]+)</loc>", (published_site / "sitemap.xml").read_text())
+    assert len(locs) == len(page_urls(published_site))
+    for loc in locs:
+        path = urlsplit(loc).path
+        response = fetch(nginx_url, path)
+        assert response.status == 200, loc

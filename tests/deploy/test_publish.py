@@ -206,3 +206,9 @@ def test_server_block_needs_every_placeholder() -> None:
     block = nginx.render_server_block(template, {"SITE_ROOT": "/srv/site", "LISTEN": "80"})
     assert "root /srv/site;" in block and "listen 80;" in block
     assert "${" not in block
+
+
+def test_hashes_are_of_the_text_a_browser_parses(tmp_path: Path) -> None:
+    """HTML parsing turns CR LF into LF before scripts exist: hash that, as browsers do."""
+    (tmp_path / "crlf.html").write_bytes(b"<script>a();\r\nb();</script>")
+    assert inline_code(tmp_path).scripts == ("a();\nb();",)
