@@ -1,0 +1,154 @@
+"""The shipped content meets the bar set in the content issue: the outline,
+the counts, and a source behind every claim."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+
+from macros.loader import load_dataset
+from macros.model import Dataset
+from macros.render import profile_rows
+from macros.textcheck import blank_code, citations
+from tests.helpers import ROOT
+
+OUTLINE = [
+    "architecture",
+    "features-ecosystem",
+    "learning-curve",
+    "scalability",
+    "performance",
+    "analytics",
+    "monetization",
+    "security",
+    "use-cases",
+    "future-outlook",
+    "deployment",
+]
+REQUIRED_QUESTIONS = [
+    "which-suits-beginners",
+    "can-flask-scale",
+    "which-is-better-for-apis",
+    "batteries-included",
+    "which-is-more-secure",
+    "which-is-faster",
+    "does-it-support-async",
+    "startup-choice",
+    "moving-from-flask-to-django",
+    "long-term-support",
+]
+# A number that needs a source: a year, a percentage or a dotted version.
+CLAIM = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b|\d+(?:\.\d+)?\s?%|\b\d+\.\d+(?:\.\d+)?\b")
+# Statements about this site's own review need no outside source.
+OWN_REVIEW = re.compile(r"checked on \d{4}-\d{2}-\d{2}")
+
+
+@pytest.fixture(scope="module")
+def data() -> Dataset:
+    dataset, problems = load_dataset(ROOT / "data", ROOT)
+    assert [str(p) for p in problems] == []  # no errors and no warnings
+    assert dataset is not None
+    return dataset
+
+
+def texts(data: Dataset) -> Iterator[tuple[str, str]]:
+    """Every Markdown field of the data, named for messages."""
+    yield "site.intro", data.site.intro
+    yield "site.verdict", data.site.verdict
+    for fw in data.frameworks:
+        for name in ("tagline", "governance", "python", "profile"):
+            yield f"frameworks/{fw.id}.{name}", getattr(fw, name)
+    for dim in data.dimensions:
+        yield f"{dim.id}.summary", dim.summary
+        for fid, take in dim.takes.items():
+            yield f"{dim.id}.{fid}.verdict", take.verdict
+            yield f"{dim.id}.{fid}.text", take.text
+        for row in dim.table:
+            for fid, value in row.values.items():
+                yield f"{dim.id}.table.{row.id}.{fid}", value
+    for question in data.questions:
+        yield f"faq.{question.id}", question.a
+    if data.decision:
+        yield "decision.intro", data.decision.intro
+        for criterion in data.decision.criteria:
+            for fid, reason in criterion.reasons.items():
+                yield f"decision.{criterion.id}.{fid}", reason
+
+
+def test_every_dimension_of_the_outline_is_there_in_order(data: Dataset) -> None:
+    assert [d.id for d in data.dimensions] == OUTLINE
+
+
+def test_each_dimension_covers_both_frameworks_with_substance(data: Dataset) -> None:
+    for dim in data.dimensions:
+        assert set(dim.takes) == {"flask", "django"}, dim.id
+        for fid, take in dim.takes.items():
+            words = len(re.findall(r"\w+", blank_code(take.text)))
+            assert words >= 100, f"{dim.id}.{fid}: {words} words"
+
+
+def test_the_feature_table_has_the_source_articles_rows_and_more(data: Dataset) -> None:
+    rows = [r.id for r in profile_rows(data.featured) + data.table_rows]
+    assert len(rows) >= 20
+    assert {"architecture", "scalability", "performance-overhead", "best-for"} <= set(rows)
+
+
+def test_the_faq_answers_the_briefs_questions(data: Dataset) -> None:
+    ids = [q.id for q in data.questions]
+    assert len(ids) >= 12
+    assert [q for q in REQUIRED_QUESTIONS if q not in ids] == []
+
+
+def test_every_source_is_cited_and_every_citation_resolves(data: Dataset) -> None:
+    cited = {source for _, text in texts(data) for _, source in citations(text)}
+    cited |= {
+        r.source
+        for fw in data.frameworks
+        for r in (fw.first_release, fw.latest_release, fw.lts_release)
+        if r
+    }
+    assert cited - set(data.sources) == set()
+    assert set(data.sources) - cited == set(), "sources nobody cites"
+
+
+def test_every_paragraph_with_a_figure_cites_a_source(data: Dataset) -> None:
+    missing = []
+    for name, text in texts(data):
+        for paragraph in re.split(r"\n\s*\n", blank_code(text)):
+            claim = CLAIM.search(OWN_REVIEW.sub("", paragraph))
+            if claim and "[^" not in paragraph:
+                missing.append(f"{name}: '{claim.group(0)}' in: {paragraph.strip()[:80]}")
+    assert missing == []
+
+
+@pytest.mark.parametrize("package", ["Flask-Analytics", "Flask-RESTful"])
+def test_dead_packages_are_only_named_with_a_warning_and_a_source(
+    data: Dataset, package: str
+) -> None:
+    mentions = [
+        (name, p) for name, text in texts(data) for p in re.split(r"\n\s*\n", text) if package in p
+    ]
+    assert mentions, f"the content should warn about {package}"
+    for name, paragraph in mentions:
+        assert "[^" in paragraph, f"{name}: {package} named without a source"
+        assert re.search(
+            r"\b(not|no longer|no release|abandoned|barely|skip|avoid|last release)\b",
+            paragraph,
+            re.I,
+        ), f"{name}: {package} named without a warning"
+
+
+def test_the_data_folder_holds_only_known_files() -> None:
+    names = sorted(p.relative_to(ROOT / "data").as_posix() for p in (ROOT / "data").rglob("*.yml"))
+    assert names == sorted(
+        [
+            "site.yml",
+            "sources.yml",
+            "faq.yml",
+            "decision.yml",
+            *(f"frameworks/{f}.yml" for f in ("flask", "django")),
+            *(f"dimensions/{d}.yml" for d in OUTLINE),
+        ]
+    )
