@@ -10,23 +10,53 @@
   /* Feature table ---------------------------------------------------------
      Only the feature table (its rows carry link anchors) is sortable; the
      small tables inside the article are not worth the extra controls.
+     Tablesort (vendored beside this file) is fetched only on a page that has
+     the table, so other pages cost one request less.
      Tablesort makes each heading cell focusable and sorts on click or Enter;
      a real button inside each heading is what screen readers and keyboard
      users expect, so the cell leaves the tab order and the button takes its
      place (its clicks and key presses bubble up to Tablesort's handlers). */
+  var here = document.currentScript ? document.currentScript.src : location.href;
+  var tablesort = null;
+
+  function loadTablesort() {
+    if (typeof Tablesort === "function") return Promise.resolve();
+    if (!tablesort) {
+      tablesort = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = new URL("vendor/tablesort.min.js", here).href;
+        script.onload = resolve;
+        script.onerror = function () {
+          tablesort = null; // let a later page try again
+          reject(new Error("could not load " + script.src));
+        };
+        document.head.appendChild(script);
+      });
+    }
+    return tablesort;
+  }
+
+  function makeSortable(table) {
+    table.dataset.sortable = "true";
+    new Tablesort(table);
+    table.querySelectorAll("thead th").forEach(function (cell) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "sort-button";
+      while (cell.firstChild) button.appendChild(cell.firstChild);
+      cell.appendChild(button);
+      cell.removeAttribute("tabindex");
+    });
+  }
+
   function sortableTables(root) {
-    if (typeof Tablesort !== "function") return;
-    root.querySelectorAll("table.comparison").forEach(function (table) {
-      if (table.dataset.sortable || !table.querySelector("tbody tr[id]")) return;
-      table.dataset.sortable = "true";
-      new Tablesort(table);
-      table.querySelectorAll("thead th").forEach(function (cell) {
-        var button = document.createElement("button");
-        button.type = "button";
-        button.className = "sort-button";
-        while (cell.firstChild) button.appendChild(cell.firstChild);
-        cell.appendChild(button);
-        cell.removeAttribute("tabindex");
+    var tables = Array.prototype.filter.call(
+      root.querySelectorAll("table.comparison:not([data-sortable])"),
+      function (table) { return table.querySelector("tbody tr[id]"); });
+    if (!tables.length) return;
+    loadTablesort().then(function () {
+      tables.forEach(function (table) {
+        if (table.isConnected && !table.dataset.sortable) makeSortable(table);
       });
     });
   }

@@ -1,0 +1,73 @@
+"""Fixtures for the browser tests: one Chromium per session, the built site served
+on loopback, and fresh browser contexts that record console errors and block
+(and record) every request that would leave the local server.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Route, sync_playwright
+
+from tests.browser.support import CHROMIUM, CHROMIUM_ARGS, Scheme, Visit
+from tests.helpers import require_tool, static_server
+
+OpenPage = Callable[..., Visit]
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir: Path) -> Iterator[str]:
+    with static_server(site_dir) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    executable = require_tool(CHROMIUM, "REQUIRE_BROWSER")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def open_page(browser: Browser, base_url: str) -> Iterator[OpenPage]:
+    """open_page(path, scheme=, width=, javascript=) -> Visit, loaded and idle."""
+    contexts: list[BrowserContext] = []
+
+    def open_(
+        path: str = "", *, scheme: Scheme = "light", width: int = 1280, javascript: bool = True
+    ) -> Visit:
+        context = browser.new_context(
+            color_scheme=scheme,
+            java_script_enabled=javascript,
+            viewport={"width": width, "height": 800},
+        )
+        contexts.append(context)
+        context.set_default_timeout(10_000)  # fail fast; a local page needs far less
+        visit = Visit(context.new_page(), base_url)
+
+        def guard(route: Route) -> None:
+            url = route.request.url
+            if url.startswith((base_url, "data:")):
+                route.continue_()
+            else:
+                visit.off_host.append(url)
+                route.abort()
+
+        context.route("**/*", guard)
+        visit.page.on(
+            "console",
+            lambda message: (
+                visit.console_errors.append(message.text) if message.type == "error" else None
+            ),
+        )
+        visit.page.on("pageerror", lambda error: visit.console_errors.append(str(error)))
+        visit.goto(path)
+        return visit
+
+    yield open_
+    for context in contexts:
+        context.close()
