@@ -7,12 +7,13 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import pytest
 
@@ -23,6 +24,7 @@ CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]
+T = TypeVar("T")
 REQUEST_TIMEOUT = 10  # seconds: a preview that hangs fails the request instead of the suite
 
 
@@ -83,14 +85,33 @@ def preview(tmp_path: Path) -> Iterator[Preview]:
         stop(process)
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    executable = require_tool(CHROMIUM, "REQUIRE_BROWSER")
-    from playwright.sync_api import sync_playwright
+def in_own_browser(test: Callable[[Any], T]) -> T:
+    """Run ``test(browser)`` with a Chromium of its own, in a thread of its own.
 
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+    Playwright's sync API refuses to start while another sync Playwright is
+    open in the same thread, and other test folders keep a session-wide one
+    open; a fresh thread has no event loop, so this works in any test order.
+    """
+    executable = require_tool(CHROMIUM, "REQUIRE_BROWSER")
+    outcome: dict[str, Any] = {}
+
+    def run() -> None:
+        from playwright.sync_api import sync_playwright
+
         try:
-            yield chromium
-        finally:
-            chromium.close()
+            with sync_playwright() as playwright:
+                chromium = playwright.chromium.launch(executable_path=executable,
+                                                      args=CHROMIUM_ARGS)
+                try:
+                    outcome["value"] = test(chromium)
+                finally:
+                    chromium.close()
+        except BaseException as exc:  # handed to the test's own thread below
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=run, name="editor-browser")
+    thread.start()
+    thread.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    return cast(T, outcome["value"])

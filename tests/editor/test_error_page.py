@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.editor.conftest import Preview
+from tests.editor.conftest import Preview, in_own_browser
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -79,7 +79,11 @@ def replace(path: Path, old: str, new: str) -> str:
 
 
 def test_error_page_lists_every_problem_and_clears_on_the_next_good_save(
-        preview: Preview, browser: Any) -> None:
+        preview: Preview) -> None:
+    in_own_browser(lambda browser: check_error_page(preview, browser))
+
+
+def check_error_page(preview: Preview, browser: Any) -> None:
     data = preview.project / "data"
     page = browser.new_page()
     page.goto(preview.url)
