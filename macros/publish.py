@@ -343,6 +343,8 @@ def csp_hashes_main(argv: list[str] | None = None) -> int:
                 f"{deploy_dir / name} is out of date: run scripts/csp-hashes and commit it",
                 file=sys.stderr,
             )
+        if not stale:
+            print(f"{deploy_dir}: headers are up to date")
         return 1 if stale else 0
     for name in stale:
         target = deploy_dir / name
