@@ -18,11 +18,16 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def validate_main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="scripts/validate",
-                                     description="Check the data files without building the site.")
+    parser = argparse.ArgumentParser(
+        prog="scripts/validate", description="Check the data files without building the site."
+    )
     parser.add_argument("--data", type=Path, default=ROOT / "data", help="the data folder")
-    parser.add_argument("--root", type=Path, default=None,
-                        help="show paths relative to this folder (default: data's parent)")
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=None,
+        help="show paths relative to this folder (default: data's parent)",
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
     data_dir = args.data.resolve()
@@ -34,9 +39,11 @@ def validate_main(argv: list[str] | None = None) -> int:
         print("The site cannot be built until these are fixed.")
         return 1
     assert dataset is not None
-    print(f"OK: {len(dataset.files)} files, {len(dataset.frameworks)} frameworks, "
-          f"{len(dataset.dimensions)} dimensions, {len(dataset.questions)} questions, "
-          f"{len(dataset.sources)} sources ({elapsed * 1000:.0f} ms).")
+    print(
+        f"OK: {len(dataset.files)} files, {len(dataset.frameworks)} frameworks, "
+        f"{len(dataset.dimensions)} dimensions, {len(dataset.questions)} questions, "
+        f"{len(dataset.sources)} sources ({elapsed * 1000:.0f} ms)."
+    )
     return 0
 
 
@@ -56,8 +63,19 @@ def build_site(config: Path, site_dir: Path, extra_args: list[str] | None = None
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if "SOURCE_DATE_EPOCH" not in env and (epoch := commit_epoch(config.parent)):
         env["SOURCE_DATE_EPOCH"] = epoch
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
-               "--config-file", str(config), "--site-dir", str(fresh), *(extra_args or [])]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--clean",
+        "--config-file",
+        str(config),
+        "--site-dir",
+        str(fresh),
+        *(extra_args or []),
+    ]
     result = subprocess.run(command, env=env, check=False)
     if result.returncode != 0:
         shutil.rmtree(fresh, ignore_errors=True)
@@ -77,11 +95,16 @@ def build_site(config: Path, site_dir: Path, extra_args: list[str] | None = None
 
 
 def build_main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="scripts/build",
-                                     description="Strict, atomic build of the site.")
+    parser = argparse.ArgumentParser(
+        prog="scripts/build", description="Strict, atomic build of the site."
+    )
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml")
-    parser.add_argument("--site-dir", type=Path, default=None,
-                        help="output folder (default: site/ beside mkdocs.yml)")
+    parser.add_argument(
+        "--site-dir",
+        type=Path,
+        default=None,
+        help="output folder (default: site/ beside mkdocs.yml)",
+    )
     args = parser.parse_args(argv)
     config = args.config.resolve()
     site_dir = (args.site_dir or config.parent / "site").resolve()

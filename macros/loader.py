@@ -94,8 +94,11 @@ def load_dataset(data_dir: Path, root: Path | None = None) -> tuple[Dataset | No
             continue
         result = validate(doc, kind)
         problems.extend(result.problems)
-        texts = [(path, analyse(text, text_kind)) for path, text_kind in result.markdown
-                 if isinstance(text := _get(doc.value, path), str)]
+        texts = [
+            (path, analyse(text, text_kind))
+            for path, text_kind in result.markdown
+            if isinstance(text := _get(doc.value, path), str)
+        ]
         loaded.append(_Loaded(kind, file_id, doc, result.references, texts))
 
     present = {item.kind for item in loaded} | {
@@ -103,15 +106,30 @@ def load_dataset(data_dir: Path, root: Path | None = None) -> tuple[Dataset | No
     }
     for file_name, (kind, required) in SINGLE_FILES.items():
         if required and kind not in present:
-            problems.append(Problem(display_path(data_dir / file_name, root), 0, 0, "",
-                                    "the file is missing", f"create it: see macros/schemas/{kind}"))
+            problems.append(
+                Problem(
+                    display_path(data_dir / file_name, root),
+                    0,
+                    0,
+                    "",
+                    "the file is missing",
+                    f"create it: see macros/schemas/{kind}",
+                )
+            )
     for folder, kind in FOLDERS.items():
         count = sum(1 for path, name in shown.items() if _classify(path, data_dir, name)[0] == kind)
         needed = 2 if folder == "frameworks" else 1
         if count < needed:
-            problems.append(Problem(display_path(data_dir / folder, root), 0, 0, "",
-                                    f"needs at least {needed} file{'s' * (needed > 1)}",
-                                    f"add one with scripts/new-{folder[:-1]}"))
+            problems.append(
+                Problem(
+                    display_path(data_dir / folder, root),
+                    0,
+                    0,
+                    "",
+                    f"needs at least {needed} file{'s' * (needed > 1)}",
+                    f"add one with scripts/new-{folder[:-1]}",
+                )
+            )
 
     problems.extend(_check_references(loaded, shown, data_dir))
     problems.extend(_check_text(loaded))
@@ -135,25 +153,44 @@ def _classify(
     rel = path.relative_to(data_dir)
     parts = rel.parts
     if path.suffix == ".yaml":
-        return None, None, Problem(name, 0, 0, "", "data files end in .yml",
-                                   f"rename it to {path.stem}.yml")
+        return (
+            None,
+            None,
+            Problem(name, 0, 0, "", "data files end in .yml", f"rename it to {path.stem}.yml"),
+        )
     if path.suffix != ".yml":
         return None, None, None  # notes or images beside the data are fine
     if len(parts) == 1 and parts[0] in SINGLE_FILES:
         return SINGLE_FILES[parts[0]][0], None, None
     if len(parts) == 2 and parts[0] in FOLDERS:
         if not _ID.fullmatch(path.stem):
-            return None, None, Problem(name, 0, 0, "", f"'{path.stem}' is not a valid id",
-                                       "the file name is the id: use lower-case letters, digits "
-                                       "and single hyphens, e.g. 'real-time.yml'")
+            return (
+                None,
+                None,
+                Problem(
+                    name,
+                    0,
+                    0,
+                    "",
+                    f"'{path.stem}' is not a valid id",
+                    "the file name is the id: use lower-case letters, digits "
+                    "and single hyphens, e.g. 'real-time.yml'",
+                ),
+            )
         return FOLDERS[parts[0]], path.stem, None
     known = ", ".join([*SINGLE_FILES, *(f"{f}/<id>.yml" for f in FOLDERS)])
-    return None, None, Problem(name, 0, 0, "", "the site does not know this data file",
-                               f"data files are: {known}")
+    return (
+        None,
+        None,
+        Problem(
+            name, 0, 0, "", "the site does not know this data file", f"data files are: {known}"
+        ),
+    )
 
 
-def _check_references(loaded: list[_Loaded], shown: dict[Path, str],
-                      data_dir: Path) -> list[Problem]:
+def _check_references(
+    loaded: list[_Loaded], shown: dict[Path, str], data_dir: Path
+) -> list[Problem]:
     known: dict[str, set[str]] = {"framework": set(), "dimension": set(), "source": set()}
     for path in shown:
         rel = path.relative_to(data_dir).parts
@@ -167,8 +204,10 @@ def _check_references(loaded: list[_Loaded], shown: dict[Path, str],
     for item in loaded:
         refs = list(item.references)
         for text_path, report in item.texts:
-            refs.extend(Reference("source", sid, (*text_path, f"@{offset}"), False)
-                        for offset, sid in report.citations)
+            refs.extend(
+                Reference("source", sid, (*text_path, f"@{offset}"), False)
+                for offset, sid in report.citations
+            )
         for ref in refs:
             if ref.value in known[ref.kind]:
                 continue
@@ -185,8 +224,16 @@ def _check_references(loaded: list[_Loaded], shown: dict[Path, str],
                 hint = "add it to data/sources.yml"
             else:
                 hint = f"known {ref.kind}s: " + ", ".join(sorted(known[ref.kind]))
-            problems.append(Problem(item.doc.path, line, column, field_name(field_path),
-                                    f"unknown {ref.kind} '{ref.value}'", hint))
+            problems.append(
+                Problem(
+                    item.doc.path,
+                    line,
+                    column,
+                    field_name(field_path),
+                    f"unknown {ref.kind} '{ref.value}'",
+                    hint,
+                )
+            )
     return problems
 
 
@@ -196,8 +243,11 @@ def _check_text(loaded: list[_Loaded]) -> list[Problem]:
         for path, report in item.texts:
             for issue in report.issues:
                 line, column = item.doc.locate(path, issue.offset)
-                problems.append(Problem(item.doc.path, line, column, field_name(path),
-                                        issue.message, issue.hint))
+                problems.append(
+                    Problem(
+                        item.doc.path, line, column, field_name(path), issue.message, issue.hint
+                    )
+                )
     return problems
 
 
@@ -208,14 +258,20 @@ _FAQ_PAGE_ANCHORS = {"general", "frequently-asked-questions"}
 def _check_unique_ids(loaded: list[_Loaded]) -> list[Problem]:
     """Table rows and questions become link anchors: each id once across all files."""
     problems = []
-    seen = {("table row", row_id): "a row the site builds from framework profiles"
-            for row_id in PROFILE_ROW_IDS}
+    seen = {
+        ("table row", row_id): "a row the site builds from framework profiles"
+        for row_id in PROFILE_ROW_IDS
+    }
     dimension_ids = {i.id for i in loaded if i.kind == "dimension.schema.json" and i.id}
     headings = _FAQ_PAGE_ANCHORS | dimension_ids
     for item in sorted(loaded, key=lambda i: i.doc.path):
         value = item.doc.value if isinstance(item.doc.value, dict) else {}
-        groups = [("table row", "table"), ("question", "faq"), ("question", "questions"),
-                  ("criterion", "criteria")]
+        groups = [
+            ("table row", "table"),
+            ("question", "faq"),
+            ("question", "questions"),
+            ("criterion", "criteria"),
+        ]
         for what, key in groups:
             entries = value.get(key)
             if not isinstance(entries, list):
@@ -227,15 +283,28 @@ def _check_unique_ids(loaded: list[_Loaded]) -> list[Problem]:
                 line, column = item.doc.mark((key, index, "id"))
                 where = f"{item.doc.path}:{line}:{column}"
                 if what == "question" and entry_id in headings:
-                    problems.append(Problem(item.doc.path, line, column, f"{key}[{index}].id",
-                                            f"the question id '{entry_id}' is also a heading on "
-                                            "the FAQ page", "choose another id, e.g. "
-                                            f"'{entry_id}-question'"))
+                    problems.append(
+                        Problem(
+                            item.doc.path,
+                            line,
+                            column,
+                            f"{key}[{index}].id",
+                            f"the question id '{entry_id}' is also a heading on the FAQ page",
+                            f"choose another id, e.g. '{entry_id}-question'",
+                        )
+                    )
                 first = seen.setdefault((what, entry_id), where)
                 if first != where:
-                    problems.append(Problem(item.doc.path, line, column, f"{key}[{index}].id",
-                                            f"the {what} id '{entry_id}' is used twice",
-                                            f"{first} has it already; ids must be unique"))
+                    problems.append(
+                        Problem(
+                            item.doc.path,
+                            line,
+                            column,
+                            f"{key}[{index}].id",
+                            f"the {what} id '{entry_id}' is used twice",
+                            f"{first} has it already; ids must be unique",
+                        )
+                    )
     return problems
 
 
@@ -265,58 +334,104 @@ def _build(loaded: list[_Loaded], files: tuple[str, ...]) -> Dataset:
     site_raw = single("site.schema.json") or {}
     cta = site_raw.get("call_to_action")
     site = Site(
-        title=site_raw["title"].strip(), description=site_raw["description"].strip(),
-        url=site_raw["url"], licence=site_raw.get("licence"),
+        title=site_raw["title"].strip(),
+        description=site_raw["description"].strip(),
+        url=site_raw["url"],
+        licence=site_raw.get("licence"),
         featured=(site_raw["featured"][0], site_raw["featured"][1]),
-        intro=site_raw["intro"], verdict=site_raw["verdict"],
+        intro=site_raw["intro"],
+        verdict=site_raw["verdict"],
         call_to_action=CallToAction(cta["text"], cta["url"]) if cta else None,
     )
     frameworks = []
     for item in by_kind.get("framework.schema.json", []):
         raw = item.doc.value
         assert item.id is not None
-        frameworks.append(Framework(
-            id=item.id, name=raw["name"].strip(), tagline=raw["tagline"].strip(),
-            order=raw.get("order", 100), first_release=_release(raw["first_release"]),  # type: ignore[arg-type]
-            latest_release=_release(raw["latest_release"]),  # type: ignore[arg-type]
-            lts_release=_release(raw.get("lts_release")), licence=raw["licence"].strip(),
-            governance=raw["governance"].strip(), homepage=raw["homepage"], docs=raw["docs"],
-            repository=raw["repository"], python=raw["python"].strip(), profile=raw["profile"],
-        ))
+        frameworks.append(
+            Framework(
+                id=item.id,
+                name=raw["name"].strip(),
+                tagline=raw["tagline"].strip(),
+                order=raw.get("order", 100),
+                first_release=_release(raw["first_release"]),  # type: ignore[arg-type]
+                latest_release=_release(raw["latest_release"]),  # type: ignore[arg-type]
+                lts_release=_release(raw.get("lts_release")),
+                licence=raw["licence"].strip(),
+                governance=raw["governance"].strip(),
+                homepage=raw["homepage"],
+                docs=raw["docs"],
+                repository=raw["repository"],
+                python=raw["python"].strip(),
+                profile=raw["profile"],
+            )
+        )
     frameworks.sort(key=lambda f: (f.order, f.name.lower()))
 
     dimensions = []
     for item in by_kind.get("dimension.schema.json", []):
         raw = item.doc.value
         assert item.id is not None
-        dimensions.append(Dimension(
-            id=item.id, title=raw["title"].strip(), order=raw["order"], summary=raw["summary"],
-            last_reviewed=raw["last_reviewed"],
-            takes={fid: Take(t["verdict"].strip(), t["text"])
-                   for fid, t in raw["frameworks"].items()},
-            unknown=tuple(raw.get("unknown", [])),
-            table=tuple(TableRow(r["id"], r["label"].strip(),
-                                 {k: v.strip() for k, v in r["values"].items()}, item.id)
-                        for r in raw.get("table", [])),
-            faq=tuple(_question(q, item.id) for q in raw.get("faq", [])),
-        ))
+        dimensions.append(
+            Dimension(
+                id=item.id,
+                title=raw["title"].strip(),
+                order=raw["order"],
+                summary=raw["summary"],
+                last_reviewed=raw["last_reviewed"],
+                takes={
+                    fid: Take(t["verdict"].strip(), t["text"])
+                    for fid, t in raw["frameworks"].items()
+                },
+                unknown=tuple(raw.get("unknown", [])),
+                table=tuple(
+                    TableRow(
+                        r["id"],
+                        r["label"].strip(),
+                        {k: v.strip() for k, v in r["values"].items()},
+                        item.id,
+                    )
+                    for r in raw.get("table", [])
+                ),
+                faq=tuple(_question(q, item.id) for q in raw.get("faq", [])),
+            )
+        )
     dimensions.sort(key=lambda d: (d.order, d.id))
 
     faq_raw = single("faq.schema.json") or {"questions": []}
-    sources = {sid: Source(sid, s["title"].strip(), s["url"], s["publisher"].strip(), s["checked"],
-                           s.get("published"))
-               for sid, s in (single("sources.schema.json") or {}).items()}
+    sources = {
+        sid: Source(
+            sid,
+            s["title"].strip(),
+            s["url"],
+            s["publisher"].strip(),
+            s["checked"],
+            s.get("published"),
+        )
+        for sid, s in (single("sources.schema.json") or {}).items()
+    }
     decision_raw = single("decision.schema.json")
     decision = None
     if decision_raw:
         decision = Decision(
             intro=decision_raw["intro"],
-            criteria=tuple(Criterion(c["id"], c["label"].strip(), c.get("dimension"),
-                                     dict(c["weights"]),
-                                     {k: v.strip() for k, v in c["reasons"].items()})
-                           for c in decision_raw["criteria"]),
+            criteria=tuple(
+                Criterion(
+                    c["id"],
+                    c["label"].strip(),
+                    c.get("dimension"),
+                    dict(c["weights"]),
+                    {k: v.strip() for k, v in c["reasons"].items()},
+                )
+                for c in decision_raw["criteria"]
+            ),
             choose={k: tuple(v) for k, v in decision_raw.get("choose", {}).items()},
         )
-    return Dataset(site=site, frameworks=tuple(frameworks), dimensions=tuple(dimensions),
-                   general_faq=tuple(_question(q, None) for q in faq_raw["questions"]),
-                   sources=sources, decision=decision, files=files)
+    return Dataset(
+        site=site,
+        frameworks=tuple(frameworks),
+        dimensions=tuple(dimensions),
+        general_faq=tuple(_question(q, None) for q in faq_raw["questions"]),
+        sources=sources,
+        decision=decision,
+        files=files,
+    )

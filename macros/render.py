@@ -26,9 +26,9 @@ import jinja2
 from markupsafe import escape
 
 from macros import errorpage
+from macros.inline import cell_html, cited_in_order, number_citations
 from macros.model import PROFILE_ROW_IDS, Dataset, Framework, Release, TableRow
 from macros.problems import Problem
-from macros.inline import cell_html, cited_in_order, number_citations
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 
@@ -76,8 +76,9 @@ def needs_markdown(values: Iterable[str]) -> str:
     return " markdown" if any(cell_html(v) is None for v in values) else ""
 
 
-def table_markdown(rows: Iterable[TableRow], frameworks: Sequence[Framework],
-                   link_rows: bool) -> str:
+def table_markdown(
+    rows: Iterable[TableRow], frameworks: Sequence[Framework], link_rows: bool
+) -> str:
     """``needs_markdown`` for a feature table; linked labels are site links."""
     if link_rows:
         return " markdown"
@@ -121,22 +122,39 @@ def profile_rows(frameworks: Sequence[Framework]) -> tuple[TableRow, ...]:
         return TableRow(row_id, label, values, None)
 
     return (
-        row("first-release", "First release",
-            {f.id: release_text(f.first_release) for f in frameworks}),
-        row("latest-release", "Latest release",
-            {f.id: release_text(f.latest_release) for f in frameworks}),
-        row("lts-release", "Long-term support release",
-            {f.id: release_text(f.lts_release) for f in frameworks}),
+        row(
+            "first-release",
+            "First release",
+            {f.id: release_text(f.first_release) for f in frameworks},
+        ),
+        row(
+            "latest-release",
+            "Latest release",
+            {f.id: release_text(f.latest_release) for f in frameworks},
+        ),
+        row(
+            "lts-release",
+            "Long-term support release",
+            {f.id: release_text(f.lts_release) for f in frameworks},
+        ),
         row("licence", "Licence", {f.id: f.licence for f in frameworks}),
         row("governance", "Governance", {f.id: f.governance for f in frameworks}),
         row("python", "Supported Python", {f.id: f.python for f in frameworks}),
-        row("links", "Links", {f.id: f"[Home page]({f.homepage}) · [Documentation]({f.docs}) · "
-                                     f"[Source code]({f.repository})" for f in frameworks}),
+        row(
+            "links",
+            "Links",
+            {
+                f.id: f"[Home page]({f.homepage}) · [Documentation]({f.docs}) · "
+                f"[Source code]({f.repository})"
+                for f in frameworks
+            },
+        ),
     )
 
 
-def make_environment(template_dirs: Iterable[Path] = (),
-                     cache_dir: Path | None = None) -> jinja2.Environment:
+def make_environment(
+    template_dirs: Iterable[Path] = (), cache_dir: Path | None = None
+) -> jinja2.Environment:
     cache = None
     if cache_dir is not None:
         # Compiling the templates costs more than the rest of the plugin's work.
@@ -164,12 +182,18 @@ def make_environment(template_dirs: Iterable[Path] = (),
 
 
 class Renderer:
-    def __init__(self, dataset: Dataset, template_dirs: Iterable[Path] = (),
-                 cache_dir: Path | None = None, directory_urls: bool = True) -> None:
+    def __init__(
+        self,
+        dataset: Dataset,
+        template_dirs: Iterable[Path] = (),
+        cache_dir: Path | None = None,
+        directory_urls: bool = True,
+    ) -> None:
         self.data = dataset
         self.env = make_environment(template_dirs, cache_dir)
-        self.env.globals["url"] = lambda target, source: relative_url(target, source,
-                                                                      directory_urls)
+        self.env.globals["url"] = lambda target, source: relative_url(
+            target, source, directory_urls
+        )
         self.env.filters["inline"] = lambda text: cell_html(text) or html_text(text)
 
     def render(self, template: str, **context: Any) -> str:
@@ -180,8 +204,11 @@ class Renderer:
             return body
         body = number_citations(body, cited)
         sources = [self.data.sources[source_id] for source_id in cited]
-        return body.rstrip("\n") + "\n\n" + self.env.get_template("footnotes.md.j2").render(
-            sources=sources)
+        return (
+            body.rstrip("\n")
+            + "\n\n"
+            + self.env.get_template("footnotes.md.j2").render(sources=sources)
+        )
 
     def pages(self) -> list[Page]:
         data = self.data
@@ -193,36 +220,69 @@ class Renderer:
             uris[(a.id, b.id)] = uris[(b.id, a.id)] = pair_uri(a, b)
         # Each framework's texts are indexed once, on its own page; pair pages
         # only repeat verdicts, so search skips them.
-        pair_pages = [
-            Page(pair_uri(a, b), self.render("pair.md.j2", a=a, b=b, searchable=False,
-                                             src_uri=pair_uri(a, b),
-                                             rows=profile_rows((a, b)) + data.table_rows),
-                 in_nav=False)
-            for a, b in pairs(everyone)
-        ] if len(everyone) > 2 else []
-        framework_pages = [
-            Page(f"frameworks/{fw.id}.md",
-                 # The featured pair's texts are already indexed on the article.
-                 self.render("framework.md.j2", fw=fw, profile_rows=profile_rows((fw,)),
-                             pair_uris=uris, searchable=fw not in featured),
-                 in_nav=False)
-            for fw in everyone
-        ] if len(everyone) > 2 else []
+        pair_pages = (
+            [
+                Page(
+                    pair_uri(a, b),
+                    self.render(
+                        "pair.md.j2",
+                        a=a,
+                        b=b,
+                        searchable=False,
+                        src_uri=pair_uri(a, b),
+                        rows=profile_rows((a, b)) + data.table_rows,
+                    ),
+                    in_nav=False,
+                )
+                for a, b in pairs(everyone)
+            ]
+            if len(everyone) > 2
+            else []
+        )
+        framework_pages = (
+            [
+                Page(
+                    f"frameworks/{fw.id}.md",
+                    # The featured pair's texts are already indexed on the article.
+                    self.render(
+                        "framework.md.j2",
+                        fw=fw,
+                        profile_rows=profile_rows((fw,)),
+                        pair_uris=uris,
+                        searchable=fw not in featured,
+                    ),
+                    in_nav=False,
+                )
+                for fw in everyone
+            ]
+            if len(everyone) > 2
+            else []
+        )
         many = [Page("compare/index.md", self.render("compare_index.md.j2", pair_uris=uris))]
         return [
-            Page("index.md", self.render("article.md.j2", frameworks=featured,
-                                         dimensions=data.dimensions,
-                                         profile_rows=profile_rows(featured))),
+            Page(
+                "index.md",
+                self.render(
+                    "article.md.j2",
+                    frameworks=featured,
+                    dimensions=data.dimensions,
+                    profile_rows=profile_rows(featured),
+                ),
+            ),
             Page("comparison.md", self.render("comparison.md.j2", frameworks=everyone, rows=rows)),
             Page("faq.md", self.render("faq.md.j2", frameworks=featured)),
-            *([Page("decide.md", self.render("decide.md.j2", frameworks=everyone))]
-              if data.decision else []),
+            *(
+                [Page("decide.md", self.render("decide.md.j2", frameworks=everyone))]
+                if data.decision
+                else []
+            ),
             *((many + framework_pages + pair_pages) if len(everyone) > 2 else []),
         ]
 
 
-def render_problems(problems: Sequence[Problem], template_dirs: Iterable[Path] = (),
-                    root: Path | None = None) -> str:
+def render_problems(
+    problems: Sequence[Problem], template_dirs: Iterable[Path] = (), root: Path | None = None
+) -> str:
     """A Markdown page that lists data problems (the preview's error page).
 
     Each file named by a problem is read from ``root`` so the page can show
@@ -234,5 +294,7 @@ def render_problems(problems: Sequence[Problem], template_dirs: Iterable[Path] =
             lines[problem.path] = errorpage.read_lines(root / problem.path)
     env = make_environment(template_dirs)
     return env.get_template("errors.md.j2").render(
-        problems=problems, files=errorpage.group(problems, lines),
-        total=errorpage.count_text(problems))
+        problems=problems,
+        files=errorpage.group(problems, lines),
+        total=errorpage.count_text(problems),
+    )

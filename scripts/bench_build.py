@@ -19,13 +19,12 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import _venv  # noqa: E402, F401
+import _venv  # noqa: F401
+import yaml
 
-import yaml  # noqa: E402
-
-from macros.loader import load_or_raise  # noqa: E402
-from macros.render import Renderer  # noqa: E402
-from tests.helpers import BUILD_ENV  # noqa: E402
+from macros.loader import load_or_raise
+from macros.render import Renderer
+from tests.helpers import BUILD_ENV
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = 7

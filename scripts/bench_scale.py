@@ -19,10 +19,10 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import _venv  # noqa: E402, F401
-import synthetic  # noqa: E402
+import _venv  # noqa: F401
+import synthetic
 
-from tests.helpers import BUILD_ENV  # noqa: E402
+from tests.helpers import BUILD_ENV
 
 SIZES = (10, 20, 40)
 DIMENSIONS = 12

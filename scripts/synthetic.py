@@ -20,12 +20,51 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-WORDS = (
-    "request response server worker cache database query model view route template "
-    "session token deploy scale latency throughput async thread process queue task "
-    "admin form field migration schema index replica proxy header cookie middleware "
-    "extension plugin package release version support team project service client"
-).split()
+WORDS = [
+    "request",
+    "response",
+    "server",
+    "worker",
+    "cache",
+    "database",
+    "query",
+    "model",
+    "view",
+    "route",
+    "template",
+    "session",
+    "token",
+    "deploy",
+    "scale",
+    "latency",
+    "throughput",
+    "async",
+    "thread",
+    "process",
+    "queue",
+    "task",
+    "admin",
+    "form",
+    "field",
+    "migration",
+    "schema",
+    "index",
+    "replica",
+    "proxy",
+    "header",
+    "cookie",
+    "middleware",
+    "extension",
+    "plugin",
+    "package",
+    "release",
+    "version",
+    "support",
+    "team",
+    "project",
+    "service",
+    "client",
+]
 
 
 def sentence(rng: random.Random, sources: list[str]) -> str:

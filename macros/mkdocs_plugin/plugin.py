@@ -20,6 +20,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
+from mkdocs.utils import CountHandler
 from mkdocs.utils.templates import TemplateContext
 
 from macros import export, structured
@@ -71,6 +72,14 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
+        if self.serving and config.strict:
+            # The preview reports problems and never stops: with `strict: true`
+            # MkDocs aborts a rebuild on any warning (a placeholder, a broken
+            # anchor) and the live server hangs. Stop counting warnings for this
+            # build; `make build` stays strict.
+            mkdocs_log = logging.getLogger("mkdocs")
+            for handler in [h for h in mkdocs_log.handlers if isinstance(h, CountHandler)]:
+                mkdocs_log.removeHandler(handler)
         root = self.root(config)
         dataset, problems = load_dataset(self.data_dir(config), root)
         self.dataset, self.problems = dataset, problems
@@ -84,10 +93,13 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
             log.warning(str(problem))
         try:
             cache = self.root(config) / self.config.cache_dir / "jinja"
-            self.pages = Renderer(dataset, self.template_dirs(config), cache,
-                                  config.use_directory_urls).pages()
-            self.static = {export.EXPORT_PATH: export.export_json(dataset),
-                           export.SCHEMA_PATH: export.schema_text()}
+            self.pages = Renderer(
+                dataset, self.template_dirs(config), cache, config.use_directory_urls
+            ).pages()
+            self.static = {
+                export.EXPORT_PATH: export.export_json(dataset),
+                export.SCHEMA_PATH: export.schema_text(),
+            }
         except jinja2.TemplateError as exc:
             where = f"{getattr(exc, 'filename', None) or getattr(exc, 'name', '')}"
             line = getattr(exc, "lineno", None)
@@ -101,8 +113,10 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         config.site_description = site.description
         config.site_url = site.url
         if config.nav is None:  # generated pages first, then hand-written ones by file name
-            written = sorted(p.relative_to(config.docs_dir).as_posix()
-                             for p in Path(config.docs_dir).rglob("*.md"))
+            written = sorted(
+                p.relative_to(config.docs_dir).as_posix()
+                for p in Path(config.docs_dir).rglob("*.md")
+            )
             generated = {page.src_uri for page in self.pages}
             config.nav = [{title: uri} for title, uri in GENERATED_NAV if uri in generated]
             config.nav += written
@@ -119,15 +133,19 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         for page in self.pages:
             clash = files.get_file_from_path(page.src_uri)
             if clash is not None:
-                raise PluginError(f"{config.docs_dir}/{page.src_uri} clashes with the page "
-                                  "generated from data/: rename or remove it")
+                raise PluginError(
+                    f"{config.docs_dir}/{page.src_uri} clashes with the page "
+                    "generated from data/: rename or remove it"
+                )
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, page.src_uri, content=page.markdown,
-                                        inclusion=inclusion))
+            files.append(
+                File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
+            )
         return files
 
-    def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig,
-               files: Files) -> jinja2.Environment:
+    def on_env(
+        self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
         """Keep the theme's compiled templates between builds.
 
         MkDocs makes a new theme environment for every build, so each preview
@@ -139,8 +157,9 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache))
         return env
 
-    def on_page_context(self, context: TemplateContext, /, *, page: MkPage, config: MkDocsConfig,
-                        nav: Navigation) -> TemplateContext:
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: MkPage, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         """Give theme templates (overrides/main.html) the page's JSON-LD."""
         if self.dataset is not None:
             url = page.canonical_url or page.abs_url or ""
@@ -148,8 +167,9 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
             context["structured_data"] = jsonld  # type: ignore[typeddict-unknown-key]
         return context
 
-    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
-                 builder: Any) -> LiveReloadServer:
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer:
         server.watch(str(self.data_dir(config)))
         server.watch(str(TEMPLATE_DIR))
         for folder in self.template_dirs(config):
