@@ -45,11 +45,15 @@ class Preview:
             assert response.status == 200
             return str(response.read().decode("utf-8"))
 
-    def wait_for(self, check: Callable[[str], bool], path: str = "", seconds: float = 60) -> str:
-        """Poll a page's text until ``check`` accepts it (each request itself bounded)."""
+    def wait_for(self, check: Callable[[str], bool], path: str = "", seconds: float = 60,
+                 html: bool = False) -> str:
+        """Poll a page's text (or ``html``) until ``check`` accepts it.
+
+        Each request is itself bounded by REQUEST_TIMEOUT.
+        """
         deadline = time.monotonic() + seconds
         while True:
-            page = self.text(path)
+            page = self.get(path) if html else self.text(path)
             if check(page):
                 return page
             if time.monotonic() > deadline:

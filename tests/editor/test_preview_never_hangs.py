@@ -9,12 +9,15 @@ the error page naming the file, and the fixed data must be served again.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.editor.conftest import Preview
+from macros.scaffold import new_dimension
+from tests.editor.conftest import Preview, start_preview
+from tests.helpers import FIXTURES, stop
 
 pytestmark = pytest.mark.slow
 
@@ -67,3 +70,32 @@ def test_broken_saves_never_hang_and_the_fix_is_served(preview: Preview) -> None
     for path, data in originals.items():
         path.write_bytes(data)
     preview.wait_for(lambda page: ARTICLE_TEXT in page)
+
+
+@pytest.fixture
+def strict_preview(tmp_path: Path) -> Iterator[Preview]:
+    """The preview of a project whose mkdocs.yml says `strict: true`, as the real one does."""
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES / "minimal", project)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text() + "strict: true\n")
+    process, url = start_preview(project, tmp_path / "serve.log")
+    try:
+        yield Preview(url, project, tmp_path / "serve.log")
+    finally:
+        stop(process)
+
+
+def test_warnings_never_stop_a_strict_preview(strict_preview: Preview) -> None:
+    """Regression: with `strict: true`, MkDocs aborted the rebuild on the first warning
+    (a scaffold's placeholder, a broken anchor) and the live server hung."""
+    preview = strict_preview
+    data = preview.project / "data"
+    assert new_dimension(data, "caching").name == "caching.yml"
+    preview.wait_for(lambda page: "TODO: write this text." in page)
+    site = data / "site.yml"
+    site.write_text(site.read_text().replace("url: /comparison.md", "url: /comparison.md#nowhere"))
+    preview.wait_for(lambda page: 'comparison/#nowhere"' in page, html=True)
+    log = preview.log.read_text()
+    assert "placeholder text 'TODO: fill in'" in log
+    assert "Aborted" not in log
