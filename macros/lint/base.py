@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
+from macros.model import Dataset
 from macros.problems import Problem, Severity
 from macros.schema import field_name
 from macros.yamlsource import FieldPath, YamlDocument
@@ -50,6 +51,7 @@ class LintContext:
     max_age_days: int
     files: list[DataFile]
     loader_problems: list[Problem] = field(default_factory=list)
+    dataset: Dataset | None = None  # None when the data has errors
 
     def of_kind(self, kind: str) -> list[DataFile]:
         return [f for f in self.files if f.kind == kind]

@@ -40,6 +40,6 @@ def read_files(data_dir: Path, root: Path) -> list[DataFile]:
 
 def build_context(data_dir: Path, root: Path, *, today: dt.date, max_age_days: int,
                   docs_dir: Path | None) -> LintContext:
-    _, problems = load_dataset(data_dir, root)
+    dataset, problems = load_dataset(data_dir, root)
     return LintContext(data_dir, root, docs_dir, today, max_age_days,
-                       read_files(data_dir, root), problems)
+                       read_files(data_dir, root), problems, dataset)

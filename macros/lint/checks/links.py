@@ -16,7 +16,6 @@ from markdown.extensions.toc import slugify
 
 from macros.lint.base import Check, DataFile, LintContext, Message
 from macros.lint.texts import markdown_fields
-from macros.loader import load_dataset
 from macros.problems import Problem
 from macros.render import Renderer
 from macros.textcheck import blank_code
@@ -42,10 +41,9 @@ def anchors(markdown: str) -> set[str]:
 
 def site_pages(ctx: LintContext) -> dict[str, set[str]] | None:
     """Every page (by its Markdown path) with its anchors; None if the data has errors."""
-    dataset, _ = load_dataset(ctx.data_dir, ctx.root)
-    if dataset is None:
+    if ctx.dataset is None:
         return None
-    pages = {page.src_uri: anchors(page.markdown) for page in Renderer(dataset).pages()}
+    pages = {page.src_uri: anchors(page.markdown) for page in Renderer(ctx.dataset).pages()}
     if ctx.docs_dir is not None and ctx.docs_dir.is_dir():
         for path in sorted(ctx.docs_dir.rglob("*.md")):
             uri = path.relative_to(ctx.docs_dir).as_posix()
