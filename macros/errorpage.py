@@ -81,7 +81,9 @@ def excerpt(lines: Sequence[str], line: int, column: int) -> tuple[tuple[Excerpt
         shown.append(ExcerptLine(number, text, text[:start], text[start:end] or " ", text[end:],
                                  target=True))
     marked = next(item for item in shown if item.target)
-    caret = " " * len(marked.before) + "^" * max(1, len(marked.marked))
+    # Tabs stay tabs so the caret lines up however wide the page draws them.
+    padding = "".join("\t" if char == "\t" else " " for char in marked.before)
+    caret = padding + "^" * max(1, len(marked.marked))
     return tuple(shown), caret
 
 
