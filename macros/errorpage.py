@@ -78,8 +78,9 @@ def excerpt(lines: Sequence[str], line: int, column: int) -> tuple[tuple[Excerpt
         start = min(max(column, 1) - 1, len(text))
         token = _TOKEN.match(text, start)
         end = token.end() if token else min(start + 1, len(text))
-        shown.append(ExcerptLine(number, text, text[:start], text[start:end] or " ", text[end:],
-                                 target=True))
+        shown.append(
+            ExcerptLine(number, text, text[:start], text[start:end] or " ", text[end:], target=True)
+        )
     marked = next(item for item in shown if item.target)
     # Tabs stay tabs so the caret lines up however wide the page draws them.
     padding = "".join("\t" if char == "\t" else " " for char in marked.before)
@@ -93,7 +94,8 @@ def group(problems: Sequence[Problem], lines: dict[str, list[str]]) -> list[File
     for number, problem in enumerate(sorted(problems), start=1):
         shown, caret = excerpt(lines.get(problem.path, []), problem.line, problem.column)
         by_file.setdefault(problem.path, []).append(
-            ShownProblem(problem, f"problem-{number}", shown, caret))
+            ShownProblem(problem, f"problem-{number}", shown, caret)
+        )
     return [FileProblems(path, tuple(found)) for path, found in by_file.items()]
 
 

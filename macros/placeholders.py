@@ -47,9 +47,17 @@ def placeholder_problems(doc: YamlDocument) -> list[Problem]:
     for path, text in _strings(doc.value):
         if text in SENTINELS:
             line, column = doc.mark(path)
-            problems.append(Problem(doc.path, line, column, field_name(path),
-                                    VALUE_MESSAGE.format(value=text), SENTINEL_HINT,
-                                    Severity.WARNING))
+            problems.append(
+                Problem(
+                    doc.path,
+                    line,
+                    column,
+                    field_name(path),
+                    VALUE_MESSAGE.format(value=text),
+                    SENTINEL_HINT,
+                    Severity.WARNING,
+                )
+            )
             continue
         offset = blank_code(text).find(MARKER)
         if offset < 0:
@@ -58,6 +66,15 @@ def placeholder_problems(doc: YamlDocument) -> list[Problem]:
         if len(snippet) > 50:
             snippet = snippet[:49] + "…"
         line, column = doc.locate(path, offset)
-        problems.append(Problem(doc.path, line, column, field_name(path),
-                                TEXT_MESSAGE.format(snippet=snippet), HINT, Severity.WARNING))
+        problems.append(
+            Problem(
+                doc.path,
+                line,
+                column,
+                field_name(path),
+                TEXT_MESSAGE.format(snippet=snippet),
+                HINT,
+                Severity.WARNING,
+            )
+        )
     return problems

@@ -73,8 +73,16 @@ def _scalar(key: str, raw: Schema, schema: Schema, ctx: _Context, item: str) -> 
     return json.dumps(LINE_PLACEHOLDER)
 
 
-def _field(key: str, raw: Schema, base: str, ctx: _Context, indent: int, required: bool,
-           item: str = "", comment: bool = True) -> list[str]:
+def _field(
+    key: str,
+    raw: Schema,
+    base: str,
+    ctx: _Context,
+    indent: int,
+    required: bool,
+    item: str = "",
+    comment: bool = True,
+) -> list[str]:
     schema, base = resolve(raw, base)
     pad = " " * indent
     lines: list[str] = []
@@ -90,8 +98,16 @@ def _field(key: str, raw: Schema, base: str, ctx: _Context, indent: int, require
     elif kind == "object":  # a mapping keyed by framework id
         lines.append(f"{pad}{key}:")
         for framework in ctx.frameworks:
-            lines += _field(framework, schema["additionalProperties"], base, ctx, indent + 2,
-                            True, item, comment=False)
+            lines += _field(
+                framework,
+                schema["additionalProperties"],
+                base,
+                ctx,
+                indent + 2,
+                True,
+                item,
+                comment=False,
+            )
     elif kind == "array":
         items, item_base = resolve(schema["items"], base)
         if items.get("type") != "object":
@@ -102,7 +118,7 @@ def _field(key: str, raw: Schema, base: str, ctx: _Context, indent: int, require
             # The first key opens the item ("- "); comments above it align with the dash.
             first = next(i for i, line in enumerate(body) if not line.lstrip().startswith("#"))
             body[:first] = [line[2:] for line in body[:first]]
-            body[first] = f"{pad}  - {body[first][indent + 4:]}"
+            body[first] = f"{pad}  - {body[first][indent + 4 :]}"
             lines += body
     else:
         value = _scalar(key, raw, schema, ctx, item)
@@ -123,13 +139,18 @@ def _properties(schema: Schema, base: str, ctx: _Context, indent: int, item: str
 def scaffold_text(schema_name: str, ctx: _Context, title: str) -> str:
     schema, base = resolve(load_schema(schema_name), schema_name)
     lines = [
-        *_comment(f"{title}. Written by scripts/new-{title.split('/')[1][:-1]} from "
-                  f"macros/schemas/{schema_name}: each comment is that field's description.",
-                  0),
-        *_comment(f"Replace every '{MARKER}' and every {PLACEHOLDER_VERSION} or "
-                  f"{PLACEHOLDER_DATE} with real content. The preview shows this file at once; "
-                  "make build refuses to publish it until no placeholder is left "
-                  "(scripts/lint lists them).", 0),
+        *_comment(
+            f"{title}. Written by scripts/new-{title.split('/')[1][:-1]} from "
+            f"macros/schemas/{schema_name}: each comment is that field's description.",
+            0,
+        ),
+        *_comment(
+            f"Replace every '{MARKER}' and every {PLACEHOLDER_VERSION} or "
+            f"{PLACEHOLDER_DATE} with real content. The preview shows this file at once; "
+            "make build refuses to publish it until no placeholder is left "
+            "(scripts/lint lists them).",
+            0,
+        ),
     ]
     required = schema.get("required", [])
     for name, sub in schema["properties"].items():
@@ -155,21 +176,26 @@ def _orders(data_dir: Path, folder: str) -> list[int]:
 def _first_source(data_dir: Path) -> str:
     doc, _ = read_yaml(data_dir / "sources.yml", "sources.yml")
     if doc is None or not isinstance(doc.value, dict) or not doc.value:
-        raise ScaffoldError("data/sources.yml is missing or broken: fix it first "
-                            "(scripts/validate)")
+        raise ScaffoldError(
+            "data/sources.yml is missing or broken: fix it first (scripts/validate)"
+        )
     return str(sorted(doc.value)[0])
 
 
 def _check_new(data_dir: Path, folder: str, file_id: str) -> Path:
     if not ID_PATTERN.fullmatch(file_id):
-        raise ScaffoldError(f"'{file_id}' is not a valid id: use lower-case letters, digits and "
-                            "single hyphens, starting with a letter (e.g. 'real-time')")
+        raise ScaffoldError(
+            f"'{file_id}' is not a valid id: use lower-case letters, digits and "
+            "single hyphens, starting with a letter (e.g. 'real-time')"
+        )
     if folder not in FOLDERS:  # pragma: no cover - callers pass a known folder
         raise ValueError(folder)
     path = data_dir / folder / f"{file_id}.yml"
     if path.exists():
-        raise ScaffoldError(f"{display_path(path, data_dir.parent)} already exists: edit it, "
-                            "or choose another id (nothing was written)")
+        raise ScaffoldError(
+            f"{display_path(path, data_dir.parent)} already exists: edit it, "
+            "or choose another id (nothing was written)"
+        )
     return path
 
 
@@ -191,29 +217,38 @@ def new_dimension(data_dir: Path, dimension_id: str) -> Path:
     path = _check_new(data_dir, "dimensions", dimension_id)
     frameworks = tuple(_existing(data_dir, "frameworks"))
     if not frameworks:
-        raise ScaffoldError("data/frameworks/ has no framework yet: add one with "
-                            "scripts/new-framework first")
-    ctx = _Context(dimension_id, frameworks, _first_source(data_dir),
-                   _next_order(_orders(data_dir, "dimensions")))
-    text = scaffold_text("dimension.schema.json", ctx,
-                         f"data/dimensions/{dimension_id}.yml: one comparison dimension")
+        raise ScaffoldError(
+            "data/frameworks/ has no framework yet: add one with scripts/new-framework first"
+        )
+    ctx = _Context(
+        dimension_id,
+        frameworks,
+        _first_source(data_dir),
+        _next_order(_orders(data_dir, "dimensions")),
+    )
+    text = scaffold_text(
+        "dimension.schema.json",
+        ctx,
+        f"data/dimensions/{dimension_id}.yml: one comparison dimension",
+    )
     return _write(path, text, "dimension.schema.json")
 
 
 def new_framework(data_dir: Path, framework_id: str) -> Path:
     """Write data/frameworks/<id>.yml; dimensions then report it as not covered."""
     path = _check_new(data_dir, "frameworks", framework_id)
-    ctx = _Context(framework_id, (), _first_source(data_dir),
-                   _next_order(_orders(data_dir, "frameworks")))
-    text = scaffold_text("framework.schema.json", ctx,
-                         f"data/frameworks/{framework_id}.yml: one framework's profile")
+    ctx = _Context(
+        framework_id, (), _first_source(data_dir), _next_order(_orders(data_dir, "frameworks"))
+    )
+    text = scaffold_text(
+        "framework.schema.json", ctx, f"data/frameworks/{framework_id}.yml: one framework's profile"
+    )
     return _write(path, text, "framework.schema.json")
 
 
 def _next_order(orders: list[int]) -> int:
     """After the last one, on the next multiple of 10, leaving a gap."""
     return (max(orders, default=0) // 10 + 1) * 10
-
 
 
 def main(kind: str, argv: list[str] | None = None) -> int:
@@ -223,9 +258,13 @@ def main(kind: str, argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog=f"scripts/new-{what}",
         description=f"Create data/{kind}/ID.yml with every field, each under a comment "
-                    "saying what goes there, and placeholders to replace.")
-    parser.add_argument("id", help="the new file's id (its name): lower-case letters, digits "
-                                   "and single hyphens, e.g. 'real-time'")
+        "saying what goes there, and placeholders to replace.",
+    )
+    parser.add_argument(
+        "id",
+        help="the new file's id (its name): lower-case letters, digits "
+        "and single hyphens, e.g. 'real-time'",
+    )
     parser.add_argument("--data", type=Path, default=root / "data", help="the data folder")
     args = parser.parse_args(argv)
     create = new_dimension if kind == "dimensions" else new_framework
@@ -235,9 +274,13 @@ def main(kind: str, argv: list[str] | None = None) -> int:
         print(f"scripts/new-{what}: {exc}", file=sys.stderr)
         return 1
     shown = display_path(path, args.data.parent)
-    print(f"Created {shown}. Replace every '{MARKER}' (and every {PLACEHOLDER_VERSION} or "
-          f"{PLACEHOLDER_DATE}); scripts/lint lists what is left.")
+    print(
+        f"Created {shown}. Replace every '{MARKER}' (and every {PLACEHOLDER_VERSION} or "
+        f"{PLACEHOLDER_DATE}); scripts/lint lists what is left."
+    )
     if kind == "frameworks":
-        print(f"Then add '{args.id}:' to every file in data/dimensions/ (or list it under "
-              "'unknown:' there): scripts/lint names each one.")
+        print(
+            f"Then add '{args.id}:' to every file in data/dimensions/ (or list it under "
+            "'unknown:' there): scripts/lint names each one."
+        )
     return 0

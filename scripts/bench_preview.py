@@ -34,8 +34,13 @@ from tests.helpers import BUILD_ENV, free_port, stop, wait_for_port
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 WARMUP = 1
 RUNS = 7
@@ -88,9 +93,21 @@ def measure_latency(project: Path) -> list[float]:
     port = free_port()
     log = (project / "serve.log").open("wb")
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr",
-         f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
-        stdout=log, stderr=subprocess.STDOUT, env=BUILD_ENV)
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "serve",
+            "--livereload",
+            "--dev-addr",
+            f"127.0.0.1:{port}",
+            "-f",
+            str(project / "mkdocs.yml"),
+        ],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env=BUILD_ENV,
+    )
     site_yml = project / "data" / "site.yml"
     original = site_yml.read_text(encoding="utf-8")
     latencies = []
@@ -140,10 +157,12 @@ def timed_rebuilds(project: Path, runs: int = 3) -> list[float]:
 REBUILD_PARTS = (
     ("Markdown to HTML of every page", "markdown/core.py", "convert"),
     ("search indexing (Material's search plugin)", "search/plugin.py", "on_page_context"),
-    ("listing the theme's files (MkDocs, every build)", "structure/files.py",
-     "add_files_from_theme"),
-    ("the comparison plugin (load data, render its pages)", "mkdocs_plugin/plugin.py",
-     "on_config"),
+    (
+        "listing the theme's files (MkDocs, every build)",
+        "structure/files.py",
+        "add_files_from_theme",
+    ),
+    ("the comparison plugin (load data, render its pages)", "mkdocs_plugin/plugin.py", "on_config"),
 )
 
 
@@ -160,8 +179,11 @@ def rebuild_profile(project: Path) -> list[tuple[str, float]]:
     total = sum(v[2] for v in stats.values())  # internal times add up to the whole
     shares = []
     for label, suffix, function in REBUILD_PARTS:
-        seconds = sum(v[3] for (file, _, name), v in stats.items()
-                      if file.endswith(suffix) and name == function)
+        seconds = sum(
+            v[3]
+            for (file, _, name), v in stats.items()
+            if file.endswith(suffix) and name == function
+        )
         shares.append((label, seconds / total if total else 0.0))
     return shares
 
@@ -177,18 +199,25 @@ def timed_data_work(project: Path) -> tuple[float, float]:
 
 def main() -> int:
     if not Path(CHROMIUM).exists():
-        print(f"bench_preview: skipped, {CHROMIUM} is not installed "
-              "(apt-get install chromium chromium-driver)")
+        print(
+            f"bench_preview: skipped, {CHROMIUM} is not installed "
+            "(apt-get install chromium chromium-driver)"
+        )
         return 0
     with tempfile.TemporaryDirectory(prefix="bench-preview-") as tmp:
         project = copy_site(Path(tmp))
-        print(f"Preview latency on the real site: save data/site.yml -> new text shown in "
-              f"the browser ({RUNS} runs after {WARMUP} warm-up):", flush=True)
+        print(
+            f"Preview latency on the real site: save data/site.yml -> new text shown in "
+            f"the browser ({RUNS} runs after {WARMUP} warm-up):",
+            flush=True,
+        )
         latencies = measure_latency(project)
         median = statistics.median(latencies)
         verdict = "within the goal" if median <= GOAL else "OVER the goal"
-        print(f"median: {median:.2f} s (fastest {min(latencies):.2f} s, slowest "
-              f"{max(latencies):.2f} s)   goal: <= {GOAL:.1f} s   ({verdict})")
+        print(
+            f"median: {median:.2f} s (fastest {min(latencies):.2f} s, slowest "
+            f"{max(latencies):.2f} s)   goal: <= {GOAL:.1f} s   ({verdict})"
+        )
 
         from mkdocs.livereload import LiveReloadServer
 
@@ -198,16 +227,21 @@ def main() -> int:
         load = statistics.median(d[0] for d in data)
         render = statistics.median(d[1] for d in data)
         print("Where the time goes:")
-        print(f"  noticing the save: MkDocs polls files every {polling:.2f} s "
-              f"({polling / 2:.2f} s on average), then waits 0.10 s for saves to settle")
-        print(f"  rebuilding the whole site as mkdocs serve does: {build:.2f} s; of it, the "
-              f"comparison plugin loads the data in {load:.2f} s and renders its pages in "
-              f"{render:.2f} s")
+        print(
+            f"  noticing the save: MkDocs polls files every {polling:.2f} s "
+            f"({polling / 2:.2f} s on average), then waits 0.10 s for saves to settle"
+        )
+        print(
+            f"  rebuilding the whole site as mkdocs serve does: {build:.2f} s; of it, the "
+            f"comparison plugin loads the data in {load:.2f} s and renders its pages in "
+            f"{render:.2f} s"
+        )
         for label, share in rebuild_profile(project):
             print(f"    {share:4.0%} {label}")
         rest = median - build - polling / 2 - 0.1
-        print(f"  the rest (the browser's reload and render, and noise): about "
-              f"{max(rest, 0):.2f} s")
+        print(
+            f"  the rest (the browser's reload and render, and noise): about {max(rest, 0):.2f} s"
+        )
     return 0
 
 

@@ -87,13 +87,27 @@ class Check:
     def fixable(self) -> bool:
         return any(m.fixable for m in self.messages.values())
 
-    def problem(self, kind: str, file: DataFile, path: FieldPath = (), *, key: bool = False,
-                at: tuple[int, int] | None = None, **values: Any) -> Problem:
+    def problem(
+        self,
+        kind: str,
+        file: DataFile,
+        path: FieldPath = (),
+        *,
+        key: bool = False,
+        at: tuple[int, int] | None = None,
+        **values: Any,
+    ) -> Problem:
         """A problem of message ``kind``, placed at ``path`` in ``file`` (or ``at``)."""
         message = self.messages[kind]
         if at is None:
             doc = file.doc
             at = (0, 0) if doc is None else (doc.key_mark(path) if key else doc.mark(path))
-        return Problem(file.path, at[0], at[1], field_name(path),
-                       message.text.format(**values), message.hint.format(**values),
-                       message.severity)
+        return Problem(
+            file.path,
+            at[0],
+            at[1],
+            field_name(path),
+            message.text.format(**values),
+            message.hint.format(**values),
+            message.severity,
+        )

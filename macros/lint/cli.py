@@ -28,23 +28,46 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="scripts/lint",
         description="Check the data beyond the schema; --fix repairs what is safe to repair.",
-        epilog="Checks: " + "; ".join(f"{c.name}: {c.description}" for c in CHECKS) + ".")
+        epilog="Checks: " + "; ".join(f"{c.name}: {c.description}" for c in CHECKS) + ".",
+    )
     parser.add_argument("--data", type=Path, default=ROOT / "data", help="the data folder")
-    parser.add_argument("--root", type=Path, default=None,
-                        help="show paths relative to this folder (default: data's parent)")
-    parser.add_argument("--docs", type=Path, default=None,
-                        help="the hand-written pages, for links to them (default: content/ "
-                             "beside the data folder)")
-    parser.add_argument("--today", type=_date, default=None,
-                        help="count ages from this date, YYYY-MM-DD (default: today)")
-    parser.add_argument("--max-age", type=int, default=DEFAULT_MAX_AGE, metavar="DAYS",
-                        help=f"reviews and source checks older than this are reported "
-                             f"(default: {DEFAULT_MAX_AGE})")
-    parser.add_argument("--check", action="append", default=[], metavar="NAME",
-                        help="run only this check (repeatable)")
-    parser.add_argument("--fix", action="store_true",
-                        help="repair sorting, whitespace and quoting in place, keeping comments "
-                             "and text")
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=None,
+        help="show paths relative to this folder (default: data's parent)",
+    )
+    parser.add_argument(
+        "--docs",
+        type=Path,
+        default=None,
+        help="the hand-written pages, for links to them (default: content/ beside the data folder)",
+    )
+    parser.add_argument(
+        "--today",
+        type=_date,
+        default=None,
+        help="count ages from this date, YYYY-MM-DD (default: today)",
+    )
+    parser.add_argument(
+        "--max-age",
+        type=int,
+        default=DEFAULT_MAX_AGE,
+        metavar="DAYS",
+        help=f"reviews and source checks older than this are reported (default: {DEFAULT_MAX_AGE})",
+    )
+    parser.add_argument(
+        "--check",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="run only this check (repeatable)",
+    )
+    parser.add_argument(
+        "--fix",
+        action="store_true",
+        help="repair sorting, whitespace and quoting in place, keeping comments and text",
+    )
     args = parser.parse_args(argv)
     try:
         checks = by_name(args.check) if args.check else CHECKS
@@ -55,8 +78,13 @@ def main(argv: list[str] | None = None) -> int:
     docs = (args.docs or data_dir.parent / "content").resolve()
 
     def context() -> LintContext:
-        return build_context(data_dir, root, today=args.today or dt.date.today(),
-                             max_age_days=args.max_age, docs_dir=docs)
+        return build_context(
+            data_dir,
+            root,
+            today=args.today or dt.date.today(),
+            max_age_days=args.max_age,
+            docs_dir=docs,
+        )
 
     ctx = context()
     if args.fix:
@@ -64,8 +92,10 @@ def main(argv: list[str] | None = None) -> int:
             if done.fixed_by:
                 print(f"Fixed {done.path}: {', '.join(done.fixed_by)}")
             if done.refused:
-                print(f"Not fixed {done.path}: {', '.join(done.refused)} (the repair would "
-                      "have changed a value or a comment; fix it by hand)")
+                print(
+                    f"Not fixed {done.path}: {', '.join(done.refused)} (the repair would "
+                    "have changed a value or a comment; fix it by hand)"
+                )
         ctx = context()
     results = run_checks(ctx, checks)
     print(format_lint_report(results))

@@ -38,8 +38,10 @@ def read_files(data_dir: Path, root: Path) -> list[DataFile]:
     return files
 
 
-def build_context(data_dir: Path, root: Path, *, today: dt.date, max_age_days: int,
-                  docs_dir: Path | None) -> LintContext:
+def build_context(
+    data_dir: Path, root: Path, *, today: dt.date, max_age_days: int, docs_dir: Path | None
+) -> LintContext:
     dataset, problems = load_dataset(data_dir, root)
-    return LintContext(data_dir, root, docs_dir, today, max_age_days,
-                       read_files(data_dir, root), problems, dataset)
+    return LintContext(
+        data_dir, root, docs_dir, today, max_age_days, read_files(data_dir, root), problems, dataset
+    )

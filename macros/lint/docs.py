@@ -30,8 +30,10 @@ def _template(node: ast.expr) -> str | None:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value
     if isinstance(node, ast.JoinedStr):
-        return "".join(v.value if isinstance(v, ast.Constant) and isinstance(v.value, str)
-                       else "…" for v in node.values)
+        return "".join(
+            v.value if isinstance(v, ast.Constant) and isinstance(v.value, str) else "…"
+            for v in node.values
+        )
     return None
 
 
@@ -56,9 +58,13 @@ def _assigned_message(node: ast.Assign) -> ast.expr | None:
     for target in node.targets:
         if isinstance(target, ast.Name) and target.id == "message":
             return node.value
-        if (isinstance(target, ast.Tuple) and isinstance(node.value, ast.Tuple)
-                and target.elts and isinstance(target.elts[0], ast.Name)
-                and target.elts[0].id == "message"):
+        if (
+            isinstance(target, ast.Tuple)
+            and isinstance(node.value, ast.Tuple)
+            and target.elts
+            and isinstance(target.elts[0], ast.Name)
+            and target.elts[0].id == "message"
+        ):
             return node.value.elts[0]
     return None
 
@@ -95,8 +101,9 @@ def messages_markdown() -> str:
     for check in CHECKS:
         for message in check.messages.values():
             severity = message.severity.value + (", --fix" if message.fixable else "")
-            lines.append(f"| `{check.name}` | `{_cell(message.text)}` | {severity} | "
-                         f"{_cell(message.hint)} |")
+            lines.append(
+                f"| `{check.name}` | `{_cell(message.text)}` | {severity} | {_cell(message.hint)} |"
+            )
     return "\n".join(lines)
 
 
@@ -107,8 +114,10 @@ def refreshed(guide: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m macros.lint.docs",
-                                     description="Print or refresh EDITING.md's message table.")
+    parser = argparse.ArgumentParser(
+        prog="python -m macros.lint.docs",
+        description="Print or refresh EDITING.md's message table.",
+    )
     parser.add_argument("--write", action="store_true", help="update EDITING.md in place")
     args = parser.parse_args(argv)
     if args.write:

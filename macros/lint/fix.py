@@ -76,8 +76,11 @@ def fix_file(file: DataFile, checks: Sequence[Check]) -> FileFix:
         if repaired == result.text:
             continue
         again, _ = parse_yaml(repaired.encode("utf-8"), file.path)
-        if (again is None or as_written(again) != as_written(doc)
-                or comments(repaired) != comments(result.text)):
+        if (
+            again is None
+            or as_written(again) != as_written(doc)
+            or comments(repaired) != comments(result.text)
+        ):
             result.refused.append(check.name)
             continue
         result.text, doc = repaired, again

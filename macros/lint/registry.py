@@ -34,6 +34,5 @@ def by_name(names: list[str]) -> tuple[Check, ...]:
     known = {check.name: check for check in CHECKS}
     unknown = [name for name in names if name not in known]
     if unknown:
-        raise KeyError(f"unknown check {', '.join(unknown)}: the checks are "
-                       f"{', '.join(known)}")
+        raise KeyError(f"unknown check {', '.join(unknown)}: the checks are {', '.join(known)}")
     return tuple(known[name] for name in names)

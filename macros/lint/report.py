@@ -28,25 +28,31 @@ def format_lint_report(results: Sequence[CheckResult]) -> str:
         if not result.problems:
             continue
         fixable = len(result.fixable)
-        lines.append(f"{name}: {_count(result.errors, result.warnings)}"
-                     + (f" ({fixable} fixable)" if fixable else ""))
+        lines.append(
+            f"{name}: {_count(result.errors, result.warnings)}"
+            + (f" ({fixable} fixable)" if fixable else "")
+        )
         lines.extend(f"  {problem}" for problem in result.problems)
     errors = sum(r.errors for r in results)
     warnings = sum(r.warnings for r in results)
     crashed = [r.check.name for r in results if r.crash]
     with_problems = sum(1 for r in results if r.problems)
     if errors or warnings:
-        lines.append(f"Found {_count(errors, warnings)} in {with_problems} of {len(results)} "
-                     "checks.")
+        lines.append(
+            f"Found {_count(errors, warnings)} in {with_problems} of {len(results)} checks."
+        )
     else:
         lines.append(f"No problems found by {len(results) - len(crashed)} checks.")
     if crashed:
-        lines.append(f"{len(crashed)} check{'s' * (len(crashed) != 1)} crashed: "
-                     f"{', '.join(crashed)}.")
+        lines.append(
+            f"{len(crashed)} check{'s' * (len(crashed) != 1)} crashed: {', '.join(crashed)}."
+        )
     repairable = [r for r in results if r.fixable]
     if repairable:
         total = sum(len(r.fixable) for r in repairable)
         names = ", ".join(r.check.name for r in repairable)
-        lines.append(f"Tip: scripts/lint --fix repairs {total} of them ({names}) without "
-                     "touching comments or text.")
+        lines.append(
+            f"Tip: scripts/lint --fix repairs {total} of them ({names}) without "
+            "touching comments or text."
+        )
     return "\n".join(lines)

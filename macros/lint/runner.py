@@ -29,8 +29,7 @@ class CheckResult:
     def fixable(self) -> list[Problem]:
         """Problems whose message the check can fix (matched by message wording)."""
         fixable = [m for m in self.check.messages.values() if m.fixable]
-        return [p for p in self.problems
-                if any(_matches(m.text, p.message) for m in fixable)]
+        return [p for p in self.problems if any(_matches(m.text, p.message) for m in fixable)]
 
 
 def _matches(template: str, message: str) -> bool:
@@ -46,8 +45,10 @@ def run_checks(ctx: LintContext, checks: Sequence[Check]) -> list[CheckResult]:
             problems = sorted(check.check(ctx))
         except Exception as exc:  # one broken check must not hide the others
             where = traceback.extract_tb(exc.__traceback__)[-1]
-            crash = (f"{type(exc).__name__}: {exc} (at {where.filename.rsplit('/', 1)[-1]}:"
-                     f"{where.lineno})")
+            crash = (
+                f"{type(exc).__name__}: {exc} (at {where.filename.rsplit('/', 1)[-1]}:"
+                f"{where.lineno})"
+            )
             results.append(CheckResult(check, [], crash))
             continue
         results.append(CheckResult(check, problems))

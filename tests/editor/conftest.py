@@ -21,8 +21,13 @@ from tests.helpers import BUILD_ENV, FIXTURES, free_port, require_tool, stop, wa
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 T = TypeVar("T")
 REQUEST_TIMEOUT = 10  # seconds: a preview that hangs fails the request instead of the suite
@@ -45,8 +50,9 @@ class Preview:
             assert response.status == 200
             return str(response.read().decode("utf-8"))
 
-    def wait_for(self, check: Callable[[str], bool], path: str = "", seconds: float = 60,
-                 html: bool = False) -> str:
+    def wait_for(
+        self, check: Callable[[str], bool], path: str = "", seconds: float = 60, html: bool = False
+    ) -> str:
         """Poll a page's text (or ``html``) until ``check`` accepts it.
 
         Each request is itself bounded by REQUEST_TIMEOUT.
@@ -65,9 +71,20 @@ def start_preview(project: Path, log: Path) -> tuple[subprocess.Popen[bytes], st
     port = free_port()
     with log.open("wb") as out:
         process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr",
-             f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
-            stdout=out, stderr=subprocess.STDOUT, env=BUILD_ENV,
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "serve",
+                "--livereload",
+                "--dev-addr",
+                f"127.0.0.1:{port}",
+                "-f",
+                str(project / "mkdocs.yml"),
+            ],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=BUILD_ENV,
         )
     try:
         wait_for_port(port, process, timeout=60)
@@ -104,8 +121,9 @@ def in_own_browser(test: Callable[[Any], T]) -> T:
 
         try:
             with sync_playwright() as playwright:
-                chromium = playwright.chromium.launch(executable_path=executable,
-                                                      args=CHROMIUM_ARGS)
+                chromium = playwright.chromium.launch(
+                    executable_path=executable, args=CHROMIUM_ARGS
+                )
                 try:
                     outcome["value"] = test(chromium)
                 finally:

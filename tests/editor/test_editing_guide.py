@@ -25,8 +25,13 @@ def test_the_guide_explains_every_message_of_the_data_core(message: str) -> None
 def test_the_core_messages_are_found() -> None:
     # Guards the source scan itself: a few messages every data core has.
     found = core_messages()
-    for message in ("missing required key '…'", "unknown key '…'", "the file is empty",
-                    "a tab character", "duplicate key '…': line … has it already"):
+    for message in (
+        "missing required key '…'",
+        "unknown key '…'",
+        "the file is empty",
+        "a tab character",
+        "duplicate key '…': line … has it already",
+    ):
         assert message in found
     assert len(found) >= 40
 
@@ -47,8 +52,13 @@ def test_the_vscode_extension_it_names_is_the_recommended_one() -> None:
 
 
 def test_its_example_links_exist_on_the_real_site() -> None:
-    ctx = build_context(ROOT / "data", ROOT, today=dt.date(2026, 11, 24), max_age_days=365,
-                        docs_dir=ROOT / "content")
+    ctx = build_context(
+        ROOT / "data",
+        ROOT,
+        today=dt.date(2026, 11, 24),
+        max_age_days=365,
+        docs_dir=ROOT / "content",
+    )
     pages = site_pages(ctx)
     assert pages is not None
     examples = set(re.findall(r"[(`](/[a-z/.-]+\.md)(?:#([a-z0-9-]+))?[)`]", TEXT))

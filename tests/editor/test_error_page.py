@@ -30,22 +30,37 @@ PROBLEMS_JS = """() => [...document.querySelectorAll('.data-problem')].map(el =>
 }))"""
 
 EXPECTED = [
-    {"where": "data/dimensions/architecture.yml:2:8", "field": "order",
-     "message": "Error: expected a whole number, got text",
-     "hint": "How to fix: Position in the article (lower first)",
-     "target": "   2 > order: ten", "marked": "ten", "caret": "              ^^^",
-     "kind": "error"},
-    {"where": "data/frameworks/beta.yml:2:28", "field": "",
-     "message": "Error: YAML syntax error: mapping values are not allowed in this context",
-     "hint": "How to fix: if the text contains ': ', put the whole value in quotes",
-     "target": "   2 > tagline: The Beta framework: fast.", "marked": ":",
-     "caret": " " * 34 + "^", "kind": "error"},
-    {"where": "data/site.yml:6:65", "field": "intro",
-     "message": "Error: unknown source 'alpha-lgo'",
-     "hint": "How to fix: did you mean 'alpha-log'?",
-     "target": "   6 >   Alpha and Beta are two frameworks. Alpha first shipped in "
-               "2010[^alpha-lgo].",
-     "marked": "[^alpha-lgo]", "caret": " " * 71 + "^" * 12, "kind": "error"},
+    {
+        "where": "data/dimensions/architecture.yml:2:8",
+        "field": "order",
+        "message": "Error: expected a whole number, got text",
+        "hint": "How to fix: Position in the article (lower first)",
+        "target": "   2 > order: ten",
+        "marked": "ten",
+        "caret": "              ^^^",
+        "kind": "error",
+    },
+    {
+        "where": "data/frameworks/beta.yml:2:28",
+        "field": "",
+        "message": "Error: YAML syntax error: mapping values are not allowed in this context",
+        "hint": "How to fix: if the text contains ': ', put the whole value in quotes",
+        "target": "   2 > tagline: The Beta framework: fast.",
+        "marked": ":",
+        "caret": " " * 34 + "^",
+        "kind": "error",
+    },
+    {
+        "where": "data/site.yml:6:65",
+        "field": "intro",
+        "message": "Error: unknown source 'alpha-lgo'",
+        "hint": "How to fix: did you mean 'alpha-log'?",
+        "target": "   6 >   Alpha and Beta are two frameworks. Alpha first shipped in "
+        "2010[^alpha-lgo].",
+        "marked": "[^alpha-lgo]",
+        "caret": " " * 71 + "^" * 12,
+        "kind": "error",
+    },
 ]
 
 
@@ -67,8 +82,9 @@ def wait_in_page(page: Any, script: str, seconds: float = 60) -> Any:
         if result:
             return result
         time.sleep(0.1)
-    raise AssertionError(f"the page never satisfied {script!r}; body:\n"
-                         f"{page.inner_text('body')[:2000]}")
+    raise AssertionError(
+        f"the page never satisfied {script!r}; body:\n{page.inner_text('body')[:2000]}"
+    )
 
 
 def replace(path: Path, old: str, new: str) -> str:
@@ -78,8 +94,7 @@ def replace(path: Path, old: str, new: str) -> str:
     return text
 
 
-def test_error_page_lists_every_problem_and_clears_on_the_next_good_save(
-        preview: Preview) -> None:
+def test_error_page_lists_every_problem_and_clears_on_the_next_good_save(preview: Preview) -> None:
     in_own_browser(lambda browser: check_error_page(preview, browser))
 
 
@@ -90,11 +105,14 @@ def check_error_page(preview: Preview, browser: Any) -> None:
     wait_in_page(page, f"() => document.body.innerText.includes({ARTICLE_TEXT!r})")
 
     originals = {
-        data / "dimensions/architecture.yml":
-            replace(data / "dimensions/architecture.yml", "order: 10", "order: ten"),
-        data / "frameworks/beta.yml":
-            replace(data / "frameworks/beta.yml", "tagline: The Beta framework.",
-                    "tagline: The Beta framework: fast."),
+        data / "dimensions/architecture.yml": replace(
+            data / "dimensions/architecture.yml", "order: 10", "order: ten"
+        ),
+        data / "frameworks/beta.yml": replace(
+            data / "frameworks/beta.yml",
+            "tagline: The Beta framework.",
+            "tagline: The Beta framework: fast.",
+        ),
         data / "site.yml": replace(data / "site.yml", "2010[^alpha-log]", "2010[^alpha-lgo]"),
     }
 
@@ -121,7 +139,10 @@ def check_error_page(preview: Preview, browser: Any) -> None:
 
     for path, text in originals.items():
         path.write_text(text, encoding="utf-8")
-    wait_in_page(page, f"() => document.body.innerText.includes({ARTICLE_TEXT!r})"
-                       " && !document.querySelector('.data-problem')")
+    wait_in_page(
+        page,
+        f"() => document.body.innerText.includes({ARTICLE_TEXT!r})"
+        " && !document.querySelector('.data-problem')",
+    )
     assert page.inner_text("article h1").rstrip("¶") != "The data has 3 problems"
     page.close()

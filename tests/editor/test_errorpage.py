@@ -42,8 +42,11 @@ def test_no_excerpt_for_the_whole_file_or_a_missing_one() -> None:
 
 
 def test_grouped_by_file_in_report_order_with_counts() -> None:
-    problems = [Problem("b.yml", 1, 1, "", "second"), Problem("a.yml", 2, 1, "x", "first"),
-                Problem("a.yml", 1, 1, "", "odd", severity=Severity.WARNING)]
+    problems = [
+        Problem("b.yml", 1, 1, "", "second"),
+        Problem("a.yml", 2, 1, "x", "first"),
+        Problem("a.yml", 1, 1, "", "odd", severity=Severity.WARNING),
+    ]
     files = group(problems, {})
     assert [(f.path, f.counts, [p.anchor for p in f.problems]) for f in files] == [
         ("a.yml", "1 error, 1 warning", ["problem-1", "problem-2"]),
@@ -62,9 +65,14 @@ def test_lines_are_numbered_as_the_yaml_reader_numbers_them(tmp_path: Path) -> N
 def test_the_page_escapes_what_it_shows(tmp_path: Path) -> None:
     (tmp_path / "data").mkdir()
     (tmp_path / "data/site.yml").write_text("intro: <script>alert(1)</script>\n")
-    page = render_problems([Problem("data/site.yml", 1, 8, "intro",
-                                    "raw HTML is not allowed: <script>", "use Markdown")],
-                           root=tmp_path)
+    page = render_problems(
+        [
+            Problem(
+                "data/site.yml", 1, 8, "intro", "raw HTML is not allowed: <script>", "use Markdown"
+            )
+        ],
+        root=tmp_path,
+    )
     assert "<script>" not in page
     assert "<mark>&lt;script&gt;alert(1)&lt;/script&gt;</mark>" in page
     assert "raw HTML is not allowed: &lt;script&gt;" in page

@@ -28,6 +28,7 @@ DIMENSION = "data/dimensions/architecture.yml"
 def _write(relative: str, data: bytes) -> Callable[[Path], None]:
     def save(project: Path) -> None:
         (project / relative).write_bytes(data)
+
     return save
 
 
@@ -35,12 +36,14 @@ def _truncate(relative: str, keep: int) -> Callable[[Path], None]:
     def save(project: Path) -> None:
         path = project / relative
         path.write_bytes(path.read_bytes()[:keep])
+
     return save
 
 
 def _delete(relative: str) -> Callable[[Path], None]:
     def save(project: Path) -> None:
         (project / relative).unlink()
+
     return save
 
 

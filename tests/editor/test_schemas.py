@@ -28,8 +28,14 @@ from macros.yamlsource import parse_yaml, read_yaml
 from tests.helpers import FIXTURES, ROOT
 
 # The data files' schemas (the loader's layout) and the definitions they share.
-SCHEMAS = sorted(SCHEMA_DIR / name for name in {
-    "common.schema.json", *FOLDERS.values(), *(kind for kind, _ in SINGLE_FILES.values())})
+SCHEMAS = sorted(
+    SCHEMA_DIR / name
+    for name in {
+        "common.schema.json",
+        *FOLDERS.values(),
+        *(kind for kind, _ in SINGLE_FILES.values()),
+    }
+)
 DATA_SETS = [ROOT / "data", FIXTURES / "minimal" / "data"]
 # Custom keywords: JSON Schema tools ignore them (tests below prove it).
 CUSTOM_KEYWORDS = {"x-ref", "x-markdown"}
@@ -42,12 +48,16 @@ def load(path: Path) -> dict[str, Any]:
 
 REGISTRY: Registry[Any] = Registry().with_resources(
     (path.name, Resource.from_contents(load(path), default_specification=DRAFT202012))
-    for path in SCHEMAS)
+    for path in SCHEMAS
+)
 
 
 def validator(schema_name: str) -> Draft202012Validator:
-    return Draft202012Validator(load(SCHEMA_DIR / schema_name), registry=REGISTRY,
-                                format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return Draft202012Validator(
+        load(SCHEMA_DIR / schema_name),
+        registry=REGISTRY,
+        format_checker=Draft202012Validator.FORMAT_CHECKER,
+    )
 
 
 def data_documents() -> Iterator[tuple[str, Path]]:
@@ -66,29 +76,51 @@ def test_every_schema_is_valid_draft_2020_12(path: Path) -> None:
     assert schema["$id"] == path.name  # so $refs between files resolve beside each other
 
 
-@pytest.mark.parametrize(("kind", "path"), list(data_documents()),
-                         ids=lambda v: v if isinstance(v, str) else v.relative_to(ROOT).as_posix())
+@pytest.mark.parametrize(
+    ("kind", "path"),
+    list(data_documents()),
+    ids=lambda v: v if isinstance(v, str) else v.relative_to(ROOT).as_posix(),
+)
 def test_shipped_data_passes_with_jsonschema(kind: str, path: Path) -> None:
     # Values as our reader keeps them (dates stay text, as in YAML 1.2 editors).
     doc, problems = read_yaml(path, path.name)
     assert doc is not None, problems
-    errors = [f"{'.'.join(map(str, e.absolute_path))}: {e.message}"
-              for e in validator(kind).iter_errors(doc.value)]
+    errors = [
+        f"{'.'.join(map(str, e.absolute_path))}: {e.message}"
+        for e in validator(kind).iter_errors(doc.value)
+    ]
     assert errors == []
 
 
-@pytest.mark.parametrize(("kind", "text", "expected"), [
-    ("dimension.schema.json", "title: X\norder: ten\nsummary: S\nlast_reviewed: 2026-11-24\n"
-     "frameworks: {a: {verdict: V, text: T}}\n", "'ten' is not of type 'integer'"),
-    ("dimension.schema.json", "title: X\norder: 1\nsummary: S\nlast_reviewed: 2026-11-31\n"
-     "frameworks: {a: {verdict: V, text: T}}\n", "'2026-11-31' is not a 'date'"),
-    ("sources.schema.json", "a-b:\n  title: T\n  url: https://x.org\n  publisher: P\n"
-     "  checked: 2026-11-24\n  titel: typo\n",
-     "Additional properties are not allowed ('titel' was unexpected)"),
-    ("faq.schema.json", "questions:\n  - id: Bad_Id\n    q: Q?\n    a: A\n",
-     "'Bad_Id' does not match '^[a-z][a-z0-9]*(-[a-z0-9]+)*$'"),
-    ("site.schema.json", "title: T\n", "'description' is a required property"),
-])
+@pytest.mark.parametrize(
+    ("kind", "text", "expected"),
+    [
+        (
+            "dimension.schema.json",
+            "title: X\norder: ten\nsummary: S\nlast_reviewed: 2026-11-24\n"
+            "frameworks: {a: {verdict: V, text: T}}\n",
+            "'ten' is not of type 'integer'",
+        ),
+        (
+            "dimension.schema.json",
+            "title: X\norder: 1\nsummary: S\nlast_reviewed: 2026-11-31\n"
+            "frameworks: {a: {verdict: V, text: T}}\n",
+            "'2026-11-31' is not a 'date'",
+        ),
+        (
+            "sources.schema.json",
+            "a-b:\n  title: T\n  url: https://x.org\n  publisher: P\n"
+            "  checked: 2026-11-24\n  titel: typo\n",
+            "Additional properties are not allowed ('titel' was unexpected)",
+        ),
+        (
+            "faq.schema.json",
+            "questions:\n  - id: Bad_Id\n    q: Q?\n    a: A\n",
+            "'Bad_Id' does not match '^[a-z][a-z0-9]*(-[a-z0-9]+)*$'",
+        ),
+        ("site.schema.json", "title: T\n", "'description' is a required property"),
+    ],
+)
 def test_broken_data_fails_with_jsonschema_too(kind: str, text: str, expected: str) -> None:
     doc, _ = parse_yaml(text.encode(), "x.yml")
     assert doc is not None
@@ -125,8 +157,13 @@ def test_every_field_has_a_description(path: Path) -> None:
 
 
 def test_custom_keywords_are_the_known_ones() -> None:
-    found = {key for path in SCHEMAS for _, node in subschemas(load(path), path.name)
-             for key in node if key.startswith("x-")}
+    found = {
+        key
+        for path in SCHEMAS
+        for _, node in subschemas(load(path), path.name)
+        for key in node
+        if key.startswith("x-")
+    }
     assert found == CUSTOM_KEYWORDS
 
 
@@ -138,7 +175,8 @@ def settings() -> dict[str, Any]:
 def test_vscode_maps_every_data_file_to_its_schema() -> None:
     mapping = settings()["yaml.schemas"]
     assert {Path(schema).name for schema in mapping} == {
-        p.name for p in SCHEMAS if p.name != "common.schema.json"}  # each data file's schema
+        p.name for p in SCHEMAS if p.name != "common.schema.json"
+    }  # each data file's schema
     for schema in mapping:
         assert (ROOT / schema).is_file(), schema
     for data_dir in DATA_SETS:

@@ -15,13 +15,16 @@ class CoverageCheck(Check):
         "missing": Message(
             "framework '{framework}' has no entry",
             "add '{framework}:' under frameworks, or list it under 'unknown:' if this "
-            "dimension does not cover it yet"),
+            "dimension does not cover it yet",
+        ),
         "missing-cell": Message(
             "row '{row}' has no value for framework '{framework}'",
-            "add '{framework}:' under values, or list the framework under 'unknown:'"),
+            "add '{framework}:' under values, or list the framework under 'unknown:'",
+        ),
         "unknown-but-covered": Message(
             "framework '{framework}' is listed under unknown but has an entry",
-            "remove it from 'unknown:' now that the dimension covers it"),
+            "remove it from 'unknown:' now that the dimension covers it",
+        ),
     }
 
     def check(self, ctx: LintContext) -> list[Problem]:
@@ -35,12 +38,18 @@ class CoverageCheck(Check):
                 continue  # the schema check reports it
             for framework in frameworks:
                 if framework not in takes and framework not in unknown:
-                    problems.append(self.problem("missing", file, ("frameworks",), key=True,
-                                                 framework=framework))
+                    problems.append(
+                        self.problem(
+                            "missing", file, ("frameworks",), key=True, framework=framework
+                        )
+                    )
             for index, framework in enumerate(unknown):
                 if framework in takes:
-                    problems.append(self.problem("unknown-but-covered", file,
-                                                 ("unknown", index), framework=framework))
+                    problems.append(
+                        self.problem(
+                            "unknown-but-covered", file, ("unknown", index), framework=framework
+                        )
+                    )
             rows = _list(value.get("table"))
             for index, row in enumerate(rows):
                 cells = row.get("values") if isinstance(row, dict) else None
@@ -48,9 +57,16 @@ class CoverageCheck(Check):
                     continue
                 for framework in frameworks:
                     if framework not in cells and framework not in unknown:
-                        problems.append(self.problem(
-                            "missing-cell", file, ("table", index, "values"), key=True,
-                            row=row.get("id", index), framework=framework))
+                        problems.append(
+                            self.problem(
+                                "missing-cell",
+                                file,
+                                ("table", index, "values"),
+                                key=True,
+                                row=row.get("id", index),
+                                framework=framework,
+                            )
+                        )
         return problems
 
 

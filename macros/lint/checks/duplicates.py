@@ -12,11 +12,14 @@ class DuplicatesCheck(Check):
     name = "duplicates"
     description = "no two feature-table rows have the same label or the same values"
     messages: ClassVar[dict[str, Message]] = {
-        "same-label": Message("the label '{label}' is also the label of row '{other}' ({where})",
-                              "give each row its own label, or merge the two rows"),
-        "same-values": Message("row '{row}' has the same values as row '{other}' ({where})",
-                               "merge the two rows, or check that the values were not copied "
-                               "by mistake"),
+        "same-label": Message(
+            "the label '{label}' is also the label of row '{other}' ({where})",
+            "give each row its own label, or merge the two rows",
+        ),
+        "same-values": Message(
+            "row '{row}' has the same values as row '{other}' ({where})",
+            "merge the two rows, or check that the values were not copied by mistake",
+        ),
     }
 
     def check(self, ctx: LintContext) -> list[Problem]:
@@ -31,17 +34,32 @@ class DuplicatesCheck(Check):
                 if isinstance(label, str):
                     first = labels.setdefault(label.strip().casefold(), (row_id, where))
                     if first[1] != where:
-                        problems.append(self.problem("same-label", file, ("table", index, "label"),
-                                                     label=label.strip(), other=first[0],
-                                                     where=first[1]))
+                        problems.append(
+                            self.problem(
+                                "same-label",
+                                file,
+                                ("table", index, "label"),
+                                label=label.strip(),
+                                other=first[0],
+                                where=first[1],
+                            )
+                        )
                 cells = row.get("values")
                 if isinstance(cells, dict) and len(cells) > 1:
                     key = tuple(sorted((k, str(v).strip()) for k, v in cells.items()))
                     first = values.setdefault(key, (row_id, where))
                     if first[1] != where:
-                        problems.append(self.problem("same-values", file,
-                                                     ("table", index, "values"), key=True,
-                                                     row=row_id, other=first[0], where=first[1]))
+                        problems.append(
+                            self.problem(
+                                "same-values",
+                                file,
+                                ("table", index, "values"),
+                                key=True,
+                                row=row_id,
+                                other=first[0],
+                                where=first[1],
+                            )
+                        )
         return problems
 
     @staticmethod

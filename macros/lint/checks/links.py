@@ -82,8 +82,9 @@ class LinksCheck(Check):
     description = "every link within the site points at a page and anchor that exist"
     messages: ClassVar[dict[str, Message]] = {
         "page": Message("the link '{link}' points to a page that does not exist", "{suggestion}"),
-        "anchor": Message("the link '{link}' points to '#{anchor}', which is not on {page}",
-                          "{suggestion}"),
+        "anchor": Message(
+            "the link '{link}' points to '#{anchor}', which is not on {page}", "{suggestion}"
+        ),
     }
 
     def check(self, ctx: LintContext) -> list[Problem]:
@@ -97,20 +98,44 @@ class LinksCheck(Check):
                 page = page or "index.md"
                 at = file.doc.locate(path, offset) if file.doc else (0, 0)
                 if page not in pages:
-                    suggestion = _suggest(page, sorted(pages), "link to a page's Markdown file "
-                                          "from the site root, e.g. '/comparison.md#orm'")
-                    problems.append(self.problem("page", file, path, at=at, link=link,
-                                                 suggestion=suggestion.replace("'", "'/", 1)
-                                                 if suggestion.startswith("did") else suggestion))
+                    suggestion = _suggest(
+                        page,
+                        sorted(pages),
+                        "link to a page's Markdown file "
+                        "from the site root, e.g. '/comparison.md#orm'",
+                    )
+                    problems.append(
+                        self.problem(
+                            "page",
+                            file,
+                            path,
+                            at=at,
+                            link=link,
+                            suggestion=suggestion.replace("'", "'/", 1)
+                            if suggestion.startswith("did")
+                            else suggestion,
+                        )
+                    )
                 elif anchor and anchor not in pages[page]:
-                    suggestion = _suggest(anchor, sorted(pages[page]),
-                                          f"use one of the ids in data/ that {page} shows, "
-                                          "e.g. a table row's or a question's id")
-                    problems.append(self.problem("anchor", file, path, at=at, link=link,
-                                                 anchor=anchor, page=f"/{page}",
-                                                 suggestion=suggestion))
+                    suggestion = _suggest(
+                        anchor,
+                        sorted(pages[page]),
+                        f"use one of the ids in data/ that {page} shows, "
+                        "e.g. a table row's or a question's id",
+                    )
+                    problems.append(
+                        self.problem(
+                            "anchor",
+                            file,
+                            path,
+                            at=at,
+                            link=link,
+                            anchor=anchor,
+                            page=f"/{page}",
+                            suggestion=suggestion,
+                        )
+                    )
         return problems
-
 
 
 CHECK = LinksCheck()

@@ -13,16 +13,18 @@ from macros.yamlsource import YamlDocument
 
 class OrderingCheck(Check):
     name = "ordering"
-    description = ("sources.yml keys are in alphabetical order and no two dimensions share "
-                   "an order")
+    description = "sources.yml keys are in alphabetical order and no two dimensions share an order"
     messages: ClassVar[dict[str, Message]] = {
         "sources-order": Message(
             "the sources are not in alphabetical order: '{source}' comes after '{previous}'",
-            "scripts/lint --fix sorts them; comments move with their entry", Severity.WARNING,
-            fixable=True),
+            "scripts/lint --fix sorts them; comments move with their entry",
+            Severity.WARNING,
+            fixable=True,
+        ),
         "order-taken": Message(
             "order {order} is also used by {other}",
-            "give each dimension its own order, leaving gaps (10, 20, 30) for new ones"),
+            "give each dimension its own order, leaving gaps (10, 20, 30) for new ones",
+        ),
     }
 
     def check(self, ctx: LintContext) -> list[Problem]:
@@ -32,8 +34,16 @@ class OrderingCheck(Check):
             keys = list(sources.value)
             for previous, key in itertools.pairwise(keys):
                 if key < previous:
-                    problems.append(self.problem("sources-order", sources, (key,), key=True,
-                                                 source=key, previous=previous))
+                    problems.append(
+                        self.problem(
+                            "sources-order",
+                            sources,
+                            (key,),
+                            key=True,
+                            source=key,
+                            previous=previous,
+                        )
+                    )
                     break  # one is enough: --fix sorts them all
         taken: dict[int, str] = {}
         for file in sorted(ctx.of_kind("dimension.schema.json"), key=lambda f: f.path):
@@ -41,8 +51,9 @@ class OrderingCheck(Check):
             if not isinstance(order, int) or isinstance(order, bool):
                 continue
             if order in taken:
-                problems.append(self.problem("order-taken", file, ("order",), order=order,
-                                             other=taken[order]))
+                problems.append(
+                    self.problem("order-taken", file, ("order",), order=order, other=taken[order])
+                )
             else:
                 taken[order] = file.path
         return problems
@@ -74,7 +85,7 @@ def sort_top_level(text: str, doc: YamlDocument) -> str:
         while start > 0 and lines[start - 1].startswith("#"):
             start -= 1
         starts.append(start)
-    header = lines[:starts[0]]
+    header = lines[: starts[0]]
     bodies: list[list[str]] = []
     gaps: list[int] = []
     for index, start in enumerate(starts):

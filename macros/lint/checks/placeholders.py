@@ -20,8 +20,12 @@ class PlaceholdersCheck(Check):
     def check(self, ctx: LintContext) -> list[Problem]:
         # The loader reports the same warnings (so strict builds fail); the
         # schema check leaves them to this one.
-        return [p for f in ctx.files if f.doc is not None
-                for p in placeholders.placeholder_problems(f.doc)]
+        return [
+            p
+            for f in ctx.files
+            if f.doc is not None
+            for p in placeholders.placeholder_problems(f.doc)
+        ]
 
 
 CHECK = PlaceholdersCheck()

@@ -64,14 +64,25 @@ class QuotingCheck(Check):
         "yaml11": Message(
             "YAML reads {raw} as {what}, not as text",
             "put it in quotes so it stays as written: {quoted} (scripts/lint --fix does this)",
-            fixable=True),
+            fixable=True,
+        ),
     }
 
     def check(self, ctx: LintContext) -> list[Problem]:
-        return [self.problem("yaml11", file, s.path, at=(s.line, s.column), raw=s.raw,
-                             what=s.what, quoted=quoted(s.raw))
-                for file in ctx.files if file.doc is not None
-                for s in surprises(file.doc, file.kind)]
+        return [
+            self.problem(
+                "yaml11",
+                file,
+                s.path,
+                at=(s.line, s.column),
+                raw=s.raw,
+                what=s.what,
+                quoted=quoted(s.raw),
+            )
+            for file in ctx.files
+            if file.doc is not None
+            for s in surprises(file.doc, file.kind)
+        ]
 
     def fix(self, kind: str, text: str, doc: YamlDocument) -> str:
         lines = text.split("\n")
@@ -79,8 +90,8 @@ class QuotingCheck(Check):
         for s in sorted(surprises(doc, kind), key=lambda s: (s.line, s.column), reverse=True):
             line = lines[s.line - 1]
             start = s.column - 1
-            if line[start:start + len(s.raw)] == s.raw:
-                lines[s.line - 1] = line[:start] + quoted(s.raw) + line[start + len(s.raw):]
+            if line[start : start + len(s.raw)] == s.raw:
+                lines[s.line - 1] = line[:start] + quoted(s.raw) + line[start + len(s.raw) :]
         return "\n".join(lines)
 
 

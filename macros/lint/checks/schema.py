@@ -11,8 +11,10 @@ from macros.problems import Problem
 
 class SchemaCheck(Check):
     name = "schema"
-    description = ("the data files against the JSON Schemas, references and text rules "
-                   "(the same as scripts/validate and the build)")
+    description = (
+        "the data files against the JSON Schemas, references and text rules "
+        "(the same as scripts/validate and the build)"
+    )
     # The loader's own messages: EDITING.md lists them under "Error messages".
     messages: ClassVar[dict[str, Message]] = {}
 
@@ -20,8 +22,11 @@ class SchemaCheck(Check):
         # Problems a more specific check reports (with a fix or a better hint) are left to it.
         owned = set(placeholders.CHECK.check(ctx))
         spots = {(p.path, p.line, p.column) for p in quoting.CHECK.check(ctx)}
-        return [p for p in ctx.loader_problems
-                if p not in owned and (p.path, p.line, p.column) not in spots]
+        return [
+            p
+            for p in ctx.loader_problems
+            if p not in owned and (p.path, p.line, p.column) not in spots
+        ]
 
 
 CHECK = SchemaCheck()

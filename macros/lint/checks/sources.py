@@ -17,7 +17,8 @@ class SourcesCheck(Check):
         "unused": Message(
             "source '{source}' is never cited",
             "cite it with [^{source}] where it supports a claim, or remove it",
-            Severity.WARNING),
+            Severity.WARNING,
+        ),
     }
 
     def check(self, ctx: LintContext) -> list[Problem]:
@@ -29,8 +30,11 @@ class SourcesCheck(Check):
             cited.update(r.value for r in references(file) if r.kind == "source")
             for _path, text in markdown_fields(file):
                 cited.update(source_id for _offset, source_id in citations(text))
-        return [self.problem("unused", sources, (source_id,), key=True, source=source_id)
-                for source_id in sources.value if source_id not in cited]
+        return [
+            self.problem("unused", sources, (source_id,), key=True, source=source_id)
+            for source_id in sources.value
+            if source_id not in cited
+        ]
 
 
 CHECK = SourcesCheck()

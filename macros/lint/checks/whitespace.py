@@ -21,14 +21,21 @@ class WhitespaceCheck(Check):
     name = "whitespace"
     description = "no trailing whitespace, and a line break at the end of every file"
     messages: ClassVar[dict[str, Message]] = {
-        "trailing": Message("trailing whitespace", "scripts/lint --fix removes it",
-                            Severity.WARNING, fixable=True),
+        "trailing": Message(
+            "trailing whitespace", "scripts/lint --fix removes it", Severity.WARNING, fixable=True
+        ),
         "trailing-in-text": Message(
             "trailing whitespace inside a text block",
             "it is part of the text (two spaces make a line break in Markdown): remove it by "
-            "hand unless you mean that", Severity.WARNING),
-        "final-newline": Message("the file does not end with a line break",
-                                 "scripts/lint --fix adds it", Severity.WARNING, fixable=True),
+            "hand unless you mean that",
+            Severity.WARNING,
+        ),
+        "final-newline": Message(
+            "the file does not end with a line break",
+            "scripts/lint --fix adds it",
+            Severity.WARNING,
+            fixable=True,
+        ),
     }
 
     def check(self, ctx: LintContext) -> list[Problem]:
@@ -48,8 +55,9 @@ class WhitespaceCheck(Check):
                 kind = "trailing" if number in safe or file.doc is None else "trailing-in-text"
                 problems.append(self.problem(kind, file, at=(number, match.start() + 1)))
         if text and not text.endswith("\n"):
-            problems.append(self.problem("final-newline", file,
-                                         at=(len(lines), len(lines[-1]) + 1)))
+            problems.append(
+                self.problem("final-newline", file, at=(len(lines), len(lines[-1]) + 1))
+            )
         return problems
 
     @staticmethod
@@ -57,8 +65,9 @@ class WhitespaceCheck(Check):
         """Line numbers whose trailing whitespace can go without changing any value."""
         lines = text.split("\n")
         candidates = [i for i, line in enumerate(lines) if _TRAILING.search(line)]
-        stripped = [_TRAILING.sub("", line) if i in candidates else line
-                    for i, line in enumerate(lines)]
+        stripped = [
+            _TRAILING.sub("", line) if i in candidates else line for i, line in enumerate(lines)
+        ]
         if _same_values("\n".join(stripped), doc):
             return [i + 1 for i in candidates]
         safe = []

@@ -29,8 +29,13 @@ def lint(project: Path) -> Lint:
     """Run one check on the project; the problems as editors read them."""
 
     def run(name: str, today: dt.date = TODAY, max_age: int = 365) -> list[str]:
-        ctx = build_context(project / "data", project, today=today, max_age_days=max_age,
-                            docs_dir=project / "content")
+        ctx = build_context(
+            project / "data",
+            project,
+            today=today,
+            max_age_days=max_age,
+            docs_dir=project / "content",
+        )
         [result] = run_checks(ctx, by_name([name]))
         assert result.crash is None, result.crash
         return [str(problem) for problem in result.problems]

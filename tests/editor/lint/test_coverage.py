@@ -7,8 +7,11 @@ from tests.editor.lint.conftest import Lint, edit
 
 def test_a_framework_without_an_entry_or_a_table_value(project: Path, lint: Lint) -> None:
     dim = project / "data/dimensions/architecture.yml"
-    edit(dim, "  beta:\n    verdict: Full-stack.\n    text: |\n      Beta gives you everything.\n",
-         "")
+    edit(
+        dim,
+        "  beta:\n    verdict: Full-stack.\n    text: |\n      Beta gives you everything.\n",
+        "",
+    )
     edit(dim, "      beta: Full-stack\n", "")
     assert lint("coverage") == [
         "data/dimensions/architecture.yml:6:1: frameworks: framework 'beta' has no entry "
@@ -22,8 +25,11 @@ def test_a_framework_without_an_entry_or_a_table_value(project: Path, lint: Lint
 
 def test_unknown_excuses_a_missing_framework(project: Path, lint: Lint) -> None:
     dim = project / "data/dimensions/architecture.yml"
-    edit(dim, "  beta:\n    verdict: Full-stack.\n    text: |\n      Beta gives you everything.\n",
-         "")
+    edit(
+        dim,
+        "  beta:\n    verdict: Full-stack.\n    text: |\n      Beta gives you everything.\n",
+        "",
+    )
     edit(dim, "      beta: Full-stack\n", "")
     edit(dim, "table:", "unknown: [beta]\ntable:")
     assert lint("coverage") == []
@@ -39,7 +45,8 @@ def test_unknown_but_covered(project: Path, lint: Lint) -> None:
 
 def test_a_new_framework_is_reported_in_every_dimension(project: Path, lint: Lint) -> None:
     (project / "data/frameworks/gamma.yml").write_text(
-        (project / "data/frameworks/beta.yml").read_text())
+        (project / "data/frameworks/beta.yml").read_text()
+    )
     assert [p.split(": ", 2)[2] for p in lint("coverage")] == [
         "framework 'gamma' has no entry (add 'gamma:' under frameworks, or list it under "
         "'unknown:' if this dimension does not cover it yet)",

@@ -59,15 +59,17 @@ def comment_lines(text: str) -> list[str]:
     return sorted(line.strip() for line in text.splitlines() if "#" in line)
 
 
-def test_fix_sorts_trims_and_keeps_comments(project: Path,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_fix_sorts_trims_and_keeps_comments(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     sources = project / "data/sources.yml"
     sources.write_text(SOURCES)
     assert lint(project, "--fix") == 0
     assert sources.read_text() == SORTED
     assert comment_lines(sources.read_text()) == comment_lines(SOURCES)
     assert capsys.readouterr().out == (
-        "Fixed data/sources.yml: ordering, whitespace\nNo problems found by 10 checks.\n")
+        "Fixed data/sources.yml: ordering, whitespace\nNo problems found by 10 checks.\n"
+    )
 
 
 def test_fix_quotes_values_yaml_would_change(project: Path) -> None:

@@ -7,9 +7,13 @@ from tests.editor.lint.conftest import Lint, edit
 
 def test_links_to_missing_pages_and_anchors(project: Path, lint: Lint) -> None:
     site = project / "data/site.yml"
-    edit(site, "  Pick **Alpha**", "  See [the table](/comparison.md#templatng) and "
-         "[the guide](/templates-guide.md), [FAQ](/faq.md#which-first), [x](/fqa.md).\n"
-         "  Pick **Alpha**")
+    edit(
+        site,
+        "  Pick **Alpha**",
+        "  See [the table](/comparison.md#templatng) and "
+        "[the guide](/templates-guide.md), [FAQ](/faq.md#which-first), [x](/fqa.md).\n"
+        "  Pick **Alpha**",
+    )
     edit(site, "url: /comparison.md", "url: /comparison.md#nowhere")
     assert lint("links") == [
         "data/site.yml:8:19: verdict: the link '/comparison.md#templatng' points to "

@@ -48,9 +48,20 @@ def test_a_crashing_check_is_reported_and_the_others_still_run(project: Path) ->
 
 
 def run_lint(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(ROOT / "scripts/lint"), "--data",
-                           str(project / "data"), "--today", "2026-11-24", *args],
-                          capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts/lint"),
+            "--data",
+            str(project / "data"),
+            "--today",
+            "2026-11-24",
+            *args,
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def test_cli_groups_by_check_with_counts_and_a_tip(project: Path) -> None:
@@ -64,7 +75,7 @@ def test_cli_groups_by_check_with_counts_and_a_tip(project: Path) -> None:
         "quoting: text that YAML would read as a yes/no value or a number is quoted: 1 error "
         "(1 fixable)",
         "  data/frameworks/beta.yml:6:10: licence: YAML reads no as a yes/no value, not as text "
-        "(put it in quotes so it stays as written: \"no\" (scripts/lint --fix does this))",
+        '(put it in quotes so it stays as written: "no" (scripts/lint --fix does this))',
         "ordering: sources.yml keys are in alphabetical order and no two dimensions share an "
         "order: 1 error",
         "  data/dimensions/templates.yml:2:8: order: order 10 is also used by "
@@ -86,8 +97,7 @@ def test_warnings_alone_exit_zero(project: Path) -> None:
     assert result.returncode == 0
     assert result.stdout.splitlines()[-2:] == [
         "Found 1 warning in 1 of 1 checks.",
-        "Tip: scripts/lint --fix repairs 1 of them (whitespace) without touching comments or "
-        "text.",
+        "Tip: scripts/lint --fix repairs 1 of them (whitespace) without touching comments or text.",
     ]
 
 
@@ -96,11 +106,13 @@ def test_an_unknown_check_name(project: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.splitlines()[-1] == (
         "scripts/lint: error: unknown check spelling: the checks are schema, quoting, coverage, "
-        "links, sources, duplicates, ordering, placeholders, stale, whitespace")
+        "links, sources, duplicates, ordering, placeholders, stale, whitespace"
+    )
 
 
 @pytest.mark.slow
 def test_the_real_data_has_no_lint_errors() -> None:
-    result = subprocess.run([sys.executable, str(ROOT / "scripts/lint")], capture_output=True,
-                            text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts/lint")], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stdout
