@@ -40,7 +40,6 @@ def timed_build(config: Path, dest: Path) -> float:
             "mkdocs",
             "build",
             "--strict",
-            "--quiet",
             "-f",
             str(config),
             "-d",
@@ -48,6 +47,7 @@ def timed_build(config: Path, dest: Path) -> float:
         ],
         env=BUILD_ENV,
         check=True,
+        capture_output=True,  # strict builds count warnings only when not --quiet
     )
     return time.perf_counter() - started
 

@@ -41,7 +41,6 @@ def build(config: Path, dest: Path) -> tuple[float, float]:
             "mkdocs",
             "build",
             "--strict",
-            "--quiet",
             "-f",
             str(config),
             "-d",
@@ -49,6 +48,7 @@ def build(config: Path, dest: Path) -> tuple[float, float]:
         ],
         env=BUILD_ENV,
         check=True,
+        capture_output=True,  # strict builds count warnings only when not --quiet
     )
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)

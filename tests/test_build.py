@@ -120,7 +120,6 @@ def test_data_paths_resolve_from_the_config_folder(tmp_path: Path) -> None:
             "mkdocs",
             "build",
             "--strict",
-            "--quiet",
             "-f",
             str(FIXTURES / "minimal" / "mkdocs.yml"),
             "-d",
