@@ -27,9 +27,10 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/python scripts/build
 
-## Check the data without building.
+## Check the data without building: the schema checks, then the lint (coverage, sources, staleness).
 validate: $(STAMP)
 	$(BIN)/python scripts/validate
+	$(BIN)/python scripts/lint
 
 lint: $(STAMP)
 	$(BIN)/ruff check macros scripts tests
