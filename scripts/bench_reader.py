@@ -277,8 +277,7 @@ def build(dest: Path) -> bool:
             "-m",
             "mkdocs",
             "build",
-            "--strict",
-            "--quiet",
+            "--strict",  # no --quiet: with it MkDocs stops counting warnings
             "-f",
             str(ROOT / "mkdocs.yml"),
             "-d",

@@ -25,6 +25,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from macros import export, structured
 from macros.loader import load_dataset
+from macros.markdown_blocks import BlockCaptions
 from macros.mkdocs_plugin.config import ComparisonConfig
 from macros.model import Dataset
 from macros.problems import Problem, errors, format_report
@@ -72,6 +73,8 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
+        # Table captions must stay block-level (see macros.markdown_blocks).
+        config.markdown_extensions.append(BlockCaptions())  # type: ignore[arg-type]
         if self.serving and config.strict:
             # The preview reports problems and never stops: with `strict: true`
             # MkDocs aborts a rebuild on any warning (a placeholder, a broken
