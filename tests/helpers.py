@@ -24,9 +24,22 @@ def mkdocs_build(
 ) -> subprocess.CompletedProcess[str]:
     """Run a strict MkDocs build; returns the finished process (check returncode)."""
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config),
-         "-d", str(dest), *extra],
-        capture_output=True, text=True, env={**BUILD_ENV, **(env or {})}, check=False,
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(config),
+            "-d",
+            str(dest),
+            *extra,
+        ],
+        capture_output=True,
+        text=True,
+        env={**BUILD_ENV, **(env or {})},
+        check=False,
     )
 
 

@@ -30,7 +30,6 @@ VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 MATERIAL = [re.compile(r"^Attribute “autocomplete” is only allowed when the input type is")]
 
 
-
 @dataclass(frozen=True)
 class Message:
     file: str
