@@ -78,7 +78,8 @@ def nav_pages(site: Path, path: str) -> set[str]:
 
 def test_navigation_stays_small_as_frameworks_are_added(site: Path) -> None:
     home = nav_pages(site, "")
-    assert home == {f"https://x/{p}" for p in ("", "comparison/", "faq/", "compare/")}
+    pages = ("", "comparison/", "faq/", "compare/", "notes/")
+    assert home == {f"https://x/{p}" for p in pages}
     assert nav_pages(site, "compare/alpha-vs-gamma/") == home
     assert nav_pages(site, "frameworks/gamma/") == home
 
