@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +41,48 @@ class Page:
     # Pages per framework and per pair stay out of the navigation, so adding a
     # framework does not make every page render an entry for every other page.
     in_nav: bool = True
+    # Finished HTML blocks kept out of Markdown's way; `markdown` holds a
+    # marker (fragment_marker) where each goes back after conversion.
+    fragments: tuple[str, ...] = ()
+
+
+def fragment_marker(index: int) -> str:
+    return f"<!-- comparison-fragment-{index} -->"
+
+
+# A table whose cells were all rendered already (no `markdown` attribute):
+# Python-Markdown would only parse it tag by tag to pass it through unchanged.
+_FINISHED_TABLE = re.compile(
+    r'^<div class="comparison-table">\n<table\b.*?</table>\n</div>$', re.M | re.S
+)
+
+
+_ID = re.compile(r'\sid="([^"]+)"')
+
+
+def lift_fragments(markdown: str) -> tuple[str, tuple[str, ...]]:
+    """Move finished HTML tables out of the Markdown, leaving markers."""
+    fragments: list[str] = []
+
+    def lift(match: re.Match[str]) -> str:
+        block = match.group(0)
+        if " markdown" in block:  # cells that still need Markdown
+            return block
+        fragments.append(block)
+        return fragment_marker(len(fragments) - 1)
+
+    return _FINISHED_TABLE.sub(lift, markdown), tuple(fragments)
+
+
+def fragment_ids(fragments: Sequence[str]) -> set[str]:
+    """Element ids in lifted fragments (anchors that links may point to)."""
+    return {found for fragment in fragments for found in _ID.findall(fragment)}
+
+
+def restore_fragments(html: str, fragments: Sequence[str]) -> str:
+    for index, fragment in enumerate(fragments):
+        html = html.replace(fragment_marker(index), fragment, 1)
+    return html
 
 
 def pair_uri(a: Framework, b: Framework) -> str:
@@ -211,6 +254,13 @@ class Renderer:
         )
 
     def pages(self) -> list[Page]:
+        return [self.finish(page) for page in self.draft_pages()]
+
+    def finish(self, page: Page) -> Page:
+        markdown, fragments = lift_fragments(page.markdown)
+        return Page(page.src_uri, markdown, page.in_nav, fragments)
+
+    def draft_pages(self) -> list[Page]:
         data = self.data
         featured = data.featured
         everyone = data.frameworks

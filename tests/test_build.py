@@ -151,3 +151,10 @@ def test_build_script_replaces_site_only_on_success(tmp_path: Path) -> None:
     assert (project / "site" / "index.html").exists()
     assert not (project / "site" / "stale.html").exists()
     assert sorted(p.name for p in (project / ".build").iterdir()) == []
+
+
+def test_every_lifted_table_is_put_back(site_dir: Path) -> None:
+    pages = list(site_dir.rglob("*.html"))
+    assert pages
+    assert [p for p in pages if "comparison-fragment" in p.read_text()] == []
+    assert '<tr id="orm">' in (site_dir / "comparison" / "index.html").read_text()

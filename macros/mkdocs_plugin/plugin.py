@@ -29,7 +29,14 @@ from macros.markdown_blocks import BlockCaptions
 from macros.mkdocs_plugin.config import ComparisonConfig
 from macros.model import Dataset
 from macros.problems import Problem, errors, format_report
-from macros.render import TEMPLATE_DIR, Page, Renderer, render_problems
+from macros.render import (
+    TEMPLATE_DIR,
+    Page,
+    Renderer,
+    fragment_ids,
+    render_problems,
+    restore_fragments,
+)
 
 if TYPE_CHECKING:  # only `serve` loads the live-reload server; builds need not import it
     from mkdocs.livereload import LiveReloadServer
@@ -52,6 +59,7 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         self.problems: list[Problem] = []
         self.pages: list[Page] = []
         self.static: dict[str, str] = {}  # generated non-page files: path -> content
+        self.fragments: dict[str, tuple[str, ...]] = {}  # src_uri -> finished HTML blocks
 
     # Defining on_startup keeps this instance alive across `serve` rebuilds.
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -131,6 +139,7 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         log.error("%s\nThe preview shows an error page until this is fixed.", message)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self.fragments = {page.src_uri: page.fragments for page in self.pages if page.fragments}
         for path, content in self.static.items():
             files.append(File.generated(config, path, content=content))
         for page in self.pages:
@@ -159,6 +168,19 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         cache.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache))
         return env
+
+    def on_page_content(
+        self, html: str, /, *, page: MkPage, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Put back the finished tables the renderer kept out of Markdown."""
+        fragments = self.fragments.get(page.file.src_uri)
+        if not fragments:
+            return html
+        # MkDocs checks links against the anchors it saw while converting the
+        # page; the lifted tables' ids (rows, footnote references) count too.
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids |= fragment_ids(fragments)
+        return restore_fragments(html, fragments)
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: MkPage, config: MkDocsConfig, nav: Navigation

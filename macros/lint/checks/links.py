@@ -17,7 +17,7 @@ from markdown.extensions.toc import slugify
 from macros.lint.base import Check, DataFile, LintContext, Message
 from macros.lint.texts import markdown_fields
 from macros.problems import Problem
-from macros.render import Renderer
+from macros.render import Renderer, restore_fragments
 from macros.textcheck import blank_code
 from macros.yamlsource import FieldPath
 
@@ -43,7 +43,10 @@ def site_pages(ctx: LintContext) -> dict[str, set[str]] | None:
     """Every page (by its Markdown path) with its anchors; None if the data has errors."""
     if ctx.dataset is None:
         return None
-    pages = {page.src_uri: anchors(page.markdown) for page in Renderer(ctx.dataset).pages()}
+    pages = {
+        page.src_uri: anchors(restore_fragments(page.markdown, page.fragments))
+        for page in Renderer(ctx.dataset).pages()
+    }
     if ctx.docs_dir is not None and ctx.docs_dir.is_dir():
         for path in sorted(ctx.docs_dir.rglob("*.md")):
             uri = path.relative_to(ctx.docs_dir).as_posix()
