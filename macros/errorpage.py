@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from macros.problems import Problem, Severity
+from macros.problems import Problem, Severity, count_text
 
 CONTEXT_LINES = 2  # shown before and after the offending line
 # The token that starts at the problem's column: a citation "[^id]", or a
@@ -51,18 +51,6 @@ class FileProblems:
     @property
     def counts(self) -> str:
         return count_text([p.problem for p in self.problems])
-
-
-def count_text(problems: Sequence[Problem]) -> str:
-    """'2 errors, 1 warning' (the wording of the terminal report)."""
-    n_errors = sum(1 for p in problems if p.severity is Severity.ERROR)
-    n_warnings = len(problems) - n_errors
-    parts = []
-    if n_errors:
-        parts.append(f"{n_errors} error{'s' * (n_errors != 1)}")
-    if n_warnings:
-        parts.append(f"{n_warnings} warning{'s' * (n_warnings != 1)}")
-    return ", ".join(parts) or "no problems"
 
 
 def excerpt(lines: Sequence[str], line: int, column: int) -> tuple[tuple[ExcerptLine, ...], str]:

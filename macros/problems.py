@@ -8,7 +8,7 @@ mistake in one run.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -66,18 +66,22 @@ def format_report(problems: Iterable[Problem]) -> str:
     for problem in ordered:
         by_file.setdefault(problem.path, []).append(problem)
     for path, found in by_file.items():
-        lines.append(f"{path} ({_count(found)})")
+        lines.append(f"{path} ({count_text(found)})")
         lines.extend(f"  {p}" for p in found)
-    lines.append(f"Found {_count(ordered)} in {len(by_file)} file{'s' * (len(by_file) != 1)}.")
+    lines.append(f"Found {count_text(ordered)} in {len(by_file)} file{'s' * (len(by_file) != 1)}.")
     return "\n".join(lines)
 
 
-def _count(problems: list[Problem]) -> str:
+def counts_text(n_errors: int, n_warnings: int, joiner: str = ", ") -> str:
+    """'2 errors, 1 warning'; 'no problems' when there are none."""
+    parts = [
+        f"{n} {word}{'s' * (n != 1)}"
+        for n, word in ((n_errors, "error"), (n_warnings, "warning"))
+        if n
+    ]
+    return joiner.join(parts) or "no problems"
+
+
+def count_text(problems: Sequence[Problem]) -> str:
     n_errors = len(errors(problems))
-    n_warnings = len(problems) - n_errors
-    parts = []
-    if n_errors:
-        parts.append(f"{n_errors} error{'s' * (n_errors != 1)}")
-    if n_warnings:
-        parts.append(f"{n_warnings} warning{'s' * (n_warnings != 1)}")
-    return ", ".join(parts)
+    return counts_text(n_errors, len(problems) - n_errors)

@@ -29,7 +29,7 @@ from markupsafe import escape
 from macros import errorpage
 from macros.inline import cell_html, cited_in_order, number_citations
 from macros.model import PROFILE_ROW_IDS, Dataset, Framework, Release, TableRow
-from macros.problems import Problem
+from macros.problems import Problem, count_text
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 
@@ -346,5 +346,5 @@ def render_problems(
     return env.get_template("errors.md.j2").render(
         problems=problems,
         files=errorpage.group(problems, lines),
-        total=errorpage.count_text(problems),
+        total=count_text(problems),
     )

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -24,7 +23,7 @@ import yaml
 
 from macros.loader import load_or_raise
 from macros.render import Renderer
-from tests.helpers import BUILD_ENV
+from tests.helpers import mkdocs_build
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = 7
@@ -33,22 +32,9 @@ GOAL = 1.05
 
 def timed_build(config: Path, dest: Path) -> float:
     started = time.perf_counter()
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "-f",
-            str(config),
-            "-d",
-            str(dest),
-        ],
-        env=BUILD_ENV,
-        check=True,
-        capture_output=True,  # strict builds count warnings only when not --quiet
-    )
+    result = mkdocs_build(config, dest)
+    if result.returncode:
+        raise SystemExit(f"build of {config} failed:\n{result.stderr}")
     return time.perf_counter() - started
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -29,19 +28,9 @@ import _venv  # noqa: F401
 from macros.loader import load_dataset
 from macros.render import Renderer
 from macros.yamlsource import read_yaml
-from tests.helpers import BUILD_ENV, free_port, stop, wait_for_port
+from tests.helpers import CHROMIUM, CHROMIUM_ARGS, mkdocs_serve
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 WARMUP = 1
 RUNS = 7
 GOAL = 1.0  # seconds
@@ -90,46 +79,27 @@ def wait_for_text(page: Any, text: str, timeout: float) -> float:
 def measure_latency(project: Path) -> list[float]:
     from playwright.sync_api import sync_playwright
 
-    port = free_port()
-    log = (project / "serve.log").open("wb")
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "serve",
-            "--livereload",
-            "--dev-addr",
-            f"127.0.0.1:{port}",
-            "-f",
-            str(project / "mkdocs.yml"),
-        ],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        env=BUILD_ENV,
-    )
     site_yml = project / "data" / "site.yml"
     original = site_yml.read_text(encoding="utf-8")
     latencies = []
-    try:
-        wait_for_port(port, server, timeout=120)
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page()
-            page.goto(f"http://127.0.0.1:{port}/", timeout=TIMEOUT * 1000)
-            for run in range(WARMUP + RUNS):
-                marker = f"Preview benchmark marker {run} {time.time_ns()}."
-                text = with_marker(site_yml, original, marker)
-                site_yml.write_text(text, encoding="utf-8")
-                saved = time.perf_counter()
-                shown = wait_for_text(page, marker, TIMEOUT)
-                if run >= WARMUP:
-                    latencies.append(shown - saved)
-                    print(f"  run {run - WARMUP + 1}: {shown - saved:.2f} s", flush=True)
-            browser.close()
-    finally:
-        stop(server)
-        log.close()
+    serve_log = project / "serve.log"
+    with (
+        mkdocs_serve(project / "mkdocs.yml", serve_log, timeout=120) as url,
+        sync_playwright() as playwright,
+    ):
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(url, timeout=TIMEOUT * 1000)
+        for run in range(WARMUP + RUNS):
+            marker = f"Preview benchmark marker {run} {time.time_ns()}."
+            text = with_marker(site_yml, original, marker)
+            site_yml.write_text(text, encoding="utf-8")
+            saved = time.perf_counter()
+            shown = wait_for_text(page, marker, TIMEOUT)
+            if run >= WARMUP:
+                latencies.append(shown - saved)
+                print(f"  run {run - WARMUP + 1}: {shown - saved:.2f} s", flush=True)
+        browser.close()
     return latencies
 
 

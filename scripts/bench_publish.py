@@ -12,11 +12,9 @@ from __future__ import annotations
 import argparse
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -25,26 +23,10 @@ import _venv  # noqa: F401  (re-executes with .venv's Python)
 from macros import nginx
 from macros.cli import build_site
 from macros.publish import ROOT
+from tests.helpers import free_port, stop, wait_for_port
 
 MAX_SECONDS = 60  # a benchmark is bounded in time whatever is asked
 MAX_CONNECTIONS = 256
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def wait_for_port(port: int, process: subprocess.Popen[bytes], timeout: float = 20) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and process.poll() is None:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return True
-        except OSError:
-            time.sleep(0.05)
-    return False
 
 
 def page_paths(site: Path) -> list[str]:
@@ -112,7 +94,9 @@ def run(
         stderr=subprocess.DEVNULL,
     )
     try:
-        if not wait_for_port(port, process):
+        try:
+            wait_for_port(port, process)
+        except (RuntimeError, TimeoutError):
             log = prefix / "logs" / "error.log"
             print(
                 f"nginx did not start:\n{log.read_text(errors='replace') if log.exists() else ''}"
@@ -141,13 +125,7 @@ def run(
             command, capture_output=True, text=True, check=False, timeout=seconds + 30
         )
     finally:
-        if process.poll() is None:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=10)
+        stop(process)
     if result.returncode != 0:
         print(f"wrk failed ({result.returncode}):\n{result.stderr}")
         return 1

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import resource
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -22,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _venv  # noqa: F401
 import synthetic
 
-from tests.helpers import BUILD_ENV
+from tests.helpers import mkdocs_build
 
 SIZES = (10, 20, 40)
 DIMENSIONS = 12
@@ -34,23 +33,10 @@ def build(config: Path, dest: Path) -> tuple[float, float]:
     """(wall seconds, CPU seconds) of one strict build in a fresh process."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "-f",
-            str(config),
-            "-d",
-            str(dest),
-        ],
-        env=BUILD_ENV,
-        check=True,
-        capture_output=True,  # strict builds count warnings only when not --quiet
-    )
+    result = mkdocs_build(config, dest)
     wall = time.perf_counter() - started
+    if result.returncode:
+        raise SystemExit(f"build of {config} failed:\n{result.stderr}")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 

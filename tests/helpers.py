@@ -18,6 +18,20 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
+# Debian's Chromium (never a downloaded browser). Without the background-network
+# flags it tries to reach Google's hosts, which this machine's network refuses.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
 
 def mkdocs_build(
     config: Path, dest: Path, *extra: str, env: dict[str, str] | None = None
@@ -95,6 +109,37 @@ def static_server(directory: Path) -> Iterator[str]:
     )
     try:
         wait_for_port(port, process)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        stop(process)
+
+
+@contextmanager
+def mkdocs_serve(config: Path, log: Path, timeout: float = 60.0) -> Iterator[str]:
+    """`mkdocs serve --livereload` on 127.0.0.1 at a free port, output to ``log``.
+
+    Yields the base URL; the server is stopped by its PID on the way out.
+    """
+    port = free_port()
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "serve",
+                "--livereload",
+                "--dev-addr",
+                f"127.0.0.1:{port}",
+                "-f",
+                str(config),
+            ],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=BUILD_ENV,
+        )
+    try:
+        wait_for_port(port, process, timeout)
         yield f"http://127.0.0.1:{port}/"
     finally:
         stop(process)

@@ -5,8 +5,6 @@ and the fixed file is served on the next save."""
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -14,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import BUILD_ENV, FIXTURES, free_port, stop, wait_for_port
+from tests.helpers import FIXTURES, mkdocs_serve
 
 pytestmark = pytest.mark.slow
 REQUEST_TIMEOUT = 10  # a hanging preview fails here instead of blocking the suite
@@ -24,30 +22,9 @@ REQUEST_TIMEOUT = 10  # a hanging preview fails here instead of blocking the sui
 def preview(tmp_path: Path) -> Iterator[tuple[str, Path, Path]]:
     project = tmp_path / "project"
     shutil.copytree(FIXTURES / "minimal", project)
-    port = free_port()
     log = tmp_path / "serve.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "mkdocs",
-                "serve",
-                "--livereload",
-                "--dev-addr",
-                f"127.0.0.1:{port}",
-                "-f",
-                str(project / "mkdocs.yml"),
-            ],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env=BUILD_ENV,
-        )
-        try:
-            wait_for_port(port, process, timeout=60)
-            yield f"http://127.0.0.1:{port}/", project, log
-        finally:
-            stop(process)
+    with mkdocs_serve(project / "mkdocs.yml", log) as url:
+        yield url, project, log
 
 
 def get(url: str) -> str:

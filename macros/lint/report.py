@@ -5,15 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from macros.lint.runner import CheckResult
-
-
-def _count(errors: int, warnings: int) -> str:
-    parts = []
-    if errors:
-        parts.append(f"{errors} error{'s' * (errors != 1)}")
-    if warnings:
-        parts.append(f"{warnings} warning{'s' * (warnings != 1)}")
-    return " and ".join(parts) or "no problems"
+from macros.problems import counts_text
 
 
 def format_lint_report(results: Sequence[CheckResult]) -> str:
@@ -29,7 +21,7 @@ def format_lint_report(results: Sequence[CheckResult]) -> str:
             continue
         fixable = len(result.fixable)
         lines.append(
-            f"{name}: {_count(result.errors, result.warnings)}"
+            f"{name}: {counts_text(result.errors, result.warnings, ' and ')}"
             + (f" ({fixable} fixable)" if fixable else "")
         )
         lines.extend(f"  {problem}" for problem in result.problems)
@@ -38,9 +30,8 @@ def format_lint_report(results: Sequence[CheckResult]) -> str:
     crashed = [r.check.name for r in results if r.crash]
     with_problems = sum(1 for r in results if r.problems)
     if errors or warnings:
-        lines.append(
-            f"Found {_count(errors, warnings)} in {with_problems} of {len(results)} checks."
-        )
+        found = counts_text(errors, warnings, " and ")
+        lines.append(f"Found {found} in {with_problems} of {len(results)} checks.")
     else:
         lines.append(f"No problems found by {len(results) - len(crashed)} checks.")
     if crashed:

@@ -14,16 +14,6 @@ from playwright.sync_api import Page
 
 from tests.helpers import ROOT, require_tool
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 Scheme = Literal["light", "dark"]
 

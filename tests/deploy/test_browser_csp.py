@@ -14,21 +14,11 @@ from typing import Any
 import pytest
 
 from tests.deploy.test_nginx import page_urls
-from tests.helpers import require_tool
+from tests.helpers import CHROMIUM, CHROMIUM_ARGS, require_tool
 
 pytestmark = pytest.mark.browser
 STEP_TIMEOUT = 180  # seconds for one test's browser work: a hang fails, never blocks
 
-LAUNCH_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 # Runs before the page's own scripts; CDP-injected, so the CSP does not block it.
 RECORD_VIOLATIONS = """
@@ -54,7 +44,9 @@ class BrowserThread:
         from playwright.sync_api import sync_playwright
 
         self.playwright = sync_playwright().start()
-        self.browser = self.playwright.chromium.launch(executable_path=executable, args=LAUNCH_ARGS)
+        self.browser = self.playwright.chromium.launch(
+            executable_path=executable, args=CHROMIUM_ARGS
+        )
 
     def run(self, check: Callable[[Any], None]) -> None:
         """Run check(page) on the browser's thread in a new context; re-raise its failure."""
@@ -83,7 +75,7 @@ class BrowserThread:
 
 @pytest.fixture(scope="module")
 def chromium() -> Iterator[BrowserThread]:
-    thread = BrowserThread(require_tool("/usr/bin/chromium", "REQUIRE_BROWSER"))
+    thread = BrowserThread(require_tool(CHROMIUM, "REQUIRE_BROWSER"))
     try:
         yield thread
     finally:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import html
 import re
 import shutil
-import subprocess
-import sys
 import threading
 import time
 import urllib.request
@@ -17,18 +15,8 @@ from typing import Any, TypeVar, cast
 
 import pytest
 
-from tests.helpers import BUILD_ENV, FIXTURES, free_port, require_tool, stop, wait_for_port
+from tests.helpers import CHROMIUM, CHROMIUM_ARGS, FIXTURES, mkdocs_serve, require_tool
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 T = TypeVar("T")
 REQUEST_TIMEOUT = 10  # seconds: a preview that hangs fails the request instead of the suite
 
@@ -67,43 +55,13 @@ class Preview:
             time.sleep(0.2)
 
 
-def start_preview(project: Path, log: Path) -> tuple[subprocess.Popen[bytes], str]:
-    port = free_port()
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "mkdocs",
-                "serve",
-                "--livereload",
-                "--dev-addr",
-                f"127.0.0.1:{port}",
-                "-f",
-                str(project / "mkdocs.yml"),
-            ],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env=BUILD_ENV,
-        )
-    try:
-        wait_for_port(port, process, timeout=60)
-    except BaseException:
-        stop(process)
-        raise
-    return process, f"http://127.0.0.1:{port}/"
-
-
 @pytest.fixture
 def preview(tmp_path: Path) -> Iterator[Preview]:
     project = tmp_path / "project"
     shutil.copytree(FIXTURES / "minimal", project)
     log = tmp_path / "serve.log"
-    process, url = start_preview(project, log)
-    try:
+    with mkdocs_serve(project / "mkdocs.yml", log) as url:
         yield Preview(url, project, log)
-    finally:
-        stop(process)
 
 
 def in_own_browser(test: Callable[[Any], T]) -> T:

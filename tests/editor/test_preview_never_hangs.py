@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from macros.scaffold import new_dimension
-from tests.editor.conftest import Preview, start_preview
-from tests.helpers import FIXTURES, stop
+from tests.editor.conftest import Preview
+from tests.helpers import FIXTURES, mkdocs_serve
 
 pytestmark = pytest.mark.slow
 
@@ -82,11 +82,8 @@ def strict_preview(tmp_path: Path) -> Iterator[Preview]:
     shutil.copytree(FIXTURES / "minimal", project)
     config = project / "mkdocs.yml"
     config.write_text(config.read_text() + "strict: true\n")
-    process, url = start_preview(project, tmp_path / "serve.log")
-    try:
+    with mkdocs_serve(config, tmp_path / "serve.log") as url:
         yield Preview(url, project, tmp_path / "serve.log")
-    finally:
-        stop(process)
 
 
 def test_warnings_never_stop_a_strict_preview(strict_preview: Preview) -> None:
