@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Route, sync_playwright
 
-from tests.browser.support import CHROMIUM, CHROMIUM_ARGS, Scheme, Visit
-from tests.helpers import require_tool, static_server
+from tests.browser.support import Scheme, Visit
+from tests.helpers import CHROMIUM, CHROMIUM_ARGS, require_tool, static_server
 
 OpenPage = Callable[..., Visit]
 
