@@ -158,3 +158,11 @@ def test_every_lifted_table_is_put_back(site_dir: Path) -> None:
     assert pages
     assert [p for p in pages if "comparison-fragment" in p.read_text()] == []
     assert '<tr id="orm">' in (site_dir / "comparison" / "index.html").read_text()
+
+
+def test_home_page_title_is_the_site_title_once(site_dir: Path) -> None:
+    """Regression: a front-matter title on the article made Material print
+    "<title>Site - Site</title>" on the home page."""
+    data = load_or_raise(ROOT / "data")
+    title = re.search(r"<title>([^<]*)</title>", (site_dir / "index.html").read_text())
+    assert title is not None and html.unescape(title.group(1)) == data.site.title
