@@ -315,7 +315,7 @@ def _get(value: Any, path: FieldPath) -> Any:
 
 
 def _release(raw: dict[str, Any] | None) -> Release | None:
-    return Release(raw["version"], raw["date"], raw["source"]) if raw else None
+    return Release(raw.get("version"), raw["date"], raw["source"]) if raw else None
 
 
 def _question(raw: dict[str, Any], dimension: str | None) -> Question:

@@ -29,7 +29,7 @@ class Source:
 
 @dataclass(frozen=True)
 class Release:
-    version: str
+    version: str | None  # None: a release without a number (a first publication)
     date: str
     source: str
 

@@ -103,7 +103,10 @@ def long_date(value: str) -> str:
 def release_text(release: Release | None) -> str:
     if release is None:
         return "—"
-    return f"{release.version} ({long_date(release.date)})[^{release.source}]"
+    when = long_date(release.date)
+    if release.version is None:
+        return f"{when}[^{release.source}]"
+    return f"{release.version} ({when})[^{release.source}]"
 
 
 def cell(value: str, tag: str = "td", attrs: str = "") -> str:

@@ -112,9 +112,8 @@ def software(framework: Framework) -> dict[str, Any]:
         "name": framework.name,
         "applicationCategory": "DeveloperApplication",
         "url": framework.homepage,
-        "softwareVersion": framework.latest_release.version,
         "license": framework.licence,
-    }
+    } | ({"softwareVersion": version} if (version := framework.latest_release.version) else {})
 
 
 def creative_work(source: Source) -> dict[str, Any]:

@@ -65,3 +65,11 @@ def test_only_finished_tables_are_lifted_out_of_the_markdown() -> None:
     assert restore_fragments(markdown, fragments) == text
     # Restored anchors are registered with MkDocs' link check by the plugin.
     assert fragment_ids(fragments) == {"row", "fnref:s"}
+
+
+def test_a_release_without_a_number_shows_its_date_alone() -> None:
+    from macros.model import Release
+    from macros.render import release_text
+
+    assert release_text(Release(None, "2005-07-15", "s")) == "15 July 2005[^s]"
+    assert release_text(Release("3.1.3", "2026-02-18", "s")) == "3.1.3 (18 February 2026)[^s]"
