@@ -22,7 +22,7 @@ import _venv  # noqa: F401
 import yaml
 
 from macros.loader import load_or_raise
-from macros.render import Renderer
+from macros.render import Renderer, restore_fragments
 from tests.helpers import mkdocs_build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,7 +44,10 @@ def plain_project(work: Path) -> Path:
     docs = work / "docs"
     shutil.copytree(ROOT / "content", docs)
     for page in Renderer(data).pages():
-        (docs / page.src_uri).write_text(page.markdown, encoding="utf-8")
+        # The complete Markdown, tables included (our build keeps them out of
+        # Python-Markdown; a plain build has to convert them).
+        markdown = restore_fragments(page.markdown, page.fragments)
+        (docs / page.src_uri).write_text(markdown, encoding="utf-8")
     config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.CSafeLoader)
     config["plugins"] = [
         p
