@@ -40,7 +40,7 @@ from macros.placeholders import placeholder_problems
 from macros.problems import DataError, Problem, errors
 from macros.schema import Reference, field_name, load_schema, validate
 from macros.textcheck import TextReport, analyse
-from macros.yamlsource import FieldPath, YamlDocument, display_path, read_yaml
+from macros.yamlsource import FieldPath, YamlDocument, display_path, read_yaml, value_at
 
 SINGLE_FILES = {
     "site.yml": ("site.schema.json", True),
@@ -81,8 +81,9 @@ def load_dataset(data_dir: Path, root: Path | None = None) -> tuple[Dataset | No
         shown_dir = display_path(data_dir, root)
         return None, [Problem(shown_dir, 0, 0, "", "the data folder does not exist")]
 
+    classified = {path: _classify(path, data_dir, name) for path, name in shown.items()}
     for path, name in shown.items():
-        kind, file_id, problem = _classify(path, data_dir, name)
+        kind, file_id, problem = classified[path]
         if problem:
             problems.append(problem)
             continue
@@ -97,13 +98,11 @@ def load_dataset(data_dir: Path, root: Path | None = None) -> tuple[Dataset | No
         texts = [
             (path, analyse(text, text_kind))
             for path, text_kind in result.markdown
-            if isinstance(text := _get(doc.value, path), str)
+            if isinstance(text := value_at(doc.value, path), str)
         ]
         loaded.append(_Loaded(kind, file_id, doc, result.references, texts))
 
-    present = {item.kind for item in loaded} | {
-        kind for path, name in shown.items() if (kind := _classify(path, data_dir, name)[0])
-    }
+    present = {kind for kind, _, _ in classified.values() if kind}
     for file_name, (kind, required) in SINGLE_FILES.items():
         if required and kind not in present:
             problems.append(
@@ -117,7 +116,7 @@ def load_dataset(data_dir: Path, root: Path | None = None) -> tuple[Dataset | No
                 )
             )
     for folder, kind in FOLDERS.items():
-        count = sum(1 for path, name in shown.items() if _classify(path, data_dir, name)[0] == kind)
+        count = sum(1 for found, _, _ in classified.values() if found == kind)
         needed = 2 if folder == "frameworks" else 1
         if count < needed:
             problems.append(
@@ -306,12 +305,6 @@ def _check_unique_ids(loaded: list[_Loaded]) -> list[Problem]:
                         )
                     )
     return problems
-
-
-def _get(value: Any, path: FieldPath) -> Any:
-    for part in path:
-        value = value[part]
-    return value
 
 
 def _release(raw: dict[str, Any] | None) -> Release | None:

@@ -89,7 +89,7 @@ class YamlDocument:
     def locate(self, path: FieldPath, offset: int) -> tuple[int, int]:
         """The file position of character ``offset`` of the string at ``path``."""
         span = self.spans.get(path)
-        value = _get(self.value, path)
+        value = value_at(self.value, path)
         if span is None or not isinstance(value, str):
             return self.mark(path)
         before = value[:offset]
@@ -105,7 +105,8 @@ class YamlDocument:
         return span.line, span.column
 
 
-def _get(value: Any, path: FieldPath) -> Any:
+def value_at(value: Any, path: FieldPath) -> Any:
+    """The value at ``path``, or None where the path leads nowhere."""
     for part in path:
         try:
             value = value[part]

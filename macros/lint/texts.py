@@ -6,13 +6,7 @@ from collections.abc import Iterator
 
 from macros.lint.base import DataFile
 from macros.schema import Reference, validate
-from macros.yamlsource import FieldPath
-
-
-def _get(value: object, path: FieldPath) -> object:
-    for part in path:
-        value = value[part]  # type: ignore[index]
-    return value
+from macros.yamlsource import FieldPath, value_at
 
 
 def markdown_fields(file: DataFile) -> Iterator[tuple[FieldPath, str]]:
@@ -20,7 +14,7 @@ def markdown_fields(file: DataFile) -> Iterator[tuple[FieldPath, str]]:
     if file.doc is None or not isinstance(file.doc.value, dict):
         return
     for path, _kind in validate(file.doc, file.kind).markdown:
-        text = _get(file.doc.value, path)
+        text = value_at(file.doc.value, path)
         if isinstance(text, str):
             yield path, text
 

@@ -14,7 +14,7 @@ from typing import ClassVar
 from macros.lint.base import Check, LintContext, Message
 from macros.problems import Problem
 from macros.schemawalk import schema_at
-from macros.yamlsource import FieldPath, YamlDocument
+from macros.yamlsource import FieldPath, YamlDocument, value_at
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class Surprise:
 def surprises(doc: YamlDocument, kind: str) -> list[Surprise]:
     found = []
     for path, raw in doc.raw.items():
-        value = _get(doc.value, path)
+        value = value_at(doc.value, path)
         if value is None or isinstance(value, str) or not raw:
             continue  # empty values and nulls are the schema's business
         span = doc.spans.get(path)
@@ -41,15 +41,6 @@ def surprises(doc: YamlDocument, kind: str) -> list[Surprise]:
         what = "a yes/no value" if isinstance(value, bool) else "a number"
         found.append(Surprise(path, raw, what, span.line, span.column))
     return found
-
-
-def _get(value: object, path: FieldPath) -> object:
-    for part in path:
-        try:
-            value = value[part]  # type: ignore[index]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return value
 
 
 def quoted(raw: str) -> str:
