@@ -17,10 +17,8 @@ from macros.publish import commit_epoch, finish_site
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def validate_main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="scripts/validate", description="Check the data files without building the site."
-    )
+def add_data_arguments(parser: argparse.ArgumentParser) -> None:
+    """--data and --root, shared by the tools that read the data folder."""
     parser.add_argument("--data", type=Path, default=ROOT / "data", help="the data folder")
     parser.add_argument(
         "--root",
@@ -28,10 +26,23 @@ def validate_main(argv: list[str] | None = None) -> int:
         default=None,
         help="show paths relative to this folder (default: data's parent)",
     )
+
+
+def data_paths(args: argparse.Namespace) -> tuple[Path, Path]:
+    """The data folder and the folder messages show paths from, both absolute."""
+    data_dir: Path = args.data.resolve()
+    return data_dir, (args.root or data_dir.parent).resolve()
+
+
+def validate_main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="scripts/validate", description="Check the data files without building the site."
+    )
+    add_data_arguments(parser)
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    data_dir = args.data.resolve()
-    dataset, problems = load_dataset(data_dir, (args.root or data_dir.parent).resolve())
+    data_dir, root = data_paths(args)
+    dataset, problems = load_dataset(data_dir, root)
     if problems:
         print(format_report(problems))
     elapsed = time.perf_counter() - started

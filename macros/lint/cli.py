@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
+from macros.cli import add_data_arguments, data_paths
 from macros.lint.base import LintContext
 from macros.lint.context import build_context
 from macros.lint.fix import apply_fixes
@@ -13,7 +14,6 @@ from macros.lint.registry import CHECKS, by_name
 from macros.lint.report import format_lint_report
 from macros.lint.runner import run_checks
 
-ROOT = Path(__file__).resolve().parent.parent.parent
 DEFAULT_MAX_AGE = 365
 
 
@@ -30,13 +30,7 @@ def main(argv: list[str] | None = None) -> int:
         description="Check the data beyond the schema; --fix repairs what is safe to repair.",
         epilog="Checks: " + "; ".join(f"{c.name}: {c.description}" for c in CHECKS) + ".",
     )
-    parser.add_argument("--data", type=Path, default=ROOT / "data", help="the data folder")
-    parser.add_argument(
-        "--root",
-        type=Path,
-        default=None,
-        help="show paths relative to this folder (default: data's parent)",
-    )
+    add_data_arguments(parser)
     parser.add_argument(
         "--docs",
         type=Path,
@@ -73,8 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         checks = by_name(args.check) if args.check else CHECKS
     except KeyError as exc:
         parser.error(str(exc.args[0]))
-    data_dir = args.data.resolve()
-    root = (args.root or data_dir.parent).resolve()
+    data_dir, root = data_paths(args)
     docs = (args.docs or data_dir.parent / "content").resolve()
 
     def context() -> LintContext:
