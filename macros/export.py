@@ -17,7 +17,7 @@ import jsonschema
 
 from macros.model import Dataset, Framework
 from macros.render import profile_rows
-from macros.schema import SCHEMA_DIR
+from macros.schema import SCHEMA_DIR, load_schema
 
 EXPORT_PATH = "api/comparison.json"
 SCHEMA_PATH = "api/comparison.schema.json"
@@ -75,7 +75,7 @@ def schema_text() -> str:
 
 
 def validate(doc: dict[str, Any]) -> None:
-    schema = json.loads(schema_text())
+    schema = load_schema(_SCHEMA_FILE.name)  # parsed once per process
     errors = sorted(
         jsonschema.Draft202012Validator(schema).iter_errors(doc),
         key=lambda e: list(e.absolute_path),
