@@ -22,6 +22,7 @@ import _venv  # noqa: F401
 import yaml
 
 from macros.loader import load_or_raise
+from macros.mkdocs_plugin.plugin import GENERATED_NAV
 from macros.render import Renderer, restore_fragments
 from tests.helpers import mkdocs_build
 
@@ -43,7 +44,8 @@ def plain_project(work: Path) -> Path:
     data = load_or_raise(ROOT / "data")
     docs = work / "docs"
     shutil.copytree(ROOT / "content", docs)
-    for page in Renderer(data).pages():
+    pages = Renderer(data).pages()
+    for page in pages:
         # The complete Markdown, tables included (our build keeps them out of
         # Python-Markdown; a plain build has to convert them).
         markdown = restore_fragments(page.markdown, page.fragments)
@@ -61,13 +63,9 @@ def plain_project(work: Path) -> Path:
     written = sorted(
         p.relative_to(ROOT / "content").as_posix() for p in (ROOT / "content").rglob("*.md")
     )
-    titles = {
-        "index.md": "Article",
-        "comparison.md": "Feature table",
-        "faq.md": "FAQ",
-        "decide.md": "Which to choose",
-    }
-    config["nav"] = [{titles[p.src_uri]: p.src_uri} for p in Renderer(data).pages()] + written
+    generated = {page.src_uri for page in pages}  # the same nav the plugin builds
+    nav = [{title: uri} for title, uri in GENERATED_NAV if uri in generated]
+    config["nav"] = nav + written
     path = work / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config), encoding="utf-8")
     return path
