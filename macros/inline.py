@@ -19,7 +19,7 @@ from functools import lru_cache
 import markdown
 from markupsafe import escape
 
-from macros.textcheck import citations
+from macros.textcheck import citations, replace_citations
 
 _START, _END = "\x1e", "\x1f"  # cannot occur in validated data or templates
 _PLACEHOLDER = re.compile(f"{_START}([a-z0-9-]+){_END}")
@@ -34,9 +34,7 @@ def cell_html(text: str) -> str | None:
         return str(escape(text))
     if "](/" in text or "](#" in text:
         return None
-    marked = text
-    for offset, source in reversed(citations(text)):
-        marked = f"{marked[:offset]}{_START}{source}{_END}{marked[offset + len(source) + 3 :]}"
+    marked = replace_citations(text, lambda source: f"{_START}{source}{_END}")
     html = _MARKDOWN.reset().convert(marked)
     return html.removeprefix("<p>").removesuffix("</p>")
 

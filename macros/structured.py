@@ -10,7 +10,6 @@ become ``citation`` entries instead of stray brackets.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from html.parser import HTMLParser
 from typing import Any
@@ -19,7 +18,7 @@ from urllib.parse import urljoin
 import markdown
 
 from macros.model import Dataset, Framework, Question, Source
-from macros.textcheck import citations
+from macros.textcheck import citations, strip_citations
 
 CONTEXT = "https://schema.org"
 ARTICLE_PAGE = "index.md"
@@ -27,7 +26,6 @@ FAQ_PAGE = "faq.md"
 
 # One instance, reset per text: creating one per call cost 8x the conversion.
 _MARKDOWN = markdown.Markdown(extensions=["fenced_code", "tables"])
-_CITATION = re.compile(r"\[\^[^\]\s]+\]")
 _BLOCKS = frozenset(
     {"p", "li", "pre", "blockquote", "tr", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6"}
 )
@@ -61,7 +59,7 @@ class _TextCollector(HTMLParser):
 
 def plain_text(text: str) -> str:
     """Markdown from the data as plain text, without citation markers."""
-    html = _MARKDOWN.reset().convert(_CITATION.sub("", text))
+    html = _MARKDOWN.reset().convert(strip_citations(text))
     collector = _TextCollector()
     collector.feed(html)
     collector.close()

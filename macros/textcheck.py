@@ -13,6 +13,7 @@ Jinja samples such as ``{% csrf_token %}`` or ``<form>`` verbatim and legal.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from macros.schema import SITE_LINK_HINT, is_safe_link
@@ -66,6 +67,17 @@ def citations(text: str) -> list[tuple[int, str]]:
     return [
         (m.start(), m.group(1)) for m in _CITATION.finditer(prose) if m.start() not in definitions
     ]
+
+
+def replace_citations(text: str, replacement: Callable[[str], str]) -> str:
+    """Each [^id] outside code replaced by ``replacement(id)``; code keeps its own."""
+    for offset, source in reversed(citations(text)):
+        text = text[:offset] + replacement(source) + text[offset + len(source) + 3 :]
+    return text
+
+
+def strip_citations(text: str) -> str:
+    return replace_citations(text, lambda _source: "")
 
 
 def check_text(text: str, kind: str) -> list[TextIssue]:

@@ -52,3 +52,12 @@ def test_injection_and_structure_are_rejected(text: str, message: str) -> None:
 def test_citations_skip_code_and_keep_order() -> None:
     text = "A[^b] then `x[^a]`\n\n```\n[^c]\n```\nB[^a]"
     assert [source for _, source in citations(text)] == ["b", "a"]
+
+
+def test_citations_are_replaced_outside_code_only() -> None:
+    """Regression: JSON-LD stripped [^...] inside code samples too."""
+    from macros.textcheck import replace_citations, strip_citations
+
+    text = "Fast[^a]. Use `re.compile('[^a-z]')` here[^b]."
+    assert strip_citations(text) == "Fast. Use `re.compile('[^a-z]')` here."
+    assert replace_citations(text, str.upper) == "FastA. Use `re.compile('[^a-z]')` hereB."
