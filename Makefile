@@ -25,12 +25,12 @@ serve: $(STAMP)
 
 ## Strict, atomic build into site/: a failed build leaves the last good site/ untouched.
 build: $(STAMP)
-	$(BIN)/python scripts/build
+	$(BIN)/comparison build
 
 ## Check the data without building: the schema checks, then the lint (coverage, sources, staleness).
 validate: $(STAMP)
-	$(BIN)/python scripts/validate
-	$(BIN)/python scripts/lint
+	$(BIN)/comparison validate
+	$(BIN)/comparison lint
 
 lint: $(STAMP)
 	$(BIN)/ruff check macros scripts tests
@@ -46,7 +46,7 @@ test: $(STAMP) node_modules/.installed
 	$(BIN)/python -m pytest
 
 bench: $(STAMP) node_modules/.installed
-	scripts/bench
+	scripts/bench/run
 
 ## Refresh requirements.lock from pyproject.toml (needs network to PyPI).
 lock:

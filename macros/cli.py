@@ -1,37 +1,27 @@
-"""Command-line entry points shared by scripts/ (validate, build)."""
+"""The one command line: ``comparison validate|lint|build|new-dimension|new-framework|csp-hashes``.
+
+Installed as the ``comparison`` console script ([project.scripts]); the files
+in ``scripts/`` are thin wrappers that call :func:`main` with their command.
+Each command keeps its own parser (and its ``scripts/...`` name in messages,
+which EDITING.md and the tests quote).
+"""
 
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
-import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-from macros.loader import load_dataset
+from macros import scaffold
+from macros.data.loader import load_dataset
+from macros.lint.cli import main as lint_main
+from macros.paths import add_data_arguments, data_paths, project_root
 from macros.problems import errors, format_report
-from macros.publish import commit_epoch, finish_site
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def add_data_arguments(parser: argparse.ArgumentParser) -> None:
-    """--data and --root, shared by the tools that read the data folder."""
-    parser.add_argument("--data", type=Path, default=ROOT / "data", help="the data folder")
-    parser.add_argument(
-        "--root",
-        type=Path,
-        default=None,
-        help="show paths relative to this folder (default: data's parent)",
-    )
-
-
-def data_paths(args: argparse.Namespace) -> tuple[Path, Path]:
-    """The data folder and the folder messages show paths from, both absolute."""
-    data_dir: Path = args.data.resolve()
-    return data_dir, (args.root or data_dir.parent).resolve()
+from macros.publish.build import build_site
+from macros.publish.headers import HeaderSourceError, header_files, stale_files
 
 
 def validate_main(argv: list[str] | None = None) -> int:
@@ -58,58 +48,11 @@ def validate_main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def build_site(config: Path, site_dir: Path, extra_args: list[str] | None = None) -> int:
-    """Build strictly into a temporary folder; replace site_dir only on success.
-
-    A failed build leaves the last good site exactly as it was. The same
-    commit builds to the same bytes: SOURCE_DATE_EPOCH defaults to the last
-    commit's time, and :func:`macros.publish.finish_site` adds ``_headers``
-    and deterministic ``.gz`` files.
-    """
-    work = site_dir.parent / ".build"
-    work.mkdir(parents=True, exist_ok=True)
-    fresh = work / f"site-{os.getpid()}"
-    old = work / f"old-{os.getpid()}"
-    shutil.rmtree(fresh, ignore_errors=True)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    if "SOURCE_DATE_EPOCH" not in env and (epoch := commit_epoch(config.parent)):
-        env["SOURCE_DATE_EPOCH"] = epoch
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "--strict",
-        "--clean",
-        "--config-file",
-        str(config),
-        "--site-dir",
-        str(fresh),
-        *(extra_args or []),
-    ]
-    result = subprocess.run(command, env=env, check=False)
-    if result.returncode != 0:
-        shutil.rmtree(fresh, ignore_errors=True)
-        print(f"Build failed: {site_dir.name}/ is unchanged.", file=sys.stderr)
-        return result.returncode
-    try:
-        finish_site(fresh)
-    except (OSError, ValueError) as exc:
-        shutil.rmtree(fresh, ignore_errors=True)
-        print(f"Build failed after MkDocs: {exc}\n{site_dir.name}/ is unchanged.", file=sys.stderr)
-        return 1
-    if site_dir.exists():
-        site_dir.rename(old)
-    fresh.rename(site_dir)
-    shutil.rmtree(old, ignore_errors=True)
-    return 0
-
-
 def build_main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="scripts/build", description="Strict, atomic build of the site."
     )
-    parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml")
+    parser.add_argument("--config", type=Path, default=None)
     parser.add_argument(
         "--site-dir",
         type=Path,
@@ -117,6 +60,91 @@ def build_main(argv: list[str] | None = None) -> int:
         help="output folder (default: site/ beside mkdocs.yml)",
     )
     args = parser.parse_args(argv)
-    config = args.config.resolve()
+    config = (args.config or project_root() / "mkdocs.yml").resolve()
     site_dir = (args.site_dir or config.parent / "site").resolve()
     return build_site(config, site_dir)
+
+
+def csp_hashes_main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="scripts/csp-hashes",
+        description="Hash the built site's inline scripts and styles and write the response "
+        "headers from deploy/headers.toml into deploy/_headers and "
+        "deploy/nginx/*.conf.",
+    )
+    parser.add_argument(
+        "--site",
+        type=Path,
+        default=None,
+        help="a built site to read (default: build mkdocs.yml afresh)",
+    )
+    parser.add_argument(
+        "--deploy-dir",
+        type=Path,
+        default=None,
+        help="where the generated files live (default: the project's deploy/)",
+    )
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; exit 1 if the committed files are out of date",
+    )
+    args = parser.parse_args(argv)
+    root = project_root()
+    with tempfile.TemporaryDirectory(prefix="csp-hashes-") as scratch:
+        site_dir = args.site
+        if site_dir is None:
+            site_dir = Path(scratch) / "site"
+            if build_site(root / "mkdocs.yml", site_dir) != 0:
+                return 1
+        try:
+            files = header_files(site_dir.resolve(), root / "deploy" / "headers.toml")
+        except HeaderSourceError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+    deploy_dir: Path = args.deploy_dir or root / "deploy"
+    stale = stale_files(files, deploy_dir)
+    if args.check:
+        for name in stale:
+            print(
+                f"{deploy_dir / name} is out of date: run scripts/csp-hashes and commit it",
+                file=sys.stderr,
+            )
+        if not stale:
+            print(f"{deploy_dir}: headers are up to date")
+        return 1 if stale else 0
+    for name in stale:
+        target = deploy_dir / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(files[name], encoding="utf-8")
+        print(f"wrote {target}")
+    if not stale:
+        print(f"{deploy_dir}: headers are up to date")
+    return 0
+
+
+COMMANDS: dict[str, tuple[Callable[[list[str]], int], str]] = {
+    "validate": (validate_main, "check the data files without building the site"),
+    "lint": (lint_main, "check the data beyond the schema; --fix repairs what is safe"),
+    "build": (build_main, "strict, atomic build of the site"),
+    "new-dimension": (
+        lambda argv: scaffold.main("dimensions", argv),
+        "create data/dimensions/ID.yml",
+    ),
+    "new-framework": (
+        lambda argv: scaffold.main("frameworks", argv),
+        "create data/frameworks/ID.yml",
+    ),
+    "csp-hashes": (csp_hashes_main, "write deploy/'s response headers from the built site"),
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``comparison COMMAND [ARGS...]``; ``comparison COMMAND --help`` for each command."""
+    args = sys.argv[1:] if argv is None else argv
+    if not args or args[0] not in COMMANDS:
+        listing = "\n".join(f"  {name:<14} {text}" for name, (_, text) in COMMANDS.items())
+        print(f"usage: comparison COMMAND [ARGS...]\n\ncommands:\n{listing}", file=sys.stderr)
+        return 0 if args and args[0] in ("-h", "--help") else 2
+    command, _ = COMMANDS[args[0]]
+    return command(args[1:])

@@ -2,7 +2,7 @@
 
 Every field of the schema is written, in the schema's order, under a comment
 made from its description, so the scaffold and the editors' guide cannot drift
-from the schema. Values are placeholders (macros.placeholders): the file is
+from the schema. Values are placeholders (macros.data.placeholders): the file is
 valid and shows in the preview at once, while a strict build refuses to
 publish it until every placeholder is replaced. Optional fields are written
 too, marked as optional, so nothing has to be looked up.
@@ -18,12 +18,13 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
-from macros.loader import FOLDERS
-from macros.placeholders import MARKER, PLACEHOLDER_DATE, PLACEHOLDER_VERSION
+from macros.data.loader import FOLDERS
+from macros.data.placeholders import MARKER, PLACEHOLDER_DATE, PLACEHOLDER_VERSION
+from macros.data.schema import Schema, load_schema, validate
+from macros.data.schema_refs import definition_name, resolve
+from macros.data.yaml_reader import display_path, parse_yaml, read_yaml
+from macros.paths import project_root
 from macros.problems import errors, format_report
-from macros.schema import Schema, load_schema, validate
-from macros.schemawalk import definition_name, resolve
-from macros.yamlsource import display_path, parse_yaml, read_yaml
 
 ID_PATTERN = re.compile(load_schema("common.schema.json")["$defs"]["id"]["pattern"])
 WIDTH = 79
@@ -253,7 +254,6 @@ def _next_order(orders: list[int]) -> int:
 
 def main(kind: str, argv: list[str] | None = None) -> int:
     """scripts/new-dimension and scripts/new-framework (``kind``: their folder)."""
-    root = Path(__file__).resolve().parent.parent
     what = kind[:-1]
     parser = argparse.ArgumentParser(
         prog=f"scripts/new-{what}",
@@ -265,8 +265,9 @@ def main(kind: str, argv: list[str] | None = None) -> int:
         help="the new file's id (its name): lower-case letters, digits "
         "and single hyphens, e.g. 'real-time'",
     )
-    parser.add_argument("--data", type=Path, default=root / "data", help="the data folder")
+    parser.add_argument("--data", type=Path, default=None, help="the data folder")
     args = parser.parse_args(argv)
+    args.data = args.data or project_root() / "data"
     create = new_dimension if kind == "dimensions" else new_framework
     try:
         path = create(args.data, args.id)

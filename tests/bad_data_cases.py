@@ -11,7 +11,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.helpers import FIXTURES
+from tests.harness.site import FIXTURES
 
 CASES_DIR = Path(__file__).resolve().parent / "bad_data"
 

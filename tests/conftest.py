@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import FIXTURES, ROOT, mkdocs_build
+from tests.harness.site import FIXTURES, ROOT, mkdocs_build
 
 
 @pytest.fixture(scope="session")

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from macros.cli import build_site
-from macros.loader import load_dataset
+from macros.data.loader import load_dataset
+from macros.publish.build import build_site
 from tests.bad_data_cases import Case, all_cases, make_project
-from tests.helpers import ROOT
+from tests.harness.site import ROOT
 
 CASES = all_cases()
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.loader import load_or_raise
-from macros.model import PROFILE_ROW_IDS
-from tests.helpers import BUILD_ENV, FIXTURES, ROOT, mkdocs_build
+from macros.data.loader import load_or_raise
+from macros.data.model import PROFILE_ROW_IDS
+from tests.harness.site import BUILD_ENV, FIXTURES, ROOT, mkdocs_build
 
 pytestmark = pytest.mark.slow
 

@@ -8,11 +8,11 @@ from collections.abc import Iterator
 
 import pytest
 
-from macros.loader import load_dataset
-from macros.model import Dataset
-from macros.render import profile_rows
-from macros.textcheck import blank_code, citations
-from tests.helpers import ROOT
+from macros.data.loader import load_dataset
+from macros.data.model import Dataset
+from macros.data.text_rules import blank_code, citations
+from macros.render.pages import profile_rows
+from tests.harness.site import ROOT
 
 OUTLINE = [
     "architecture",

@@ -11,9 +11,9 @@ from urllib.parse import urljoin
 import jsonschema
 import pytest
 
-from macros.loader import load_or_raise
-from macros.render import relative_url
-from tests.helpers import FIXTURES, ROOT, mkdocs_build
+from macros.data.loader import load_or_raise
+from macros.render.pages import relative_url
+from tests.harness.site import FIXTURES, ROOT, mkdocs_build
 
 pytestmark = pytest.mark.slow
 THREE = FIXTURES / "three"
@@ -133,7 +133,7 @@ def test_relative_url(target: str, source: str, directory_urls: bool, expected: 
 
 
 def test_synthetic_data_is_valid(tmp_path: Path) -> None:
-    sys.path.insert(0, str(ROOT / "scripts"))
+    sys.path.insert(0, str(ROOT / "scripts" / "bench"))
     import synthetic
 
     synthetic.generate(tmp_path / "p", frameworks=4, dimensions=3)

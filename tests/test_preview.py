@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import FIXTURES, mkdocs_serve
+from tests.harness.site import FIXTURES, mkdocs_serve
 
 pytestmark = pytest.mark.slow
 REQUEST_TIMEOUT = 10  # a hanging preview fails here instead of blocking the suite

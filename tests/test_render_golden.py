@@ -12,15 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from macros.loader import load_or_raise
-from macros.render import (
+from macros.data.loader import load_or_raise
+from macros.render.pages import (
     Renderer,
     fragment_ids,
     fragment_marker,
     lift_fragments,
     restore_fragments,
 )
-from tests.helpers import FIXTURES
+from tests.harness.site import FIXTURES
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "minimal"
 PAGES = Renderer(load_or_raise(FIXTURES / "minimal" / "data")).pages()
@@ -28,7 +28,7 @@ PAGES = Renderer(load_or_raise(FIXTURES / "minimal" / "data")).pages()
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.src_uri)
 def test_page_matches_golden(page: object) -> None:
-    from macros.render import Page
+    from macros.render.pages import Page
 
     assert isinstance(page, Page)
     golden = GOLDEN / page.src_uri
@@ -68,8 +68,8 @@ def test_only_finished_tables_are_lifted_out_of_the_markdown() -> None:
 
 
 def test_a_release_without_a_number_shows_its_date_alone() -> None:
-    from macros.model import Release
-    from macros.render import release_text
+    from macros.data.model import Release
+    from macros.render.pages import release_text
 
     assert release_text(Release(None, "2005-07-15", "s")) == "15 July 2005[^s]"
     assert release_text(Release("3.1.3", "2026-02-18", "s")) == "3.1.3 (18 February 2026)[^s]"

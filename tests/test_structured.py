@@ -7,8 +7,8 @@ from dataclasses import replace
 
 import pytest
 
-from macros.loader import load_dataset
-from macros.model import (
+from macros.data.loader import load_dataset
+from macros.data.model import (
     Dataset,
     Dimension,
     Framework,
@@ -19,8 +19,8 @@ from macros.model import (
     TableRow,
     Take,
 )
-from macros.structured import article_citations, for_page, plain_text
-from tests.helpers import ROOT
+from macros.render.jsonld import article_citations, for_page, plain_text
+from tests.harness.site import ROOT
 
 
 def framework(fid: str, name: str, order: int) -> Framework:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.textcheck import check_text, citations
+from macros.data.text_rules import check_text, citations
 
 
 @pytest.mark.parametrize(
@@ -56,7 +56,7 @@ def test_citations_skip_code_and_keep_order() -> None:
 
 def test_citations_are_replaced_outside_code_only() -> None:
     """Regression: JSON-LD stripped [^...] inside code samples too."""
-    from macros.textcheck import replace_citations, strip_citations
+    from macros.data.text_rules import replace_citations, strip_citations
 
     text = "Fast[^a]. Use `re.compile('[^a-z]')` here[^b]."
     assert strip_citations(text) == "Fast. Use `re.compile('[^a-z]')` here."

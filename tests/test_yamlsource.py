@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from macros.yamlsource import MAX_BYTES, parse_yaml
+from macros.data.yaml_reader import MAX_BYTES, parse_yaml
 
 
 def test_bom_and_crlf_are_accepted() -> None:

@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
-from macros.model import Dataset
+from macros.data.model import Dataset
+from macros.data.schema import field_name
+from macros.data.yaml_reader import FieldPath, YamlDocument
 from macros.problems import Problem, Severity
-from macros.schema import field_name
-from macros.yamlsource import FieldPath, YamlDocument
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""scripts/lint: the command line."""
+"""`comparison lint` (scripts/lint): the command line."""
 
 from __future__ import annotations
 
@@ -6,13 +6,13 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from macros.cli import add_data_arguments, data_paths
 from macros.lint.base import LintContext
 from macros.lint.context import build_context
 from macros.lint.fix import apply_fixes
 from macros.lint.registry import CHECKS, by_name
 from macros.lint.report import format_lint_report
 from macros.lint.runner import run_checks
+from macros.paths import add_data_arguments, data_paths
 
 DEFAULT_MAX_AGE = 365
 

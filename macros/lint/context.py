@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from macros.data.loader import FOLDERS, SINGLE_FILES, data_files, load_dataset
+from macros.data.yaml_reader import display_path, parse_yaml
 from macros.lint.base import DataFile, LintContext
-from macros.loader import FOLDERS, SINGLE_FILES, data_files, load_dataset
-from macros.yamlsource import display_path, parse_yaml
 
 
 def classify(data_dir: Path, path: Path) -> tuple[str | None, str | None]:

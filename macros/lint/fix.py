@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from macros.data.yaml_reader import FieldPath, YamlDocument, parse_yaml
 from macros.lint.base import Check, DataFile
-from macros.yamlsource import FieldPath, YamlDocument, parse_yaml
 
 _INLINE_COMMENT = re.compile(r"\s(#.*)$")
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from macros.data.schema import Reference, validate
+from macros.data.yaml_reader import FieldPath, value_at
 from macros.lint.base import DataFile
-from macros.schema import Reference, validate
-from macros.yamlsource import FieldPath, value_at
 
 
 def markdown_fields(file: DataFile) -> Iterator[tuple[FieldPath, str]]:

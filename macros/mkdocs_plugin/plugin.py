@@ -23,13 +23,13 @@ from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils import CountHandler
 from mkdocs.utils.templates import TemplateContext
 
-from macros import export, structured
-from macros.loader import load_dataset
-from macros.markdown_blocks import BlockCaptions
+from macros.data.loader import load_dataset
+from macros.data.model import Dataset
 from macros.mkdocs_plugin.config import ComparisonConfig
-from macros.model import Dataset
 from macros.problems import Problem, errors, format_report
-from macros.render import (
+from macros.render import export, jsonld
+from macros.render.block_captions import BlockCaptions
+from macros.render.pages import (
     TEMPLATE_DIR,
     Page,
     Renderer,
@@ -81,7 +81,7 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
-        # Table captions must stay block-level (see macros.markdown_blocks).
+        # Table captions must stay block-level (see macros.render.block_captions).
         config.markdown_extensions.append(BlockCaptions())  # type: ignore[arg-type]
         if self.serving and config.strict:
             # The preview reports problems and never stops: with `strict: true`
@@ -188,8 +188,8 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         """Give theme templates (overrides/main.html) the page's JSON-LD."""
         if self.dataset is not None:
             url = page.canonical_url or page.abs_url or ""
-            jsonld = structured.for_page(self.dataset, page.file.src_uri, url)
-            context["structured_data"] = jsonld  # type: ignore[typeddict-unknown-key]
+            blocks = jsonld.for_page(self.dataset, page.file.src_uri, url)
+            context["structured_data"] = blocks  # type: ignore[typeddict-unknown-key]
         return context
 
     def on_serve(

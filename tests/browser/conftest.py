@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Route, sync_playwright
 
 from tests.browser.support import Scheme, Visit
-from tests.helpers import CHROMIUM, CHROMIUM_ARGS, require_tool, static_server
+from tests.harness.site import CHROMIUM, CHROMIUM_ARGS, require_tool, static_server
 
 OpenPage = Callable[..., Visit]
 

@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from playwright.sync_api import Page
 
-from tests.helpers import ROOT, require_tool
+from tests.harness.site import ROOT, require_tool
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 Scheme = Literal["light", "dark"]

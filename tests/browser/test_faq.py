@@ -7,10 +7,10 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
-from macros.loader import load_or_raise
-from macros.model import Question
+from macros.data.loader import load_or_raise
+from macros.data.model import Question
 from tests.browser.conftest import OpenPage
-from tests.helpers import ROOT
+from tests.harness.site import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import ROOT, require_tool
+from tests.harness.site import ROOT, require_tool
 
 pytestmark = pytest.mark.slow
 

@@ -11,9 +11,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from macros.loader import load_or_raise
+from macros.data.loader import load_or_raise
 from tests.browser.support import site_pages
-from tests.helpers import ROOT
+from tests.harness.site import ROOT
 
 pytestmark = pytest.mark.slow
 

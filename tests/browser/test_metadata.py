@@ -14,11 +14,11 @@ from xml.etree import ElementTree
 
 import pytest
 
-from macros import structured
-from macros.loader import load_or_raise
-from macros.model import Dataset
+from macros.data.loader import load_or_raise
+from macros.data.model import Dataset
+from macros.render import jsonld
 from tests.browser.support import site_pages
-from tests.helpers import ROOT
+from tests.harness.site import ROOT
 
 pytestmark = pytest.mark.slow
 
@@ -109,7 +109,7 @@ def test_json_ld_is_generated_from_the_data(site_dir: Path, dataset: Dataset) ->
         if src_uri is None:
             assert blocks == [], path
             continue
-        assert blocks == structured.for_page(dataset, src_uri, urljoin(dataset.site.url, path))
+        assert blocks == jsonld.for_page(dataset, src_uri, urljoin(dataset.site.url, path))
 
 
 def test_faq_json_ld_matches_the_questions_on_the_page(site_dir: Path) -> None:

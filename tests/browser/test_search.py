@@ -17,11 +17,11 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page
 
-from macros.loader import load_or_raise
-from macros.model import Dataset
-from macros.structured import plain_text
+from macros.data.loader import load_or_raise
+from macros.data.model import Dataset
+from macros.render.jsonld import plain_text
 from tests.browser.conftest import OpenPage
-from tests.helpers import ROOT
+from tests.harness.site import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from macros import nginx
-from macros.cli import build_site
-from tests.helpers import ROOT, free_port, require_tool, stop, wait_for_port
+from macros.publish.build import build_site
+from tests.harness import nginx
+from tests.harness.site import ROOT, free_port, require_tool, stop, wait_for_port
 
 
 @pytest.fixture(scope="session")

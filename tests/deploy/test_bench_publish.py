@@ -1,16 +1,18 @@
-"""scripts/bench_publish.py reads wrk's report right (the run itself is `make bench`)."""
+"""scripts/bench/bench_publish.py reads wrk's report right (the run itself is `make bench`)."""
 
 from __future__ import annotations
 
 import importlib.util
+import sys
 from types import ModuleType
 
-from tests.helpers import ROOT
+from tests.harness.site import ROOT
 
 
 def load_bench() -> ModuleType:
+    sys.path.insert(0, str(ROOT / "scripts" / "bench"))  # its helper module, support.py
     spec = importlib.util.spec_from_file_location(
-        "bench_publish", ROOT / "scripts" / "bench_publish.py"
+        "bench_publish", ROOT / "scripts" / "bench" / "bench_publish.py"
     )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)

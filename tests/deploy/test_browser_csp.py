@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from tests.deploy.test_nginx import page_urls
-from tests.helpers import CHROMIUM, CHROMIUM_ARGS, require_tool
+from tests.harness.site import CHROMIUM, CHROMIUM_ARGS, require_tool
 
 pytestmark = pytest.mark.browser
 STEP_TIMEOUT = 180  # seconds for one test's browser work: a hang fails, never blocks

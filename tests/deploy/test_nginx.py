@@ -11,7 +11,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from macros.publish import HEADERS_SOURCE, csp_hash, inline_code, load_policy
+from macros.publish.headers import csp_hash, inline_code, load_policy
+from tests.harness.site import ROOT
+
+HEADERS_SOURCE = ROOT / "deploy" / "headers.toml"
 
 TIMEOUT = 10
 
@@ -158,7 +161,7 @@ def test_security_headers_on_every_kind_of_response(
 def test_shipped_csp_allows_exactly_the_inline_scripts_of_the_build(
     nginx_url: str, published_site: Path
 ) -> None:
-    """Found here by a plain regex, independently of macros.publish's HTML parser."""
+    """Found here by a plain regex, independently of macros.publish.headers's HTML parser."""
     found = set()
     for page in published_site.rglob("*.html"):
         for attrs, text in re.findall(r"<script\b([^>]*)>(.*?)</script>", page.read_text(), re.S):

@@ -1,4 +1,4 @@
-"""macros/publish.py and the committed deploy/ files: precompression, hashes, headers."""
+"""macros/publish/ and the committed deploy/ files: precompression, hashes, headers."""
 
 from __future__ import annotations
 
@@ -8,20 +8,22 @@ from pathlib import Path
 
 import pytest
 
-from macros import nginx
-from macros.publish import (
-    DEPLOY_DIR,
+from macros.cli import csp_hashes_main
+from macros.publish.compress import precompress
+from macros.publish.headers import (
     FINGERPRINTED,
-    HEADERS_SOURCE,
     HeaderSourceError,
     csp_hash,
-    csp_hashes_main,
     header_files,
     inline_code,
     load_policy,
-    precompress,
     stale_files,
 )
+from tests.harness import nginx
+from tests.harness.site import ROOT
+
+DEPLOY_DIR = ROOT / "deploy"
+HEADERS_SOURCE = DEPLOY_DIR / "headers.toml"
 
 # --- precompressed files ---------------------------------------------------------------------
 
@@ -101,7 +103,7 @@ def test_inline_code_reports_what_no_hash_can_allow(tmp_path: Path) -> None:
         "a.html: <th style=...> inline style attribute",
     )
     with pytest.raises(HeaderSourceError, match="onclick"):
-        header_files(tmp_path)
+        header_files(tmp_path, HEADERS_SOURCE)
 
 
 def test_csp_hash_matches_the_css_spec_example() -> None:
@@ -116,7 +118,7 @@ def test_csp_hash_matches_the_css_spec_example() -> None:
 
 def test_committed_header_files_match_the_built_site(published_site: Path) -> None:
     """The shipped CSP allows exactly the inline scripts the site has now."""
-    stale = stale_files(header_files(published_site))
+    stale = stale_files(header_files(published_site, HEADERS_SOURCE), DEPLOY_DIR)
     assert stale == [], f"out of date: {stale}; run scripts/csp-hashes and commit deploy/"
 
 
@@ -155,7 +157,7 @@ def parse_nginx_headers(text: str) -> dict[str, str]:
 
 
 def test_nginx_and_netlify_files_send_the_same_headers(published_site: Path) -> None:
-    files = header_files(published_site)
+    files = header_files(published_site, HEADERS_SOURCE)
     rules = parse_netlify_headers(files["_headers"])
     default = parse_nginx_headers(files["nginx/headers.conf"])
     immutable = parse_nginx_headers(files["nginx/headers-immutable.conf"])

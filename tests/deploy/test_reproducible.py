@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.cli import build_site
-from tests.helpers import ROOT
+from macros.publish.build import build_site
+from tests.harness.site import ROOT
 
 pytestmark = pytest.mark.slow
 

@@ -15,7 +15,7 @@ from typing import Any, TypeVar, cast
 
 import pytest
 
-from tests.helpers import CHROMIUM, CHROMIUM_ARGS, FIXTURES, mkdocs_serve, require_tool
+from tests.harness.site import CHROMIUM, CHROMIUM_ARGS, FIXTURES, mkdocs_serve, require_tool
 
 T = TypeVar("T")
 REQUEST_TIMEOUT = 10  # seconds: a preview that hangs fails the request instead of the suite

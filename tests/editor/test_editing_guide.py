@@ -12,7 +12,7 @@ import pytest
 from macros.lint.checks.links import site_pages
 from macros.lint.context import build_context
 from macros.lint.docs import GUIDE, core_messages, refreshed, syntax_messages
-from tests.helpers import ROOT
+from tests.harness.site import ROOT
 
 TEXT = GUIDE.read_text(encoding="utf-8")
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from macros.errorpage import ExcerptLine, count_text, excerpt, group, read_lines
+from macros.preview.errorpage import ExcerptLine, count_text, excerpt, group, read_lines
 from macros.problems import Problem, Severity
-from macros.render import render_problems
+from macros.render.pages import render_problems
 
 LINES = ["title: Caching", "order: ten", "summary: |", "  Fast[^djnago].", "last_reviewed: x"]
 

@@ -17,7 +17,7 @@ import pytest
 
 from macros.scaffold import new_dimension
 from tests.editor.conftest import Preview
-from tests.helpers import FIXTURES, mkdocs_serve
+from tests.harness.site import FIXTURES, mkdocs_serve
 
 pytestmark = pytest.mark.slow
 

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from macros.loader import load_dataset
-from macros.placeholders import placeholder_problems
-from macros.schema import load_schema
-from macros.schemawalk import resolve
-from macros.yamlsource import parse_yaml, read_yaml
-from tests.helpers import BUILD_ENV, FIXTURES, ROOT
+from macros.data.loader import load_dataset
+from macros.data.placeholders import placeholder_problems
+from macros.data.schema import load_schema
+from macros.data.schema_refs import resolve
+from macros.data.yaml_reader import parse_yaml, read_yaml
+from tests.harness.site import BUILD_ENV, FIXTURES, ROOT
 
 
 @pytest.fixture
@@ -33,7 +33,7 @@ def run(script: str, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def build(project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    # Not tests.helpers.mkdocs_build: with --quiet, MkDocs 1.6 drops warnings
+    # Not tests.harness.site.mkdocs_build: with --quiet, MkDocs 1.6 drops warnings
     # before its --strict counter sees them, so a strict build would pass.
     return subprocess.run(
         [

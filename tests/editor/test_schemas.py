@@ -1,7 +1,7 @@
 """The JSON Schemas as editors' tools see them.
 
 YAML language servers validate with a standard JSON Schema implementation, not
-with macros.schema. These tests use the `jsonschema` package the same way: the
+with macros.data.schema. These tests use the `jsonschema` package the same way: the
 schemas are valid Draft 2020-12, the shipped data passes them, broken data
 fails them, every field has a description (hover text and the scaffold's
 comments), and .vscode/settings.json maps every data file to its schema.
@@ -20,12 +20,12 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from macros.data.loader import FOLDERS, SINGLE_FILES, data_files
+from macros.data.schema import SCHEMA_DIR
+from macros.data.schema_refs import resolve
+from macros.data.yaml_reader import parse_yaml, read_yaml
 from macros.lint.context import classify
-from macros.loader import FOLDERS, SINGLE_FILES, data_files
-from macros.schema import SCHEMA_DIR
-from macros.schemawalk import resolve
-from macros.yamlsource import parse_yaml, read_yaml
-from tests.helpers import FIXTURES, ROOT
+from tests.harness.site import FIXTURES, ROOT
 
 # The data files' schemas (the loader's layout) and the definitions they share.
 SCHEMAS = sorted(

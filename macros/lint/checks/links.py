@@ -14,12 +14,12 @@ from typing import ClassVar
 
 from markdown.extensions.toc import slugify
 
+from macros.data.text_rules import blank_code
+from macros.data.yaml_reader import FieldPath
 from macros.lint.base import Check, DataFile, LintContext, Message
 from macros.lint.texts import markdown_fields
 from macros.problems import Problem
-from macros.render import Renderer, restore_fragments
-from macros.textcheck import blank_code
-from macros.yamlsource import FieldPath
+from macros.render.pages import Renderer, restore_fragments
 
 _INLINE = re.compile(r"\]\(\s*<?(/[^\s)>]*)")
 _REF_DEF = re.compile(r"^ {0,3}\[(?!\^)[^\]]+\]:[ \t]*<?(/[^\s>]*)", re.M)

@@ -6,9 +6,9 @@ import itertools
 from collections import Counter
 from typing import ClassVar
 
+from macros.data.yaml_reader import YamlDocument
 from macros.lint.base import Check, LintContext, Message
 from macros.problems import Problem, Severity
-from macros.yamlsource import YamlDocument
 
 
 class OrderingCheck(Check):

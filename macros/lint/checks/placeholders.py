@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from macros import placeholders
+from macros.data import placeholders
 from macros.lint.base import Check, LintContext, Message
 from macros.problems import Problem, Severity
 

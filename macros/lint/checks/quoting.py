@@ -11,10 +11,10 @@ import json
 from dataclasses import dataclass
 from typing import ClassVar
 
+from macros.data.schema_refs import schema_at
+from macros.data.yaml_reader import FieldPath, YamlDocument, value_at
 from macros.lint.base import Check, LintContext, Message
 from macros.problems import Problem
-from macros.schemawalk import schema_at
-from macros.yamlsource import FieldPath, YamlDocument, value_at
 
 
 @dataclass(frozen=True)

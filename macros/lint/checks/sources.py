@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from macros.data.text_rules import citations
 from macros.lint.base import Check, LintContext, Message
 from macros.lint.texts import markdown_fields, references
 from macros.problems import Problem, Severity
-from macros.textcheck import citations
 
 
 class SourcesCheck(Check):

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, ClassVar
 
+from macros.data.placeholders import PLACEHOLDER_DATE
+from macros.data.yaml_reader import FieldPath
 from macros.lint.base import Check, DataFile, LintContext, Message
-from macros.placeholders import PLACEHOLDER_DATE
 from macros.problems import Problem, Severity
-from macros.yamlsource import FieldPath
 
 
 class StaleCheck(Check):

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
+from macros.data.yaml_reader import YamlDocument, parse_yaml
 from macros.lint.base import Check, DataFile, LintContext, Message
 from macros.problems import Problem, Severity
-from macros.yamlsource import YamlDocument, parse_yaml
 
 _TRAILING = re.compile(r"[ \t]+$")
 

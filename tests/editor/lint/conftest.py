@@ -12,7 +12,7 @@ import pytest
 from macros.lint.context import build_context
 from macros.lint.registry import by_name
 from macros.lint.runner import run_checks
-from tests.helpers import FIXTURES
+from tests.harness.site import FIXTURES
 
 TODAY = dt.date(2026, 11, 24)
 Lint = Callable[..., list[str]]

@@ -16,7 +16,7 @@ from macros.lint.report import format_lint_report
 from macros.lint.runner import run_checks
 from macros.problems import Problem
 from tests.editor.lint.conftest import TODAY, edit
-from tests.helpers import ROOT
+from tests.harness.site import ROOT
 
 
 class Broken(Check):

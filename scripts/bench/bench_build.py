@@ -17,16 +17,14 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import _venv  # noqa: F401
 import yaml
+from support import mkdocs_build
 
-from macros.loader import load_or_raise
+from macros.data.loader import load_or_raise
 from macros.mkdocs_plugin.plugin import GENERATED_NAV
-from macros.render import Renderer, restore_fragments
-from tests.helpers import mkdocs_build
+from macros.render.pages import Renderer, restore_fragments
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 RUNS = 7
 GOAL = 1.05
 

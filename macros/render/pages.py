@@ -26,12 +26,12 @@ from typing import Any
 import jinja2
 from markupsafe import escape
 
-from macros import errorpage
-from macros.inline import cell_html, cited_in_order, number_citations
-from macros.model import PROFILE_ROW_IDS, Dataset, Framework, Release, TableRow
+from macros.data.model import PROFILE_ROW_IDS, Dataset, Framework, Release, TableRow
+from macros.preview import errorpage
 from macros.problems import Problem, count_text
+from macros.render.cells import cell_html, cited_in_order, number_citations
 
-TEMPLATE_DIR = Path(__file__).parent / "templates"
+TEMPLATE_DIR = Path(__file__).parent.parent / "templates"
 
 
 @dataclass(frozen=True)
@@ -110,7 +110,7 @@ def release_text(release: Release | None) -> str:
 
 
 def cell(value: str, tag: str = "td", attrs: str = "") -> str:
-    """A table cell as HTML, pre-rendered once (macros.inline) where it can be."""
+    """A table cell as HTML, pre-rendered once (macros.render.cells) where it can be."""
     html = cell_html(value)
     if html is None:
         return f'<{tag}{attrs} markdown="span">{value}</{tag}>'
@@ -211,7 +211,7 @@ def make_environment(
         extensions=["jinja2.ext.do"],
         loader=jinja2.FileSystemLoader([*map(str, template_dirs), str(TEMPLATE_DIR)]),
         # Output is Markdown, not HTML: data text is Markdown checked to hold no
-        # raw HTML (macros.textcheck); use |html in HTML-only spots.
+        # raw HTML (macros.data.text_rules); use |html in HTML-only spots.
         autoescape=False,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -339,7 +339,7 @@ def render_problems(
     """A Markdown page that lists data problems (the preview's error page).
 
     Each file named by a problem is read from ``root`` so the page can show
-    the offending lines with the spot marked (see macros.errorpage).
+    the offending lines with the spot marked (see macros.preview.errorpage).
     """
     lines: dict[str, list[str]] = {}
     for problem in problems:

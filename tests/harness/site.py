@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+ROOT = Path(__file__).resolve().parent.parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 # Debian's Chromium (never a downloaded browser). Without the background-network

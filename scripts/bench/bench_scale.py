@@ -17,11 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import _venv  # noqa: F401
 import synthetic
-
-from tests.helpers import mkdocs_build
+from support import mkdocs_build
 
 SIZES = (10, 20, 40)
 DIMENSIONS = 12

@@ -22,15 +22,13 @@ import time
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import _venv  # noqa: F401
+from support import CHROMIUM, CHROMIUM_ARGS, mkdocs_serve
 
-from macros.loader import load_dataset
-from macros.render import Renderer
-from macros.yamlsource import read_yaml
-from tests.helpers import CHROMIUM, CHROMIUM_ARGS, mkdocs_serve
+from macros.data.loader import load_dataset
+from macros.data.yaml_reader import read_yaml
+from macros.render.pages import Renderer
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 WARMUP = 1
 RUNS = 7
 GOAL = 1.0  # seconds

@@ -32,12 +32,9 @@ from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import _venv  # noqa: F401  (re-executes with .venv's Python)
+from support import CHROMIUM, CHROMIUM_ARGS, free_port, stop, wait_for_port
 
-from tests.helpers import CHROMIUM, CHROMIUM_ARGS, free_port, stop, wait_for_port
-
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 PAGES = {"home": "", "table": "comparison/", "faq": "faq/"}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")

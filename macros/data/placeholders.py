@@ -15,10 +15,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from macros.data.schema import field_name
+from macros.data.text_rules import blank_code
+from macros.data.yaml_reader import FieldPath, YamlDocument
 from macros.problems import Problem, Severity
-from macros.schema import field_name
-from macros.textcheck import blank_code
-from macros.yamlsource import FieldPath, YamlDocument
 
 MARKER = "TODO:"
 PLACEHOLDER_VERSION = "0.0.0"

@@ -17,8 +17,8 @@ from urllib.parse import urljoin
 
 import markdown
 
-from macros.model import Dataset, Framework, Question, Source
-from macros.textcheck import citations, strip_citations
+from macros.data.model import Dataset, Framework, Question, Source
+from macros.data.text_rules import citations, strip_citations
 
 CONTEXT = "https://schema.org"
 ARTICLE_PAGE = "index.md"

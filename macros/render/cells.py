@@ -19,7 +19,7 @@ from functools import lru_cache
 import markdown
 from markupsafe import escape
 
-from macros.textcheck import citations, replace_citations
+from macros.data.text_rules import citations, replace_citations
 
 _START, _END = "\x1e", "\x1f"  # cannot occur in validated data or templates
 _PLACEHOLDER = re.compile(f"{_START}([a-z0-9-]+){_END}")

@@ -1,6 +1,6 @@
 """Read-only helpers over the JSON Schema files for tools (scaffold, lint --fix).
 
-The validator (macros.schema) walks a document against a schema; the tools
+The validator (macros.data.schema) walks a document against a schema; the tools
 here ask the opposite question: what does the schema say about this field?
 """
 
@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from macros.schema import Schema, load_schema
-from macros.yamlsource import FieldPath
+from macros.data.schema import Schema, load_schema
+from macros.data.yaml_reader import FieldPath
 
 
 def resolve(schema: Schema, base: str) -> tuple[Schema, str]:

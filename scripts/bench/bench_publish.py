@@ -17,13 +17,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import _venv  # noqa: F401  (re-executes with .venv's Python)
+import support
+from support import free_port, stop, wait_for_port
 
-from macros import nginx
-from macros.cli import build_site
-from macros.publish import ROOT
-from tests.helpers import free_port, stop, wait_for_port
+from macros.publish.build import build_site
+
+ROOT = Path(__file__).resolve().parent.parent.parent
 
 MAX_SECONDS = 60  # a benchmark is bounded in time whatever is asked
 MAX_CONNECTIONS = 256
@@ -87,9 +86,9 @@ def run(
 ) -> int:
     prefix = scratch / "nginx"
     port = free_port()
-    main = nginx.write_config(prefix, site, port, workers=workers, access_log=False)
+    main = support.write_config(prefix, site, port, workers=workers, access_log=False)
     process = subprocess.Popen(
-        nginx.command(nginx_binary, prefix, main),
+        support.command(nginx_binary, prefix, main),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

@@ -15,9 +15,9 @@ from typing import Any
 
 import jsonschema
 
-from macros.model import Dataset, Framework
-from macros.render import profile_rows
-from macros.schema import SCHEMA_DIR, load_schema
+from macros.data.model import Dataset, Framework
+from macros.data.schema import SCHEMA_DIR, load_schema
+from macros.render.pages import profile_rows
 
 EXPORT_PATH = "api/comparison.json"
 SCHEMA_PATH = "api/comparison.schema.json"

@@ -21,10 +21,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from macros.data.yaml_reader import FieldPath, YamlDocument
 from macros.problems import Problem
-from macros.yamlsource import FieldPath, YamlDocument
 
-SCHEMA_DIR = Path(__file__).parent / "schemas"
+SCHEMA_DIR = Path(__file__).parent.parent / "schemas"
 
 Schema = dict[str, Any]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-# Ids of the feature-table rows built from framework profiles (macros.render):
+# Ids of the feature-table rows built from framework profiles (macros.render.pages):
 # reserved, so a dimension's row cannot take the same link anchor.
 PROFILE_ROW_IDS = (
     "first-release",

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from macros.model import (
+from macros.data.model import (
     PROFILE_ROW_IDS,
     CallToAction,
     Criterion,
@@ -36,11 +36,11 @@ from macros.model import (
     TableRow,
     Take,
 )
-from macros.placeholders import placeholder_problems
+from macros.data.placeholders import placeholder_problems
+from macros.data.schema import Reference, field_name, load_schema, validate
+from macros.data.text_rules import TextReport, analyse
+from macros.data.yaml_reader import FieldPath, YamlDocument, display_path, read_yaml, value_at
 from macros.problems import DataError, Problem, errors
-from macros.schema import Reference, field_name, load_schema, validate
-from macros.textcheck import TextReport, analyse
-from macros.yamlsource import FieldPath, YamlDocument, display_path, read_yaml, value_at
 
 SINGLE_FILES = {
     "site.yml": ("site.schema.json", True),

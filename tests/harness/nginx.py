@@ -13,7 +13,9 @@ import shutil
 import stat
 from pathlib import Path
 
-from macros.publish import DEPLOY_DIR
+from tests.harness.site import ROOT
+
+DEPLOY_DIR = ROOT / "deploy"
 
 TEMPLATE = DEPLOY_DIR / "nginx.conf"
 SNIPPETS = DEPLOY_DIR / "nginx"

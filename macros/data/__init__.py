@@ -1,0 +1,1 @@
+"""Load, validate and model the data folder: from YAML bytes to a Dataset."""

@@ -1,0 +1,1 @@
+"""What the live preview shows when the data is broken."""

@@ -1,0 +1,1 @@
+"""Finish and publish a built site: atomic build, precompression, headers."""

@@ -1,0 +1,90 @@
+"""The strict, atomic build: a failed build leaves the last good site untouched.
+
+The same commit builds to the same bytes: SOURCE_DATE_EPOCH defaults to the
+last commit's time, and :func:`finish_site` adds ``_headers`` and
+deterministic ``.gz`` files. MkDocs runs in a child process (``python -m
+mkdocs``), so this module does not import it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from macros.publish.compress import precompress
+from macros.publish.headers import blocked_message, header_files, inline_code
+
+
+def commit_epoch(folder: Path) -> str | None:
+    """Seconds since 1970 of the last commit, the default SOURCE_DATE_EPOCH."""
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(folder), "log", "-1", "--format=%ct"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    except OSError:
+        return None
+    value = result.stdout.strip()
+    return value if result.returncode == 0 and value.isdigit() else None
+
+
+def finish_site(site_dir: Path, source: Path) -> None:
+    """Add what hosting needs to a fresh build: ``_headers`` and ``.gz`` files.
+
+    ``_headers`` is rendered from the site itself (and ``source``, the
+    project's ``deploy/headers.toml``, when there is one), so a CDN deploy
+    always allows exactly the inline scripts it serves.
+    """
+    if source.is_file():
+        code = inline_code(site_dir)
+        if code.problems:  # the site still works, minus those bits: warn, don't fail the build
+            print(f"WARNING: {blocked_message(code)}", file=sys.stderr)
+        text = header_files(site_dir, source, strict=False)["_headers"]
+        (site_dir / "_headers").write_text(text, encoding="utf-8")
+    precompress(site_dir)
+
+
+def build_site(config: Path, site_dir: Path, extra_args: list[str] | None = None) -> int:
+    """Build strictly into a temporary folder; replace site_dir only on success."""
+    work = site_dir.parent / ".build"
+    work.mkdir(parents=True, exist_ok=True)
+    fresh = work / f"site-{os.getpid()}"
+    old = work / f"old-{os.getpid()}"
+    shutil.rmtree(fresh, ignore_errors=True)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if "SOURCE_DATE_EPOCH" not in env and (epoch := commit_epoch(config.parent)):
+        env["SOURCE_DATE_EPOCH"] = epoch
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--clean",
+        "--config-file",
+        str(config),
+        "--site-dir",
+        str(fresh),
+        *(extra_args or []),
+    ]
+    result = subprocess.run(command, env=env, check=False)
+    if result.returncode != 0:
+        shutil.rmtree(fresh, ignore_errors=True)
+        print(f"Build failed: {site_dir.name}/ is unchanged.", file=sys.stderr)
+        return result.returncode
+    try:
+        finish_site(fresh, config.parent / "deploy" / "headers.toml")
+    except (OSError, ValueError) as exc:
+        shutil.rmtree(fresh, ignore_errors=True)
+        print(f"Build failed after MkDocs: {exc}\n{site_dir.name}/ is unchanged.", file=sys.stderr)
+        return 1
+    if site_dir.exists():
+        site_dir.rename(old)
+    fresh.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)
+    return 0

@@ -1,0 +1,26 @@
+"""Run one `comparison` command for the wrappers in this folder (scripts/validate, ...).
+
+The wrappers work on this checkout (COMPARISON_ROOT) from any working folder.
+When the Python that runs them does not have the project installed (editors
+typing ``scripts/validate``), they run again with the project's .venv.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def run(command: str) -> None:
+    os.environ.setdefault("COMPARISON_ROOT", str(PROJECT))
+    try:
+        from macros.cli import main
+    except ModuleNotFoundError:
+        python = PROJECT / ".venv" / "bin" / "python"
+        if not python.exists() or Path(sys.prefix).resolve() == python.parent.parent.resolve():
+            sys.exit("The project is not installed: run `make .venv/.installed` first.")
+        os.execv(python, [str(python), *sys.argv])
+    sys.exit(main([command, *sys.argv[1:]]))

@@ -1,0 +1,1 @@
+"""Test harness: building sites, serving them on loopback, nginx, Chromium."""
