@@ -18,7 +18,7 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
-from macros.data.loader import FOLDERS
+from macros.data.layout import FOLDERS
 from macros.data.placeholders import MARKER, PLACEHOLDER_DATE, PLACEHOLDER_VERSION
 from macros.data.schema import Schema, load_schema, validate
 from macros.data.schema_refs import definition_name, resolve

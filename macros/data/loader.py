@@ -1,26 +1,29 @@
 """Load the data folder into a validated :class:`Dataset`, collecting every problem.
 
-Layout (ids come from file names)::
-
-    data/site.yml              site.schema.json       required
-    data/sources.yml           sources.schema.json    required
-    data/faq.yml               faq.schema.json        optional
-    data/decision.yml          decision.schema.json   optional
-    data/frameworks/<id>.yml   framework.schema.json  two or more
-    data/dimensions/<id>.yml   dimension.schema.json  one or more
-
-Every file is read and checked before anything stops, so an editor sees all
-problems of all files in one report.
+Each file is classified (:mod:`macros.data.layout`), read
+(:mod:`macros.data.yaml_reader`), checked against its schema
+(:mod:`macros.data.schema`) and its Markdown fields against the text rules
+(:mod:`macros.data.text_rules`); then references and ids are checked across
+files. Every file is read and checked before anything stops, so an editor sees
+all problems of all files in one report. The per-file results are kept in the
+:class:`LoadResult`, so the lint reads nothing twice.
 """
 
 from __future__ import annotations
 
 import difflib
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from macros.data.layout import (
+    FOLDERS,
+    MINIMUM_FILES,
+    SINGLE_FILES,
+    FileKind,
+    classify,
+    data_files,
+)
 from macros.data.model import (
     PROFILE_ROW_IDS,
     CallToAction,
@@ -37,72 +40,95 @@ from macros.data.model import (
     Take,
 )
 from macros.data.placeholders import placeholder_problems
-from macros.data.schema import Reference, field_name, load_schema, validate
+from macros.data.schema import Reference, field_name, validate
 from macros.data.text_rules import TextReport, analyse
-from macros.data.yaml_reader import FieldPath, YamlDocument, display_path, read_yaml, value_at
+from macros.data.yaml_reader import FieldPath, YamlDocument, display_path, parse_yaml, value_at
 from macros.problems import DataError, Problem, errors
 
-SINGLE_FILES = {
-    "site.yml": ("site.schema.json", True),
-    "sources.yml": ("sources.schema.json", True),
-    "faq.yml": ("faq.schema.json", False),
-    "decision.yml": ("decision.schema.json", False),
-}
-FOLDERS = {"frameworks": "framework.schema.json", "dimensions": "dimension.schema.json"}
-_ID = re.compile(load_schema("common.schema.json")["$defs"]["id"]["pattern"])
-_IGNORED = re.compile(r"^\.|~$|\.(swp|swo|bak|tmp|orig)$")
+__all__ = ["FOLDERS", "SINGLE_FILES", "DataFile", "LoadResult", "data_files", "load"]
 
 
-@dataclass
-class _Loaded:
-    kind: str  # schema file name
-    id: str | None  # for framework and dimension files
-    doc: YamlDocument
-    references: list[Reference]
-    texts: list[tuple[FieldPath, TextReport]]  # every Markdown field, checked once
+@dataclass(frozen=True)
+class DataFile:
+    """One data file as read and checked: what the lint and the model are built from."""
+
+    path: str  # as shown to editors, e.g. "data/sources.yml"
+    kind: FileKind
+    id: str | None  # for frameworks and dimensions: the file name
+    data: bytes  # the file as saved
+    doc: YamlDocument | None  # None when the file does not parse
+    references: tuple[Reference, ...] = ()  # every x-ref value (ids of other files)
+    markdown: tuple[tuple[FieldPath, str], ...] = ()  # every Markdown field with its text
+    texts: tuple[tuple[FieldPath, TextReport], ...] = field(default=(), repr=False)
+
+    @property
+    def value(self) -> dict[str, Any]:
+        """The parsed mapping, or {} when the file is broken (checks stay quiet then)."""
+        if self.doc is not None and isinstance(self.doc.value, dict):
+            return self.doc.value
+        return {}
 
 
-def data_files(data_dir: Path) -> list[Path]:
-    """Every file the loader reads or should complain about, sorted."""
-    found = []
-    for path in sorted(data_dir.rglob("*")):
-        if path.is_file() and not any(_IGNORED.search(p) for p in path.relative_to(data_dir).parts):
-            found.append(path)
-    return found
+@dataclass(frozen=True)
+class LoadResult:
+    files: tuple[DataFile, ...]  # every data file the site knows, parsed or not
+    dataset: Dataset | None  # None when there are errors
+    problems: list[Problem]
 
 
-def load_dataset(data_dir: Path, root: Path | None = None) -> tuple[Dataset | None, list[Problem]]:
+def _read(
+    path: Path, shown: str, kind: FileKind, file_id: str | None
+) -> tuple[DataFile | None, list[Problem]]:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(shown, 0, 0, "", f"cannot read the file: {exc.strerror}")]
+    doc, problems = parse_yaml(data, shown)
+    if doc is None:
+        return DataFile(shown, kind, file_id, data, None), problems
+    result = validate(doc, kind.schema)
+    problems.extend(result.problems)
+    markdown = tuple(
+        (field_path, text)
+        for field_path, _text_kind in result.markdown
+        if isinstance(text := value_at(doc.value, field_path), str)
+    )
+    texts = tuple(
+        (field_path, analyse(text, text_kind))
+        for field_path, text_kind in result.markdown
+        if isinstance(text := value_at(doc.value, field_path), str)
+    )
+    file = DataFile(shown, kind, file_id, data, doc, tuple(result.references), markdown, texts)
+    return file, problems
+
+
+def load(data_dir: Path, root: Path | None = None) -> LoadResult:
     """Read and check everything; the dataset is None when there are errors."""
     root = root or data_dir.parent
     problems: list[Problem] = []
-    loaded: list[_Loaded] = []
+    files: list[DataFile] = []
     shown = {path: display_path(path, root) for path in data_files(data_dir)}
     if not data_dir.is_dir():
         shown_dir = display_path(data_dir, root)
-        return None, [Problem(shown_dir, 0, 0, "", "the data folder does not exist")]
+        return LoadResult(
+            (), None, [Problem(shown_dir, 0, 0, "", "the data folder does not exist")]
+        )
 
-    classified = {path: _classify(path, data_dir, name) for path, name in shown.items()}
+    classified = {path: classify(path, data_dir, name) for path, name in shown.items()}
     for path, name in shown.items():
-        kind, file_id, problem = classified[path]
-        if problem:
-            problems.append(problem)
+        found = classified[path]
+        if found.problem:
+            problems.append(found.problem)
             continue
-        if kind is None:
+        if found.kind is None:
             continue
-        doc, read_problems = read_yaml(path, name)
+        file, read_problems = _read(path, name, found.kind, found.id)
         problems.extend(read_problems)
-        if doc is None:
-            continue
-        result = validate(doc, kind)
-        problems.extend(result.problems)
-        texts = [
-            (path, analyse(text, text_kind))
-            for path, text_kind in result.markdown
-            if isinstance(text := value_at(doc.value, path), str)
-        ]
-        loaded.append(_Loaded(kind, file_id, doc, result.references, texts))
+        if file is not None:
+            files.append(file)
+    loaded = [f for f in files if f.doc is not None]
 
-    present = {kind for kind, _, _ in classified.values() if kind}
+    present = {c.kind for c in classified.values() if c.kind}
     for file_name, (kind, required) in SINGLE_FILES.items():
         if required and kind not in present:
             problems.append(
@@ -116,8 +142,8 @@ def load_dataset(data_dir: Path, root: Path | None = None) -> tuple[Dataset | No
                 )
             )
     for folder, kind in FOLDERS.items():
-        count = sum(1 for found, _, _ in classified.values() if found == kind)
-        needed = 2 if folder == "frameworks" else 1
+        count = sum(1 for c in classified.values() if c.kind == kind)
+        needed = MINIMUM_FILES[folder]
         if count < needed:
             problems.append(
                 Problem(
@@ -133,10 +159,16 @@ def load_dataset(data_dir: Path, root: Path | None = None) -> tuple[Dataset | No
     problems.extend(_check_references(loaded, shown, data_dir))
     problems.extend(_check_text(loaded))
     problems.extend(_check_unique_ids(loaded))
-    problems.extend(w for item in loaded for w in placeholder_problems(item.doc))  # warnings
+    problems.extend(w for item in loaded for w in placeholder_problems(_doc(item)))
     if errors(problems):
-        return None, problems
-    return _build(loaded, tuple(shown.values())), problems
+        return LoadResult(tuple(files), None, problems)
+    return LoadResult(tuple(files), _build(loaded, tuple(shown.values())), problems)
+
+
+def load_dataset(data_dir: Path, root: Path | None = None) -> tuple[Dataset | None, list[Problem]]:
+    """(dataset, problems) of :func:`load`, for callers that need no per-file results."""
+    result = load(data_dir, root)
+    return result.dataset, result.problems
 
 
 def load_or_raise(data_dir: Path, root: Path | None = None) -> Dataset:
@@ -146,49 +178,14 @@ def load_or_raise(data_dir: Path, root: Path | None = None) -> Dataset:
     return dataset
 
 
-def _classify(
-    path: Path, data_dir: Path, name: str
-) -> tuple[str | None, str | None, Problem | None]:
-    rel = path.relative_to(data_dir)
-    parts = rel.parts
-    if path.suffix == ".yaml":
-        return (
-            None,
-            None,
-            Problem(name, 0, 0, "", "data files end in .yml", f"rename it to {path.stem}.yml"),
-        )
-    if path.suffix != ".yml":
-        return None, None, None  # notes or images beside the data are fine
-    if len(parts) == 1 and parts[0] in SINGLE_FILES:
-        return SINGLE_FILES[parts[0]][0], None, None
-    if len(parts) == 2 and parts[0] in FOLDERS:
-        if not _ID.fullmatch(path.stem):
-            return (
-                None,
-                None,
-                Problem(
-                    name,
-                    0,
-                    0,
-                    "",
-                    f"'{path.stem}' is not a valid id",
-                    "the file name is the id: use lower-case letters, digits "
-                    "and single hyphens, e.g. 'real-time.yml'",
-                ),
-            )
-        return FOLDERS[parts[0]], path.stem, None
-    known = ", ".join([*SINGLE_FILES, *(f"{f}/<id>.yml" for f in FOLDERS)])
-    return (
-        None,
-        None,
-        Problem(
-            name, 0, 0, "", "the site does not know this data file", f"data files are: {known}"
-        ),
-    )
+def _doc(file: DataFile) -> YamlDocument:
+    """The parsed document of a file that parsed (the cross-file checks see only those)."""
+    assert file.doc is not None
+    return file.doc
 
 
 def _check_references(
-    loaded: list[_Loaded], shown: dict[Path, str], data_dir: Path
+    loaded: list[DataFile], shown: dict[Path, str], data_dir: Path
 ) -> list[Problem]:
     known: dict[str, set[str]] = {"framework": set(), "dimension": set(), "source": set()}
     for path in shown:
@@ -196,8 +193,8 @@ def _check_references(
         if len(rel) == 2 and rel[0] in FOLDERS and path.suffix == ".yml":
             known[rel[0][:-1]].add(path.stem)
     for item in loaded:
-        if item.kind == "sources.schema.json" and isinstance(item.doc.value, dict):
-            known["source"].update(item.doc.value)
+        if item.kind == "sources.schema.json" and isinstance(_doc(item).value, dict):
+            known["source"].update(_doc(item).value)
 
     problems = []
     for item in loaded:
@@ -212,10 +209,10 @@ def _check_references(
                 continue
             if ref.path and isinstance(ref.path[-1], str) and ref.path[-1].startswith("@"):
                 field_path = ref.path[:-1]
-                line, column = item.doc.locate(field_path, int(ref.path[-1][1:]))
+                line, column = _doc(item).locate(field_path, int(ref.path[-1][1:]))
             else:
                 field_path = ref.path
-                line, column = (item.doc.key_mark if ref.is_key else item.doc.mark)(ref.path)
+                line, column = (_doc(item).key_mark if ref.is_key else _doc(item).mark)(ref.path)
             close = difflib.get_close_matches(ref.value, sorted(known[ref.kind]), n=1, cutoff=0.6)
             if close:
                 hint = f"did you mean '{close[0]}'?"
@@ -225,7 +222,7 @@ def _check_references(
                 hint = f"known {ref.kind}s: " + ", ".join(sorted(known[ref.kind]))
             problems.append(
                 Problem(
-                    item.doc.path,
+                    _doc(item).path,
                     line,
                     column,
                     field_name(field_path),
@@ -236,15 +233,15 @@ def _check_references(
     return problems
 
 
-def _check_text(loaded: list[_Loaded]) -> list[Problem]:
+def _check_text(loaded: list[DataFile]) -> list[Problem]:
     problems = []
     for item in loaded:
         for path, report in item.texts:
             for issue in report.issues:
-                line, column = item.doc.locate(path, issue.offset)
+                line, column = _doc(item).locate(path, issue.offset)
                 problems.append(
                     Problem(
-                        item.doc.path, line, column, field_name(path), issue.message, issue.hint
+                        _doc(item).path, line, column, field_name(path), issue.message, issue.hint
                     )
                 )
     return problems
@@ -254,7 +251,7 @@ def _check_text(loaded: list[_Loaded]) -> list[Problem]:
 _FAQ_PAGE_ANCHORS = {"general", "frequently-asked-questions"}
 
 
-def _check_unique_ids(loaded: list[_Loaded]) -> list[Problem]:
+def _check_unique_ids(loaded: list[DataFile]) -> list[Problem]:
     """Table rows and questions become link anchors: each id once across all files."""
     problems = []
     seen = {
@@ -263,8 +260,8 @@ def _check_unique_ids(loaded: list[_Loaded]) -> list[Problem]:
     }
     dimension_ids = {i.id for i in loaded if i.kind == "dimension.schema.json" and i.id}
     headings = _FAQ_PAGE_ANCHORS | dimension_ids
-    for item in sorted(loaded, key=lambda i: i.doc.path):
-        value = item.doc.value if isinstance(item.doc.value, dict) else {}
+    for item in sorted(loaded, key=lambda i: i.path):
+        value = _doc(item).value if isinstance(_doc(item).value, dict) else {}
         groups = [
             ("table row", "table"),
             ("question", "faq"),
@@ -279,12 +276,12 @@ def _check_unique_ids(loaded: list[_Loaded]) -> list[Problem]:
                 entry_id = entry.get("id") if isinstance(entry, dict) else None
                 if not isinstance(entry_id, str):
                     continue
-                line, column = item.doc.mark((key, index, "id"))
-                where = f"{item.doc.path}:{line}:{column}"
+                line, column = _doc(item).mark((key, index, "id"))
+                where = f"{_doc(item).path}:{line}:{column}"
                 if what == "question" and entry_id in headings:
                     problems.append(
                         Problem(
-                            item.doc.path,
+                            _doc(item).path,
                             line,
                             column,
                             f"{key}[{index}].id",
@@ -296,7 +293,7 @@ def _check_unique_ids(loaded: list[_Loaded]) -> list[Problem]:
                 if first != where:
                     problems.append(
                         Problem(
-                            item.doc.path,
+                            _doc(item).path,
                             line,
                             column,
                             f"{key}[{index}].id",
@@ -315,14 +312,14 @@ def _question(raw: dict[str, Any], dimension: str | None) -> Question:
     return Question(raw["id"], raw["q"].strip(), raw["a"], dimension)
 
 
-def _build(loaded: list[_Loaded], files: tuple[str, ...]) -> Dataset:
-    by_kind: dict[str, list[_Loaded]] = {}
+def _build(loaded: list[DataFile], files: tuple[str, ...]) -> Dataset:
+    by_kind: dict[str, list[DataFile]] = {}
     for item in loaded:
         by_kind.setdefault(item.kind, []).append(item)
 
     def single(kind: str) -> dict[str, Any] | None:
         items = by_kind.get(kind)
-        return items[0].doc.value if items else None
+        return _doc(items[0]).value if items else None
 
     site_raw = single("site.schema.json") or {}
     cta = site_raw.get("call_to_action")
@@ -338,7 +335,7 @@ def _build(loaded: list[_Loaded], files: tuple[str, ...]) -> Dataset:
     )
     frameworks = []
     for item in by_kind.get("framework.schema.json", []):
-        raw = item.doc.value
+        raw = _doc(item).value
         assert item.id is not None
         frameworks.append(
             Framework(
@@ -362,7 +359,7 @@ def _build(loaded: list[_Loaded], files: tuple[str, ...]) -> Dataset:
 
     dimensions = []
     for item in by_kind.get("dimension.schema.json", []):
-        raw = item.doc.value
+        raw = _doc(item).value
         assert item.id is not None
         dimensions.append(
             Dimension(

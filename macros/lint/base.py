@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
+from macros.data.loader import DataFile as DataFile  # the lint reads the loader's files
 from macros.data.model import Dataset
 from macros.data.schema import field_name
 from macros.data.yaml_reader import FieldPath, YamlDocument
@@ -24,22 +25,6 @@ class Message:
     hint: str
     severity: Severity = Severity.ERROR
     fixable: bool = False  # scripts/lint --fix repairs it
-
-
-@dataclass(frozen=True)
-class DataFile:
-    path: str  # as shown to editors, e.g. "data/sources.yml"
-    kind: str  # schema file name, e.g. "sources.schema.json"
-    id: str | None  # for frameworks and dimensions: the file name
-    data: bytes  # the file as saved
-    doc: YamlDocument | None  # None when the file does not parse
-
-    @property
-    def value(self) -> dict[str, Any]:
-        """The parsed mapping, or {} when the file is broken (checks stay quiet then)."""
-        if self.doc is not None and isinstance(self.doc.value, dict):
-            return self.doc.value
-        return {}
 
 
 @dataclass

@@ -20,11 +20,10 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from macros.data.loader import FOLDERS, SINGLE_FILES, data_files
+from macros.data.layout import FOLDERS, SINGLE_FILES, classify, data_files
 from macros.data.schema import SCHEMA_DIR
 from macros.data.schema_refs import resolve
 from macros.data.yaml_reader import parse_yaml, read_yaml
-from macros.lint.context import classify
 from tests.harness.site import FIXTURES, ROOT
 
 # The data files' schemas (the loader's layout) and the definitions they share.
@@ -63,7 +62,7 @@ def validator(schema_name: str) -> Draft202012Validator:
 def data_documents() -> Iterator[tuple[str, Path]]:
     for data_dir in DATA_SETS:
         for path in data_files(data_dir):
-            kind, _ = classify(data_dir, path)
+            kind = classify(path, data_dir, path.name).kind
             if kind:
                 yield kind, path
 
@@ -181,7 +180,7 @@ def test_vscode_maps_every_data_file_to_its_schema() -> None:
         assert (ROOT / schema).is_file(), schema
     for data_dir in DATA_SETS:
         for path in data_files(data_dir):
-            kind, _ = classify(data_dir, path)
+            kind = classify(path, data_dir, path.name).kind
             rel = f"data/{path.relative_to(data_dir).as_posix()}"
             matched = [Path(s).name for s, glob in mapping.items() if fnmatch.fnmatch(rel, glob)]
             assert matched == ([kind] if kind else []), rel

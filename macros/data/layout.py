@@ -1,0 +1,105 @@
+"""Which files make up the data folder, and what each one is (the only classifier).
+
+Layout (ids come from file names)::
+
+    data/site.yml              site.schema.json       required
+    data/sources.yml           sources.schema.json    required
+    data/faq.yml               faq.schema.json        optional
+    data/decision.yml          decision.schema.json   optional
+    data/frameworks/<id>.yml   framework.schema.json  two or more
+    data/dimensions/<id>.yml   dimension.schema.json  one or more
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from macros.data.schema import load_schema
+from macros.problems import Problem
+
+
+class FileKind(StrEnum):
+    """A kind of data file; its value is the name of the JSON Schema it follows."""
+
+    SITE = "site.schema.json"
+    SOURCES = "sources.schema.json"
+    FAQ = "faq.schema.json"
+    DECISION = "decision.schema.json"
+    FRAMEWORK = "framework.schema.json"
+    DIMENSION = "dimension.schema.json"
+
+    @property
+    def schema(self) -> str:
+        return self.value
+
+
+# File name -> (kind, required); folder -> kind of every <id>.yml in it.
+SINGLE_FILES: dict[str, tuple[FileKind, bool]] = {
+    "site.yml": (FileKind.SITE, True),
+    "sources.yml": (FileKind.SOURCES, True),
+    "faq.yml": (FileKind.FAQ, False),
+    "decision.yml": (FileKind.DECISION, False),
+}
+FOLDERS: dict[str, FileKind] = {"frameworks": FileKind.FRAMEWORK, "dimensions": FileKind.DIMENSION}
+MINIMUM_FILES = {"frameworks": 2, "dimensions": 1}
+
+ID_PATTERN = re.compile(load_schema("common.schema.json")["$defs"]["id"]["pattern"])
+_IGNORED = re.compile(r"^\.|~$|\.(swp|swo|bak|tmp|orig)$")
+
+
+@dataclass(frozen=True)
+class Classified:
+    kind: FileKind | None  # None: not a data file (notes, images) or a problem
+    id: str | None  # for framework and dimension files: the file name
+    problem: Problem | None = None
+
+
+def data_files(data_dir: Path) -> list[Path]:
+    """Every file the loader reads or should complain about, sorted."""
+    found = []
+    for path in sorted(data_dir.rglob("*")):
+        if path.is_file() and not any(_IGNORED.search(p) for p in path.relative_to(data_dir).parts):
+            found.append(path)
+    return found
+
+
+def classify(path: Path, data_dir: Path, shown: str) -> Classified:
+    """What ``path`` is; ``shown`` is its name in messages."""
+    parts = path.relative_to(data_dir).parts
+    if path.suffix == ".yaml":
+        return Classified(
+            None,
+            None,
+            Problem(shown, 0, 0, "", "data files end in .yml", f"rename it to {path.stem}.yml"),
+        )
+    if path.suffix != ".yml":
+        return Classified(None, None)  # notes or images beside the data are fine
+    if len(parts) == 1 and parts[0] in SINGLE_FILES:
+        return Classified(SINGLE_FILES[parts[0]][0], None)
+    if len(parts) == 2 and parts[0] in FOLDERS:
+        if not ID_PATTERN.fullmatch(path.stem):
+            return Classified(
+                None,
+                None,
+                Problem(
+                    shown,
+                    0,
+                    0,
+                    "",
+                    f"'{path.stem}' is not a valid id",
+                    "the file name is the id: use lower-case letters, digits "
+                    "and single hyphens, e.g. 'real-time.yml'",
+                ),
+            )
+        return Classified(FOLDERS[parts[0]], path.stem)
+    known = ", ".join([*SINGLE_FILES, *(f"{f}/<id>.yml" for f in FOLDERS)])
+    return Classified(
+        None,
+        None,
+        Problem(
+            shown, 0, 0, "", "the site does not know this data file", f"data files are: {known}"
+        ),
+    )
