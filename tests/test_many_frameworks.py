@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 
 from macros.data.loader import load_or_raise
-from macros.render.pages import relative_url
+from macros.render.tables import relative_url
 from tests.harness.site import FIXTURES, ROOT, mkdocs_build
 
 pytestmark = pytest.mark.slow

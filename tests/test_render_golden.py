@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from macros.data.loader import load_or_raise
-from macros.render.pages import (
-    Renderer,
+from macros.render.pages import Renderer
+from macros.render.tables import (
     fragment_ids,
     fragment_marker,
     lift_fragments,

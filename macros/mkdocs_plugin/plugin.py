@@ -29,14 +29,8 @@ from macros.mkdocs_plugin.config import ComparisonConfig
 from macros.problems import Problem, errors, format_report
 from macros.render import export, jsonld
 from macros.render.block_captions import BlockCaptions
-from macros.render.pages import (
-    TEMPLATE_DIR,
-    Page,
-    Renderer,
-    fragment_ids,
-    render_problems,
-    restore_fragments,
-)
+from macros.render.pages import TEMPLATE_DIR, Page, Renderer, render_problems
+from macros.render.tables import fragment_ids, restore_fragments
 
 if TYPE_CHECKING:  # only `serve` loads the live-reload server; builds need not import it
     from mkdocs.livereload import LiveReloadServer

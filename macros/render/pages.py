@@ -16,8 +16,6 @@ footnotes extension numbers them.
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +27,16 @@ from markupsafe import escape
 from macros.data.model import PROFILE_ROW_IDS, Dataset, Framework, Release, TableRow
 from macros.preview import errorpage
 from macros.problems import Problem, count_text
-from macros.render.cells import cell_html, cited_in_order, number_citations
+from macros.render.tables import (
+    cell,
+    cell_html,
+    cited_in_order,
+    lift_fragments,
+    needs_markdown,
+    number_citations,
+    relative_url,
+    table_markdown,
+)
 
 TEMPLATE_DIR = Path(__file__).parent.parent / "templates"
 
@@ -44,45 +51,6 @@ class Page:
     # Finished HTML blocks kept out of Markdown's way; `markdown` holds a
     # marker (fragment_marker) where each goes back after conversion.
     fragments: tuple[str, ...] = ()
-
-
-def fragment_marker(index: int) -> str:
-    return f"<!-- comparison-fragment-{index} -->"
-
-
-# A table whose cells were all rendered already (no `markdown` attribute):
-# Python-Markdown would only parse it tag by tag to pass it through unchanged.
-_FINISHED_TABLE = re.compile(
-    r'^<div class="comparison-table">\n<table\b.*?</table>\n</div>$', re.M | re.S
-)
-
-
-_ID = re.compile(r'\sid="([^"]+)"')
-
-
-def lift_fragments(markdown: str) -> tuple[str, tuple[str, ...]]:
-    """Move finished HTML tables out of the Markdown, leaving markers."""
-    fragments: list[str] = []
-
-    def lift(match: re.Match[str]) -> str:
-        block = match.group(0)
-        if " markdown" in block:  # cells that still need Markdown
-            return block
-        fragments.append(block)
-        return fragment_marker(len(fragments) - 1)
-
-    return _FINISHED_TABLE.sub(lift, markdown), tuple(fragments)
-
-
-def fragment_ids(fragments: Sequence[str]) -> set[str]:
-    """Element ids in lifted fragments (anchors that links may point to)."""
-    return {found for fragment in fragments for found in _ID.findall(fragment)}
-
-
-def restore_fragments(html: str, fragments: Sequence[str]) -> str:
-    for index, fragment in enumerate(fragments):
-        html = html.replace(fragment_marker(index), fragment, 1)
-    return html
 
 
 def pair_uri(a: Framework, b: Framework) -> str:
@@ -107,52 +75,6 @@ def release_text(release: Release | None) -> str:
     if release.version is None:
         return f"{when}[^{release.source}]"
     return f"{release.version} ({when})[^{release.source}]"
-
-
-def cell(value: str, tag: str = "td", attrs: str = "") -> str:
-    """A table cell as HTML, pre-rendered once (macros.render.cells) where it can be."""
-    html = cell_html(value)
-    if html is None:
-        return f'<{tag}{attrs} markdown="span">{value}</{tag}>'
-    return f"<{tag}{attrs}>{html}</{tag}>"
-
-
-def needs_markdown(values: Iterable[str]) -> str:
-    """' markdown' when any cell must go through MkDocs' Markdown, else ''."""
-    return " markdown" if any(cell_html(v) is None for v in values) else ""
-
-
-def table_markdown(
-    rows: Iterable[TableRow], frameworks: Sequence[Framework], link_rows: bool
-) -> str:
-    """``needs_markdown`` for a feature table; linked labels are site links."""
-    if link_rows:
-        return " markdown"
-    return needs_markdown(row.values.get(fw.id, "—") for row in rows for fw in frameworks)
-
-
-def page_dir(src_uri: str, directory_urls: bool) -> str:
-    """The URL path a page is served at, relative to the site root."""
-    stem = src_uri.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return f"{stem}/" if directory_urls else f"{stem}.html"
-
-
-def relative_url(target: str, source: str, directory_urls: bool = True) -> str:
-    """Link from page ``source`` to ``target`` (both Markdown paths, '#' allowed).
-
-    The same rule MkDocs applies to '/page.md' links, for the HTML this module
-    writes itself (pair pages' question lists), which MkDocs does not rewrite.
-    """
-    path, _, anchor = target.partition("#")
-    to = page_dir(path, directory_urls)
-    here = page_dir(source, directory_urls)
-    base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
-    rel = posixpath.relpath(to or ".", base or ".")
-    if to.endswith("/") or not to:
-        rel = "./" if rel == "." else f"{rel}/"
-    return rel + (f"#{anchor}" if anchor else "")
 
 
 def html_text(value: Any) -> str:

@@ -22,7 +22,8 @@ from support import mkdocs_build
 
 from macros.data.loader import load_or_raise
 from macros.mkdocs_plugin.plugin import GENERATED_NAV
-from macros.render.pages import Renderer, restore_fragments
+from macros.render.pages import Renderer
+from macros.render.tables import restore_fragments
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 RUNS = 7

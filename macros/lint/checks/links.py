@@ -19,7 +19,8 @@ from macros.data.yaml_reader import FieldPath
 from macros.lint.base import Check, DataFile, LintContext, Message
 from macros.lint.texts import markdown_fields
 from macros.problems import Problem
-from macros.render.pages import Renderer, restore_fragments
+from macros.render.pages import Renderer
+from macros.render.tables import restore_fragments
 
 _INLINE = re.compile(r"\]\(\s*<?(/[^\s)>]*)")
 _REF_DEF = re.compile(r"^ {0,3}\[(?!\^)[^\]]+\]:[ \t]*<?(/[^\s>]*)", re.M)

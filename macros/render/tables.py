@@ -1,0 +1,166 @@
+"""Tables as finished HTML: cells rendered once, tables kept out of Markdown's way.
+
+Everything the pre-rendered-table speed-up needs is here: the cells, the
+filters the table templates use, lifting finished tables out of a page's
+Markdown and putting them back after conversion, and relative links for the
+HTML written here (which MkDocs does not rewrite).
+
+Cells are rendered to HTML once, not once per page.
+
+Pair pages repeat each framework's cells in every pair it belongs to: with
+40 frameworks each cell appears on 39 pages. Converting a cell's inline
+Markdown here, cached by its text, and writing tables as plain HTML keeps the
+cost per page flat as frameworks are added (scripts/bench_scale.py).
+
+Citations cannot be numbered until the whole page is known, so a cell keeps a
+placeholder that :func:`number_citations` turns into the footnote reference
+the footnotes extension would have written. Cells that link to the site's own
+pages ('/faq.md#x') are left to MkDocs, which resolves and checks those links.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+import markdown
+from markupsafe import escape
+
+from macros.data.model import Framework, TableRow
+from macros.data.text_rules import citations, replace_citations
+
+_START, _END = "\x1e", "\x1f"  # cannot occur in validated data or templates
+_PLACEHOLDER = re.compile(f"{_START}([a-z0-9-]+){_END}")
+_INLINE_SYNTAX = re.compile(r"[\\`*_\[\]]")
+_MARKDOWN = markdown.Markdown()  # core inline syntax: code, emphasis, links
+
+
+@lru_cache(maxsize=65536)
+def cell_html(text: str) -> str | None:
+    """The cell's HTML, or None when MkDocs must render it (site links)."""
+    if not _INLINE_SYNTAX.search(text):
+        return str(escape(text))
+    if "](/" in text or "](#" in text:
+        return None
+    marked = replace_citations(text, lambda source: f"{_START}{source}{_END}")
+    html = _MARKDOWN.reset().convert(marked)
+    return html.removeprefix("<p>").removesuffix("</p>")
+
+
+def cited_in_order(page: str) -> list[str]:
+    """Source ids in order of first citation: Markdown [^id] and placeholders."""
+    found = [(offset, source) for offset, source in citations(page)]
+    found += [(m.start(), m.group(1)) for m in _PLACEHOLDER.finditer(page)]
+    return list(dict.fromkeys(source for _, source in sorted(found)))
+
+
+def number_citations(page: str, order: list[str]) -> str:
+    """Replace placeholders with footnote references numbered as ``order``.
+
+    The footnotes extension numbers definitions in the order the page lists
+    them (the renderer lists them in ``order``). The first reference to a
+    source that no Markdown cites gets the id the back-link points to.
+    """
+    in_markdown = {source for _, source in citations(page)}
+    anchored: set[str] = set()
+
+    def reference(match: re.Match[str]) -> str:
+        source = match.group(1)
+        anchor = ""
+        if source not in in_markdown and source not in anchored:
+            anchored.add(source)
+            anchor = f' id="fnref:{source}"'
+        number = order.index(source) + 1
+        return f'<sup{anchor}><a class="footnote-ref" href="#fn:{source}">{number}</a></sup>'
+
+    return _PLACEHOLDER.sub(reference, page)
+
+
+def cell(value: str, tag: str = "td", attrs: str = "") -> str:
+    """A table cell as HTML, pre-rendered once (macros.render.cells) where it can be."""
+    html = cell_html(value)
+    if html is None:
+        return f'<{tag}{attrs} markdown="span">{value}</{tag}>'
+    return f"<{tag}{attrs}>{html}</{tag}>"
+
+
+def needs_markdown(values: Iterable[str]) -> str:
+    """' markdown' when any cell must go through MkDocs' Markdown, else ''."""
+    return " markdown" if any(cell_html(v) is None for v in values) else ""
+
+
+def table_markdown(
+    rows: Iterable[TableRow], frameworks: Sequence[Framework], link_rows: bool
+) -> str:
+    """``needs_markdown`` for a feature table; linked labels are site links."""
+    if link_rows:
+        return " markdown"
+    return needs_markdown(row.values.get(fw.id, "—") for row in rows for fw in frameworks)
+
+
+def page_dir(src_uri: str, directory_urls: bool) -> str:
+    """The URL path a page is served at, relative to the site root."""
+    stem = src_uri.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return f"{stem}/" if directory_urls else f"{stem}.html"
+
+
+def relative_url(target: str, source: str, directory_urls: bool = True) -> str:
+    """Link from page ``source`` to ``target`` (both Markdown paths, '#' allowed).
+
+    The same rule MkDocs applies to '/page.md' links, for the HTML this module
+    writes itself (pair pages' question lists), which MkDocs does not rewrite.
+    """
+    path, _, anchor = target.partition("#")
+    to = page_dir(path, directory_urls)
+    here = page_dir(source, directory_urls)
+    base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+    rel = posixpath.relpath(to or ".", base or ".")
+    if to.endswith("/") or not to:
+        rel = "./" if rel == "." else f"{rel}/"
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+# --- finished tables lifted out of the Markdown ---------------------------------------------
+
+
+def fragment_marker(index: int) -> str:
+    return f"<!-- comparison-fragment-{index} -->"
+
+
+# A table whose cells were all rendered already (no `markdown` attribute):
+# Python-Markdown would only parse it tag by tag to pass it through unchanged.
+_FINISHED_TABLE = re.compile(
+    r'^<div class="comparison-table">\n<table\b.*?</table>\n</div>$', re.M | re.S
+)
+
+
+_ID = re.compile(r'\sid="([^"]+)"')
+
+
+def lift_fragments(markdown: str) -> tuple[str, tuple[str, ...]]:
+    """Move finished HTML tables out of the Markdown, leaving markers."""
+    fragments: list[str] = []
+
+    def lift(match: re.Match[str]) -> str:
+        block = match.group(0)
+        if " markdown" in block:  # cells that still need Markdown
+            return block
+        fragments.append(block)
+        return fragment_marker(len(fragments) - 1)
+
+    return _FINISHED_TABLE.sub(lift, markdown), tuple(fragments)
+
+
+def fragment_ids(fragments: Sequence[str]) -> set[str]:
+    """Element ids in lifted fragments (anchors that links may point to)."""
+    return {found for fragment in fragments for found in _ID.findall(fragment)}
+
+
+def restore_fragments(html: str, fragments: Sequence[str]) -> str:
+    for index, fragment in enumerate(fragments):
+        html = html.replace(fragment_marker(index), fragment, 1)
+    return html
