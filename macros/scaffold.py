@@ -18,11 +18,12 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
+from macros.data.document import display_path
 from macros.data.layout import FOLDERS
 from macros.data.placeholders import MARKER, PLACEHOLDER_DATE, PLACEHOLDER_VERSION
-from macros.data.schema import Schema, load_schema, validate
-from macros.data.schema_refs import definition_name, resolve
-from macros.data.yaml_reader import display_path, parse_yaml, read_yaml
+from macros.data.schema import validate
+from macros.data.schema_refs import Schema, definition_name, load_schema, resolve
+from macros.data.yaml_reader import parse_yaml, read_yaml
 from macros.paths import project_root
 from macros.problems import errors, format_report
 

@@ -13,11 +13,15 @@ Layout (ids come from file names)::
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
-from macros.data.schema import load_schema
+from macros.data.document import FieldPath, YamlDocument
+from macros.data.schema import Reference
+from macros.data.schema_refs import load_schema
+from macros.data.text_rules import TextReport
 from macros.problems import Problem
 
 
@@ -103,3 +107,24 @@ def classify(path: Path, data_dir: Path, shown: str) -> Classified:
             shown, 0, 0, "", "the site does not know this data file", f"data files are: {known}"
         ),
     )
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """One data file as read and checked: what the lint and the model are built from."""
+
+    path: str  # as shown to editors, e.g. "data/sources.yml"
+    kind: FileKind
+    id: str | None  # for frameworks and dimensions: the file name
+    data: bytes  # the file as saved
+    doc: YamlDocument | None  # None when the file does not parse
+    references: tuple[Reference, ...] = ()  # every x-ref value (ids of other files)
+    markdown: tuple[tuple[FieldPath, str], ...] = ()  # every Markdown field with its text
+    texts: tuple[tuple[FieldPath, TextReport], ...] = field(default=(), repr=False)
+
+    @property
+    def value(self) -> dict[str, Any]:
+        """The parsed mapping, or {} when the file is broken (checks stay quiet then)."""
+        if self.doc is not None and isinstance(self.doc.value, dict):
+            return self.doc.value
+        return {}

@@ -11,21 +11,22 @@ all problems of all files in one report. The per-file results are kept in the
 
 from __future__ import annotations
 
-import difflib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from macros.data.cross_checks import check_references, check_text, check_unique_ids
+from macros.data.document import YamlDocument, display_path, value_at
 from macros.data.layout import (
     FOLDERS,
     MINIMUM_FILES,
     SINGLE_FILES,
+    DataFile,
     FileKind,
     classify,
     data_files,
 )
 from macros.data.model import (
-    PROFILE_ROW_IDS,
     CallToAction,
     Criterion,
     Dataset,
@@ -40,33 +41,12 @@ from macros.data.model import (
     Take,
 )
 from macros.data.placeholders import placeholder_problems
-from macros.data.schema import Reference, field_name, validate
-from macros.data.text_rules import TextReport, analyse
-from macros.data.yaml_reader import FieldPath, YamlDocument, display_path, parse_yaml, value_at
+from macros.data.schema import validate
+from macros.data.text_rules import analyse
+from macros.data.yaml_reader import parse_yaml
 from macros.problems import DataError, Problem, errors
 
 __all__ = ["FOLDERS", "SINGLE_FILES", "DataFile", "LoadResult", "data_files", "load"]
-
-
-@dataclass(frozen=True)
-class DataFile:
-    """One data file as read and checked: what the lint and the model are built from."""
-
-    path: str  # as shown to editors, e.g. "data/sources.yml"
-    kind: FileKind
-    id: str | None  # for frameworks and dimensions: the file name
-    data: bytes  # the file as saved
-    doc: YamlDocument | None  # None when the file does not parse
-    references: tuple[Reference, ...] = ()  # every x-ref value (ids of other files)
-    markdown: tuple[tuple[FieldPath, str], ...] = ()  # every Markdown field with its text
-    texts: tuple[tuple[FieldPath, TextReport], ...] = field(default=(), repr=False)
-
-    @property
-    def value(self) -> dict[str, Any]:
-        """The parsed mapping, or {} when the file is broken (checks stay quiet then)."""
-        if self.doc is not None and isinstance(self.doc.value, dict):
-            return self.doc.value
-        return {}
 
 
 @dataclass(frozen=True)
@@ -156,9 +136,9 @@ def load(data_dir: Path, root: Path | None = None) -> LoadResult:
                 )
             )
 
-    problems.extend(_check_references(loaded, shown, data_dir))
-    problems.extend(_check_text(loaded))
-    problems.extend(_check_unique_ids(loaded))
+    problems.extend(check_references(loaded, shown, data_dir))
+    problems.extend(check_text(loaded))
+    problems.extend(check_unique_ids(loaded))
     problems.extend(w for item in loaded for w in placeholder_problems(_doc(item)))
     if errors(problems):
         return LoadResult(tuple(files), None, problems)
@@ -182,126 +162,6 @@ def _doc(file: DataFile) -> YamlDocument:
     """The parsed document of a file that parsed (the cross-file checks see only those)."""
     assert file.doc is not None
     return file.doc
-
-
-def _check_references(
-    loaded: list[DataFile], shown: dict[Path, str], data_dir: Path
-) -> list[Problem]:
-    known: dict[str, set[str]] = {"framework": set(), "dimension": set(), "source": set()}
-    for path in shown:
-        rel = path.relative_to(data_dir).parts
-        if len(rel) == 2 and rel[0] in FOLDERS and path.suffix == ".yml":
-            known[rel[0][:-1]].add(path.stem)
-    for item in loaded:
-        if item.kind == "sources.schema.json" and isinstance(_doc(item).value, dict):
-            known["source"].update(_doc(item).value)
-
-    problems = []
-    for item in loaded:
-        refs = list(item.references)
-        for text_path, report in item.texts:
-            refs.extend(
-                Reference("source", sid, (*text_path, f"@{offset}"), False)
-                for offset, sid in report.citations
-            )
-        for ref in refs:
-            if ref.value in known[ref.kind]:
-                continue
-            if ref.path and isinstance(ref.path[-1], str) and ref.path[-1].startswith("@"):
-                field_path = ref.path[:-1]
-                line, column = _doc(item).locate(field_path, int(ref.path[-1][1:]))
-            else:
-                field_path = ref.path
-                line, column = (_doc(item).key_mark if ref.is_key else _doc(item).mark)(ref.path)
-            close = difflib.get_close_matches(ref.value, sorted(known[ref.kind]), n=1, cutoff=0.6)
-            if close:
-                hint = f"did you mean '{close[0]}'?"
-            elif ref.kind == "source":
-                hint = "add it to data/sources.yml"
-            else:
-                hint = f"known {ref.kind}s: " + ", ".join(sorted(known[ref.kind]))
-            problems.append(
-                Problem(
-                    _doc(item).path,
-                    line,
-                    column,
-                    field_name(field_path),
-                    f"unknown {ref.kind} '{ref.value}'",
-                    hint,
-                )
-            )
-    return problems
-
-
-def _check_text(loaded: list[DataFile]) -> list[Problem]:
-    problems = []
-    for item in loaded:
-        for path, report in item.texts:
-            for issue in report.issues:
-                line, column = _doc(item).locate(path, issue.offset)
-                problems.append(
-                    Problem(
-                        _doc(item).path, line, column, field_name(path), issue.message, issue.hint
-                    )
-                )
-    return problems
-
-
-# Headings on the FAQ page: a question id must not clash with them as an anchor.
-_FAQ_PAGE_ANCHORS = {"general", "frequently-asked-questions"}
-
-
-def _check_unique_ids(loaded: list[DataFile]) -> list[Problem]:
-    """Table rows and questions become link anchors: each id once across all files."""
-    problems = []
-    seen = {
-        ("table row", row_id): "a row the site builds from framework profiles"
-        for row_id in PROFILE_ROW_IDS
-    }
-    dimension_ids = {i.id for i in loaded if i.kind == "dimension.schema.json" and i.id}
-    headings = _FAQ_PAGE_ANCHORS | dimension_ids
-    for item in sorted(loaded, key=lambda i: i.path):
-        value = _doc(item).value if isinstance(_doc(item).value, dict) else {}
-        groups = [
-            ("table row", "table"),
-            ("question", "faq"),
-            ("question", "questions"),
-            ("criterion", "criteria"),
-        ]
-        for what, key in groups:
-            entries = value.get(key)
-            if not isinstance(entries, list):
-                continue
-            for index, entry in enumerate(entries):
-                entry_id = entry.get("id") if isinstance(entry, dict) else None
-                if not isinstance(entry_id, str):
-                    continue
-                line, column = _doc(item).mark((key, index, "id"))
-                where = f"{_doc(item).path}:{line}:{column}"
-                if what == "question" and entry_id in headings:
-                    problems.append(
-                        Problem(
-                            _doc(item).path,
-                            line,
-                            column,
-                            f"{key}[{index}].id",
-                            f"the question id '{entry_id}' is also a heading on the FAQ page",
-                            f"choose another id, e.g. '{entry_id}-question'",
-                        )
-                    )
-                first = seen.setdefault((what, entry_id), where)
-                if first != where:
-                    problems.append(
-                        Problem(
-                            _doc(item).path,
-                            line,
-                            column,
-                            f"{key}[{index}].id",
-                            f"the {what} id '{entry_id}' is used twice",
-                            f"{first} has it already; ids must be unique",
-                        )
-                    )
-    return problems
 
 
 def _release(raw: dict[str, Any] | None) -> Release | None:

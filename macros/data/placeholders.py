@@ -15,9 +15,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from macros.data.document import FieldPath, YamlDocument
 from macros.data.schema import field_name
 from macros.data.text_rules import blank_code
-from macros.data.yaml_reader import FieldPath, YamlDocument
 from macros.problems import Problem, Severity
 
 MARKER = "TODO:"

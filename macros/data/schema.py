@@ -14,19 +14,13 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import json
 import re
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
 from typing import Any
 
-from macros.data.yaml_reader import FieldPath, YamlDocument
+from macros.data.document import FieldPath, YamlDocument
+from macros.data.schema_refs import Schema, load_schema, resolve
 from macros.problems import Problem
-
-SCHEMA_DIR = Path(__file__).parent.parent / "schemas"
-
-Schema = dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -44,49 +38,11 @@ class WalkResult:
     markdown: list[tuple[FieldPath, str]] = field(default_factory=list)  # path, "inline"/"block"
 
 
-@cache
-def load_schema(name: str) -> Schema:
-    schema: Schema = json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
-    return schema
-
-
 def field_name(path: FieldPath) -> str:
     text = ""
     for part in path:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
     return text
-
-
-_RESOLVED: dict[tuple[int, str], tuple[Schema, str]] = {}
-
-
-def _resolve(schema: Schema, base: str) -> tuple[Schema, str]:
-    """Follow $ref (across files too); keywords beside a $ref refine the target.
-
-    Memoised by identity: schema files are loaded once and never change.
-    """
-    key = (id(schema), base)
-    if key not in _RESOLVED:
-        _RESOLVED[key] = _follow(schema, base)
-    return _RESOLVED[key]
-
-
-def _follow(schema: Schema, base: str) -> tuple[Schema, str]:
-    original = schema
-    while "$ref" in schema:
-        ref = schema["$ref"]
-        file, _, pointer = ref.partition("#")
-        base = file or base
-        target: Any = load_schema(base)
-        for part in filter(None, pointer.split("/")):
-            target = target[part]
-        siblings = {k: v for k, v in schema.items() if k != "$ref"}
-        schema = {**target, **siblings}
-    _KEEP_ALIVE.append(original)  # ids stay unique while the memo holds them
-    return schema, base
-
-
-_KEEP_ALIVE: list[Schema] = []
 
 
 def first_sentence(text: str) -> str:
@@ -154,7 +110,7 @@ class _Walker:
         )
 
     def walk(self, value: Any, schema: Schema, base: str, path: FieldPath) -> None:
-        schema, base = _resolve(schema, base)
+        schema, base = resolve(schema, base)
         expected = schema.get("type")
         if expected and not _is_type(value, expected):
             self.type_problem(value, expected, schema, path)
@@ -271,7 +227,7 @@ class _Walker:
             if name in value:
                 continue
             if not (unknown and difflib.get_close_matches(name, unknown, n=1, cutoff=0.6)):
-                prop, _ = _resolve(properties.get(name, {}), base)
+                prop, _ = resolve(properties.get(name, {}), base)
                 hint = f"add '{name}:'"
                 if "description" in prop:
                     hint += f": {first_sentence(prop['description'])}"
@@ -289,7 +245,7 @@ class _Walker:
                 self.walk(item, extra, base, item_path)
 
     def key(self, key: str, names: Schema, base: str, path: FieldPath) -> None:
-        names, _ = _resolve(names, base)
+        names, _ = resolve(names, base)
         if "x-ref" in names:
             self.result.references.append(Reference(names["x-ref"], key, path, True))
         elif "pattern" in names and not re.search(names["pattern"], key):

@@ -1,19 +1,49 @@
-"""Read-only helpers over the JSON Schema files for tools (scaffold, lint --fix).
+"""The JSON Schema files in ``macros/schemas``: loading them and following their $refs.
 
-The validator (macros.data.schema) walks a document against a schema; the tools
-here ask the opposite question: what does the schema say about this field?
+One resolver for the validator (macros.data.schema) and for the tools that ask
+the opposite question (scaffold, lint --fix): what does the schema say about
+this field?
 """
 
 from __future__ import annotations
 
+import json
+from functools import cache
+from pathlib import Path
 from typing import Any
 
-from macros.data.schema import Schema, load_schema
-from macros.data.yaml_reader import FieldPath
+from macros.data.document import FieldPath
+
+SCHEMA_DIR = Path(__file__).parent.parent / "schemas"
+
+Schema = dict[str, Any]
+
+
+@cache
+def load_schema(name: str) -> Schema:
+    schema: Schema = json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
+    return schema
+
+
+_RESOLVED: dict[tuple[int, str], tuple[Schema, str]] = {}
+_KEEP_ALIVE: list[Schema] = []  # ids stay unique while the memo holds them
 
 
 def resolve(schema: Schema, base: str) -> tuple[Schema, str]:
-    """Follow $ref (across files); keywords beside a $ref refine the target."""
+    """Follow $ref (across files too); keywords beside a $ref refine the target.
+
+    Memoised by identity: schema files are loaded once and never change.
+    """
+    if "$ref" not in schema:
+        return schema, base
+    key = (id(schema), base)
+    if key not in _RESOLVED:
+        _RESOLVED[key] = _follow(schema, base)
+        _KEEP_ALIVE.append(schema)
+    return _RESOLVED[key]
+
+
+def _follow(schema: Schema, base: str) -> tuple[Schema, str]:
     while "$ref" in schema:
         file, _, pointer = schema["$ref"].partition("#")
         base = file or base

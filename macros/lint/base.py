@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
-from macros.data.loader import DataFile as DataFile  # the lint reads the loader's files
+from macros.data.document import FieldPath, YamlDocument
+from macros.data.layout import DataFile as DataFile  # the lint reads the loader's files
 from macros.data.model import Dataset
 from macros.data.schema import field_name
-from macros.data.yaml_reader import FieldPath, YamlDocument
 from macros.problems import Problem, Severity
 
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from macros.data.yaml_reader import FieldPath, YamlDocument, parse_yaml
+from macros.data.document import FieldPath, YamlDocument
+from macros.data.yaml_reader import parse_yaml
 from macros.lint.base import Check, DataFile
 
 _INLINE_COMMENT = re.compile(r"\s(#.*)$")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from macros.data.loader import DataFile
+from macros.data.document import FieldPath
+from macros.data.layout import DataFile
 from macros.data.schema import Reference
-from macros.data.yaml_reader import FieldPath
 
 
 def markdown_fields(file: DataFile) -> Iterator[tuple[FieldPath, str]]:

@@ -20,12 +20,18 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
-from mkdocs.utils import CountHandler
 from mkdocs.utils.templates import TemplateContext
 
-from macros.data.loader import load_dataset
+from macros.data.loader import load
 from macros.data.model import Dataset
 from macros.mkdocs_plugin.config import ComparisonConfig
+from macros.mkdocs_plugin.site import (
+    GENERATED_NAV,
+    apply_site_metadata,
+    default_nav,
+    keep_preview_alive,
+    template_problem,
+)
 from macros.problems import Problem, errors, format_report
 from macros.render import export, jsonld
 from macros.render.block_captions import BlockCaptions
@@ -36,14 +42,6 @@ if TYPE_CHECKING:  # only `serve` loads the live-reload server; builds need not 
     from mkdocs.livereload import LiveReloadServer
 
 log = logging.getLogger("mkdocs.plugins.comparison")
-
-GENERATED_NAV = (
-    ("Article", "index.md"),
-    ("Feature table", "comparison.md"),
-    ("FAQ", "faq.md"),
-    ("Which to choose", "decide.md"),
-    ("Compare", "compare/index.md"),  # only with three or more frameworks
-)
 
 
 class ComparisonPlugin(BasePlugin[ComparisonConfig]):
@@ -73,64 +71,52 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         return [self.root(config) / d for d in self.config.template_dirs]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        """Load and render the data, then let the site's settings follow it."""
         if not self.config.enabled:
             return config
         # Table captions must stay block-level (see macros.render.block_captions).
         config.markdown_extensions.append(BlockCaptions())  # type: ignore[arg-type]
         if self.serving and config.strict:
-            # The preview reports problems and never stops: with `strict: true`
-            # MkDocs aborts a rebuild on any warning (a placeholder, a broken
-            # anchor) and the live server hangs. Stop counting warnings for this
-            # build; `make build` stays strict.
-            mkdocs_log = logging.getLogger("mkdocs")
-            for handler in [h for h in mkdocs_log.handlers if isinstance(h, CountHandler)]:
-                mkdocs_log.removeHandler(handler)
-        root = self.root(config)
-        dataset, problems = load_dataset(self.data_dir(config), root)
-        self.dataset, self.problems = dataset, problems
-        if dataset is None:
-            self.fail_or_report(format_report(problems))
-            page = render_problems(errors(problems), self.template_dirs(config), root)
-            self.pages = [Page(uri, page) for _, uri in GENERATED_NAV]
-            self.static = {}  # no stale export while the data is broken
+            keep_preview_alive()
+        self.generate(config)
+        if self.dataset is None:  # the error page: MkDocs' own settings and nav
             return config
-        for problem in problems:  # warnings only: errors returned above
+        apply_site_metadata(config, self.dataset.site)
+        if config.nav is None:
+            config.nav = default_nav(config, self.pages)
+        return config
+
+    def generate(self, config: MkDocsConfig) -> None:
+        """Pages and files from the data; the error page instead when it cannot be done."""
+        root = self.root(config)
+        result = load(self.data_dir(config), root)
+        self.dataset, self.problems = result.dataset, result.problems
+        self.static = {}  # no stale export while the data is broken
+        if result.dataset is None:
+            self.show_problems(config, format_report(result.problems), errors(result.problems))
+            return
+        for problem in result.problems:  # warnings only: errors returned above
             log.warning(str(problem))
         try:
-            cache = self.root(config) / self.config.cache_dir / "jinja"
+            cache = root / self.config.cache_dir / "jinja"
             self.pages = Renderer(
-                dataset, self.template_dirs(config), cache, config.use_directory_urls
+                result.dataset, self.template_dirs(config), cache, config.use_directory_urls
             ).pages()
             self.static = {
-                export.EXPORT_PATH: export.export_json(dataset),
+                export.EXPORT_PATH: export.export_json(result.dataset),
                 export.SCHEMA_PATH: export.schema_text(),
             }
         except jinja2.TemplateError as exc:
-            where = f"{getattr(exc, 'filename', None) or getattr(exc, 'name', '')}"
-            line = getattr(exc, "lineno", None)
-            message = f"template error in {where}{f':{line}' if line else ''}: {exc}"
-            self.fail_or_report(message)
-            problem = Problem(where or "template", line or 0, 1 if line else 0, "", str(exc))
-            page = render_problems([problem], self.template_dirs(config), root)
-            self.pages = [Page(uri, page) for _, uri in GENERATED_NAV]
-        site = dataset.site
-        config.site_name = site.title
-        config.site_description = site.description
-        config.site_url = site.url
-        if config.nav is None:  # generated pages first, then hand-written ones by file name
-            written = sorted(
-                p.relative_to(config.docs_dir).as_posix()
-                for p in Path(config.docs_dir).rglob("*.md")
-            )
-            generated = {page.src_uri for page in self.pages}
-            config.nav = [{title: uri} for title, uri in GENERATED_NAV if uri in generated]
-            config.nav += written
-        return config
+            report, problem = template_problem(exc)
+            self.show_problems(config, report, [problem])
 
-    def fail_or_report(self, message: str) -> None:
+    def show_problems(self, config: MkDocsConfig, report: str, shown: list[Problem]) -> None:
+        """Stop the build, or (in the preview) replace every generated page by the error page."""
         if not self.serving:
-            raise PluginError(message)
-        log.error("%s\nThe preview shows an error page until this is fixed.", message)
+            raise PluginError(report)
+        log.error("%s\nThe preview shows an error page until this is fixed.", report)
+        page = render_problems(shown, self.template_dirs(config), self.root(config))
+        self.pages = [Page(uri, page) for _, uri in GENERATED_NAV]
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.fragments = {page.src_uri: page.fragments for page in self.pages if page.fragments}

@@ -16,7 +16,7 @@ from typing import Any
 import jsonschema
 
 from macros.data.model import Dataset, Framework
-from macros.data.schema import SCHEMA_DIR, load_schema
+from macros.data.schema_refs import SCHEMA_DIR, load_schema
 from macros.render.pages import profile_rows
 
 EXPORT_PATH = "api/comparison.json"

@@ -11,8 +11,7 @@ import pytest
 
 from macros.data.loader import load_dataset
 from macros.data.placeholders import placeholder_problems
-from macros.data.schema import load_schema
-from macros.data.schema_refs import resolve
+from macros.data.schema_refs import load_schema, resolve
 from macros.data.yaml_reader import parse_yaml, read_yaml
 from tests.harness.site import BUILD_ENV, FIXTURES, ROOT
 

@@ -21,8 +21,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from macros.data.layout import FOLDERS, SINGLE_FILES, classify, data_files
-from macros.data.schema import SCHEMA_DIR
-from macros.data.schema_refs import resolve
+from macros.data.schema_refs import SCHEMA_DIR, resolve
 from macros.data.yaml_reader import parse_yaml, read_yaml
 from tests.harness.site import FIXTURES, ROOT
 

@@ -14,8 +14,8 @@ from typing import ClassVar
 
 from markdown.extensions.toc import slugify
 
+from macros.data.document import FieldPath
 from macros.data.text_rules import blank_code
-from macros.data.yaml_reader import FieldPath
 from macros.lint.base import Check, DataFile, LintContext, Message
 from macros.lint.texts import markdown_fields
 from macros.problems import Problem

@@ -6,7 +6,7 @@ import itertools
 from collections import Counter
 from typing import ClassVar
 
-from macros.data.yaml_reader import YamlDocument
+from macros.data.document import YamlDocument
 from macros.lint.base import Check, LintContext, Message
 from macros.problems import Problem, Severity
 

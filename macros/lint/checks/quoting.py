@@ -11,8 +11,8 @@ import json
 from dataclasses import dataclass
 from typing import ClassVar
 
+from macros.data.document import FieldPath, YamlDocument, value_at
 from macros.data.schema_refs import schema_at
-from macros.data.yaml_reader import FieldPath, YamlDocument, value_at
 from macros.lint.base import Check, LintContext, Message
 from macros.problems import Problem
 

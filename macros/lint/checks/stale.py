@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, ClassVar
 
+from macros.data.document import FieldPath
 from macros.data.placeholders import PLACEHOLDER_DATE
-from macros.data.yaml_reader import FieldPath
 from macros.lint.base import Check, DataFile, LintContext, Message
 from macros.problems import Problem, Severity
 

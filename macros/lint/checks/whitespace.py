@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
-from macros.data.yaml_reader import YamlDocument, parse_yaml
+from macros.data.document import YamlDocument
+from macros.data.yaml_reader import parse_yaml
 from macros.lint.base import Check, DataFile, LintContext, Message
 from macros.problems import Problem, Severity
 

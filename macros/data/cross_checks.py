@@ -1,0 +1,138 @@
+"""Checks across data files: references resolve, text rules, ids unique site-wide."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+from macros.data.document import YamlDocument
+from macros.data.layout import FOLDERS, DataFile
+from macros.data.model import PROFILE_ROW_IDS
+from macros.data.schema import Reference, field_name
+from macros.problems import Problem
+
+
+def _doc(file: DataFile) -> YamlDocument:
+    """The parsed document of a file that parsed (these checks see only those)."""
+    assert file.doc is not None
+    return file.doc
+
+
+def check_references(
+    loaded: list[DataFile], shown: dict[Path, str], data_dir: Path
+) -> list[Problem]:
+    known: dict[str, set[str]] = {"framework": set(), "dimension": set(), "source": set()}
+    for path in shown:
+        rel = path.relative_to(data_dir).parts
+        if len(rel) == 2 and rel[0] in FOLDERS and path.suffix == ".yml":
+            known[rel[0][:-1]].add(path.stem)
+    for item in loaded:
+        if item.kind == "sources.schema.json" and isinstance(_doc(item).value, dict):
+            known["source"].update(_doc(item).value)
+
+    problems = []
+    for item in loaded:
+        refs = list(item.references)
+        for text_path, report in item.texts:
+            refs.extend(
+                Reference("source", sid, (*text_path, f"@{offset}"), False)
+                for offset, sid in report.citations
+            )
+        for ref in refs:
+            if ref.value in known[ref.kind]:
+                continue
+            if ref.path and isinstance(ref.path[-1], str) and ref.path[-1].startswith("@"):
+                field_path = ref.path[:-1]
+                line, column = _doc(item).locate(field_path, int(ref.path[-1][1:]))
+            else:
+                field_path = ref.path
+                line, column = (_doc(item).key_mark if ref.is_key else _doc(item).mark)(ref.path)
+            close = difflib.get_close_matches(ref.value, sorted(known[ref.kind]), n=1, cutoff=0.6)
+            if close:
+                hint = f"did you mean '{close[0]}'?"
+            elif ref.kind == "source":
+                hint = "add it to data/sources.yml"
+            else:
+                hint = f"known {ref.kind}s: " + ", ".join(sorted(known[ref.kind]))
+            problems.append(
+                Problem(
+                    _doc(item).path,
+                    line,
+                    column,
+                    field_name(field_path),
+                    f"unknown {ref.kind} '{ref.value}'",
+                    hint,
+                )
+            )
+    return problems
+
+
+def check_text(loaded: list[DataFile]) -> list[Problem]:
+    problems = []
+    for item in loaded:
+        for path, report in item.texts:
+            for issue in report.issues:
+                line, column = _doc(item).locate(path, issue.offset)
+                problems.append(
+                    Problem(
+                        _doc(item).path, line, column, field_name(path), issue.message, issue.hint
+                    )
+                )
+    return problems
+
+
+# Headings on the FAQ page: a question id must not clash with them as an anchor.
+_FAQ_PAGE_ANCHORS = {"general", "frequently-asked-questions"}
+
+
+def check_unique_ids(loaded: list[DataFile]) -> list[Problem]:
+    """Table rows and questions become link anchors: each id once across all files."""
+    problems = []
+    seen = {
+        ("table row", row_id): "a row the site builds from framework profiles"
+        for row_id in PROFILE_ROW_IDS
+    }
+    dimension_ids = {i.id for i in loaded if i.kind == "dimension.schema.json" and i.id}
+    headings = _FAQ_PAGE_ANCHORS | dimension_ids
+    for item in sorted(loaded, key=lambda i: i.path):
+        value = _doc(item).value if isinstance(_doc(item).value, dict) else {}
+        groups = [
+            ("table row", "table"),
+            ("question", "faq"),
+            ("question", "questions"),
+            ("criterion", "criteria"),
+        ]
+        for what, key in groups:
+            entries = value.get(key)
+            if not isinstance(entries, list):
+                continue
+            for index, entry in enumerate(entries):
+                entry_id = entry.get("id") if isinstance(entry, dict) else None
+                if not isinstance(entry_id, str):
+                    continue
+                line, column = _doc(item).mark((key, index, "id"))
+                where = f"{_doc(item).path}:{line}:{column}"
+                if what == "question" and entry_id in headings:
+                    problems.append(
+                        Problem(
+                            _doc(item).path,
+                            line,
+                            column,
+                            f"{key}[{index}].id",
+                            f"the question id '{entry_id}' is also a heading on the FAQ page",
+                            f"choose another id, e.g. '{entry_id}-question'",
+                        )
+                    )
+                first = seen.setdefault((what, entry_id), where)
+                if first != where:
+                    problems.append(
+                        Problem(
+                            _doc(item).path,
+                            line,
+                            column,
+                            f"{key}[{index}].id",
+                            f"the {what} id '{entry_id}' is used twice",
+                            f"{first} has it already; ids must be unique",
+                        )
+                    )
+    return problems
