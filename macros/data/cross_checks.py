@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
+from macros import messages
 from macros.data.document import YamlDocument
 from macros.data.layout import FOLDERS, DataFile
 from macros.data.model import PROFILE_ROW_IDS
@@ -49,7 +50,7 @@ def check_references(
                 line, column = (_doc(item).key_mark if ref.is_key else _doc(item).mark)(ref.path)
             close = difflib.get_close_matches(ref.value, sorted(known[ref.kind]), n=1, cutoff=0.6)
             if close:
-                hint = f"did you mean '{close[0]}'?"
+                hint = messages.hint("unknown-reference", close=close[0])
             elif ref.kind == "source":
                 hint = "add it to data/sources.yml"
             else:
@@ -60,7 +61,7 @@ def check_references(
                     line,
                     column,
                     field_name(field_path),
-                    f"unknown {ref.kind} '{ref.value}'",
+                    messages.text("unknown-reference", kind=ref.kind, value=ref.value),
                     hint,
                 )
             )
@@ -119,8 +120,8 @@ def check_unique_ids(loaded: list[DataFile]) -> list[Problem]:
                             line,
                             column,
                             f"{key}[{index}].id",
-                            f"the question id '{entry_id}' is also a heading on the FAQ page",
-                            f"choose another id, e.g. '{entry_id}-question'",
+                            messages.text("question-is-heading", id=entry_id),
+                            messages.hint("question-is-heading", id=entry_id),
                         )
                     )
                 first = seen.setdefault((what, entry_id), where)
@@ -131,8 +132,8 @@ def check_unique_ids(loaded: list[DataFile]) -> list[Problem]:
                             line,
                             column,
                             f"{key}[{index}].id",
-                            f"the {what} id '{entry_id}' is used twice",
-                            f"{first} has it already; ids must be unique",
+                            messages.text("duplicate-id", what=what, id=entry_id),
+                            messages.hint("duplicate-id", first=first),
                         )
                     )
     return problems

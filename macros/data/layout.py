@@ -18,6 +18,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from macros import messages
 from macros.data.document import FieldPath, YamlDocument
 from macros.data.schema import Reference
 from macros.data.schema_refs import load_schema
@@ -77,7 +78,14 @@ def classify(path: Path, data_dir: Path, shown: str) -> Classified:
         return Classified(
             None,
             None,
-            Problem(shown, 0, 0, "", "data files end in .yml", f"rename it to {path.stem}.yml"),
+            Problem(
+                shown,
+                0,
+                0,
+                "",
+                messages.text("yaml-extension"),
+                messages.hint("yaml-extension", stem=path.stem),
+            ),
         )
     if path.suffix != ".yml":
         return Classified(None, None)  # notes or images beside the data are fine
@@ -93,9 +101,8 @@ def classify(path: Path, data_dir: Path, shown: str) -> Classified:
                     0,
                     0,
                     "",
-                    f"'{path.stem}' is not a valid id",
-                    "the file name is the id: use lower-case letters, digits "
-                    "and single hyphens, e.g. 'real-time.yml'",
+                    messages.text("invalid-file-id", id=path.stem),
+                    messages.hint("invalid-file-id"),
                 ),
             )
         return Classified(FOLDERS[parts[0]], path.stem)
@@ -104,7 +111,12 @@ def classify(path: Path, data_dir: Path, shown: str) -> Classified:
         None,
         None,
         Problem(
-            shown, 0, 0, "", "the site does not know this data file", f"data files are: {known}"
+            shown,
+            0,
+            0,
+            "",
+            messages.text("unknown-file"),
+            messages.hint("unknown-file", known=known),
         ),
     )
 

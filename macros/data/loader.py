@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from macros import messages
 from macros.data.cross_checks import check_references, check_text, check_unique_ids
 from macros.data.document import YamlDocument, display_path, value_at
 from macros.data.layout import (
@@ -62,7 +63,7 @@ def _read(
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return None, [Problem(shown, 0, 0, "", f"cannot read the file: {exc.strerror}")]
+        return None, [Problem(shown, 0, 0, "", messages.text("unreadable", reason=exc.strerror))]
     doc, problems = parse_yaml(data, shown)
     if doc is None:
         return DataFile(shown, kind, file_id, data, None), problems
@@ -90,9 +91,7 @@ def load(data_dir: Path, root: Path | None = None) -> LoadResult:
     shown = {path: display_path(path, root) for path in data_files(data_dir)}
     if not data_dir.is_dir():
         shown_dir = display_path(data_dir, root)
-        return LoadResult(
-            (), None, [Problem(shown_dir, 0, 0, "", "the data folder does not exist")]
-        )
+        return LoadResult((), None, [Problem(shown_dir, 0, 0, "", messages.text("no-data-folder"))])
 
     classified = {path: classify(path, data_dir, name) for path, name in shown.items()}
     for path, name in shown.items():
@@ -117,8 +116,8 @@ def load(data_dir: Path, root: Path | None = None) -> LoadResult:
                     0,
                     0,
                     "",
-                    "the file is missing",
-                    f"create it: see macros/schemas/{kind}",
+                    messages.text("missing-file"),
+                    messages.hint("missing-file", schema=kind),
                 )
             )
     for folder, kind in FOLDERS.items():
@@ -131,8 +130,8 @@ def load(data_dir: Path, root: Path | None = None) -> LoadResult:
                     0,
                     0,
                     "",
-                    f"needs at least {needed} file{'s' * (needed > 1)}",
-                    f"add one with scripts/new-{folder[:-1]}",
+                    messages.text("too-few-files", count=needed, s="s" * (needed > 1)),
+                    messages.hint("too-few-files", what=folder[:-1]),
                 )
             )
 

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from macros import messages
 from macros.data.document import FieldPath, YamlDocument
 from macros.data.schema_refs import Schema, load_schema, resolve
 from macros.problems import Problem
@@ -141,18 +142,18 @@ class _Walker:
             hint = "write the value after the colon, or remove the key"
         elif "description" in schema:
             hint = first_sentence(schema["description"])
-        self.problem(path, f"expected {_EXPECTED[expected]}, got {got}", hint)
+        self.problem(path, messages.text("wrong-type", expected=_EXPECTED[expected], got=got), hint)
 
     def string(self, value: str, schema: Schema, path: FieldPath) -> None:
         length = len(value.strip())
         if length < schema.get("minLength", 0) or (schema.get("minLength") and not value.strip()):
-            self.problem(path, "the text is empty", "write the text, or remove the key")
+            self.problem(path, messages.text("empty-text"), messages.hint("empty-text"))
             return
         if "maxLength" in schema and length > schema["maxLength"]:
             self.problem(
                 path,
-                f"the text is too long ({length} characters; the limit is {schema['maxLength']})",
-                "shorten it",
+                messages.text("too-long", length=length, limit=schema["maxLength"]),
+                messages.hint("too-long"),
             )
         if "enum" in schema and value not in schema["enum"]:
             self.choice_problem(path, value, schema["enum"], "value")
@@ -160,16 +161,16 @@ class _Walker:
         if fmt == "date":
             self.date(value, path)
         elif fmt in ("https-url", "link") and not is_safe_link(value, fmt == "link"):
-            hint = SITE_LINK_HINT if fmt == "link" else "use an https:// address"
-            self.problem(path, f"'{value}' is not an allowed link", hint)
+            hint = SITE_LINK_HINT if fmt == "link" else messages.hint("link")
+            self.problem(path, messages.text("link", url=value), hint)
         pattern = schema.get("pattern")
         if pattern and not re.search(pattern, value):
             if "\n" in value.strip() and "x-markdown" in schema:
-                self.problem(path, "must be one line", "write it on one line, without a '|' block")
+                self.problem(path, messages.text("one-line"), messages.hint("one-line"))
             elif "\n" not in value.strip():
                 self.problem(
                     path,
-                    f"'{value}' is not valid here",
+                    messages.text("not-valid-here", value=value),
                     first_sentence(schema.get("description", "")),
                 )
 
@@ -179,13 +180,15 @@ class _Walker:
                 raise ValueError
             dt.date.fromisoformat(value)
         except ValueError:
-            self.problem(path, f"'{value}' is not a valid date", "write it as YYYY-MM-DD")
+            self.problem(path, messages.text("date", value=value), messages.hint("date"))
 
     def integer(self, value: int, schema: Schema, path: FieldPath) -> None:
         low, high = schema.get("minimum"), schema.get("maximum")
         if (low is not None and value < low) or (high is not None and value > high):
             self.problem(
-                path, f"{value} is out of range", f"use a whole number from {low} to {high}"
+                path,
+                messages.text("out-of-range", value=value),
+                messages.hint("out-of-range", low=low, high=high),
             )
 
     def array(self, value: list[Any], schema: Schema, base: str, path: FieldPath) -> None:
@@ -198,8 +201,8 @@ class _Walker:
             )
             self.problem(
                 path,
-                f"the list has {len(value)} item{'s' * (len(value) != 1)}",
-                f"it needs {wanted}",
+                messages.text("list-length", count=len(value), s="s" * (len(value) != 1)),
+                messages.hint("list-length", wanted=wanted),
             )
         seen: dict[str, int] = {}
         for index, item in enumerate(value):
@@ -207,8 +210,8 @@ class _Walker:
                 if item in seen:
                     self.problem(
                         (*path, index),
-                        f"'{item}' is listed twice",
-                        f"remove one (item {seen[item] + 1} has it already)",
+                        messages.text("listed-twice", item=item),
+                        messages.hint("listed-twice", first=seen[item] + 1),
                     )
                 seen.setdefault(item, index)
             if "items" in schema:
@@ -218,7 +221,7 @@ class _Walker:
         properties: dict[str, Schema] = schema.get("properties", {})
         if schema.get("minProperties") and len(value) < schema["minProperties"]:
             self.problem(
-                path, "the mapping is empty", first_sentence(schema.get("description", ""))
+                path, messages.text("empty-mapping"), first_sentence(schema.get("description", ""))
             )
         extra = schema.get("additionalProperties", True)
         unknown = [k for k in value if k not in properties] if extra is False else []
@@ -228,10 +231,10 @@ class _Walker:
                 continue
             if not (unknown and difflib.get_close_matches(name, unknown, n=1, cutoff=0.6)):
                 prop, _ = resolve(properties.get(name, {}), base)
-                hint = f"add '{name}:'"
+                hint = messages.hint("missing-key", key=name)
                 if "description" in prop:
                     hint += f": {first_sentence(prop['description'])}"
-                self.problem(path, f"missing required key '{name}'", hint)
+                self.problem(path, messages.text("missing-key", key=name), hint)
         names = schema.get("propertyNames")
         for key, item in value.items():
             item_path = (*path, key)
@@ -250,18 +253,29 @@ class _Walker:
             self.result.references.append(Reference(names["x-ref"], key, path, True))
         elif "pattern" in names and not re.search(names["pattern"], key):
             self.problem(
-                path, f"'{key}' is not a valid id", first_sentence(names["description"]), key=True
+                path,
+                messages.text("invalid-key-id", key=key),
+                first_sentence(names["description"]),
+                key=True,
             )
 
     def unknown_key(self, key: str, allowed: list[str], path: FieldPath) -> None:
         close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-        hint = f"did you mean '{close[0]}'?" if close else "allowed keys: " + ", ".join(allowed)
-        self.problem(path, f"unknown key '{key}'", hint, key=True)
+        hint = (
+            messages.hint("unknown-key", close=close[0])
+            if close
+            else "allowed keys: " + ", ".join(allowed)
+        )
+        self.problem(path, messages.text("unknown-key", key=key), hint, key=True)
 
     def choice_problem(self, path: FieldPath, value: str, choices: list[str], what: str) -> None:
         close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
-        hint = f"did you mean '{close[0]}'?" if close else "use one of: " + ", ".join(choices)
-        self.problem(path, f"unknown {what} '{value}'", hint)
+        hint = (
+            messages.hint("unknown-key", close=close[0])
+            if close
+            else messages.hint("unknown-value", choices=", ".join(choices))
+        )
+        self.problem(path, messages.text("unknown-value", what=what, value=value), hint)
 
 
 def validate(doc: YamlDocument, schema_name: str) -> WalkResult:
@@ -273,8 +287,8 @@ def validate(doc: YamlDocument, schema_name: str) -> WalkResult:
                 doc.path,
                 *doc.mark(()),
                 "",
-                f"expected a mapping of keys to values, got {kind}",
-                "the file must start with 'key: value' lines",
+                messages.text("not-a-mapping", got=kind),
+                messages.hint("not-a-mapping"),
             )
         )
         return result

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from macros import messages
 from macros.data.schema import SITE_LINK_HINT, is_safe_link
 
 _FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})[^\n]*\n.*?(?:^\1?\2[ \t]*$|\Z)", re.M | re.S)
@@ -98,8 +99,8 @@ def analyse(text: str, kind: str) -> TextReport:
             issues.append(
                 TextIssue(
                     match.start(),
-                    f"curly braces set HTML attributes: {match.group(0)}",
-                    "remove them, or put them in `backticks` to show them as code",
+                    messages.text("attribute-list", braces=match.group(0)),
+                    messages.hint("attribute-list"),
                 )
             )
     if "](" in prose or "]:" in prose:
@@ -108,7 +109,7 @@ def analyse(text: str, kind: str) -> TextReport:
                 url = match.group(1)
                 if not is_safe_link(url, relative_ok=True):
                     issues.append(
-                        TextIssue(match.start(1), f"'{url}' is not an allowed link", SITE_LINK_HINT)
+                        TextIssue(match.start(1), messages.text("link", url=url), SITE_LINK_HINT)
                     )
     if "[^" in prose:
         definitions = set()
@@ -117,9 +118,8 @@ def analyse(text: str, kind: str) -> TextReport:
             issues.append(
                 TextIssue(
                     match.start(1) - 2,
-                    f"footnote definition [^{match.group(1)}]:",
-                    "sources are defined in data/sources.yml; cite them with "
-                    f"[^{match.group(1)}] only",
+                    messages.text("footnote-definition", id=match.group(1)),
+                    messages.hint("footnote-definition", id=match.group(1)),
                 )
             )
         cited = [
@@ -137,8 +137,8 @@ def analyse(text: str, kind: str) -> TextReport:
             issues.append(
                 TextIssue(
                     start,
-                    "headings are not allowed in text",
-                    "the page adds headings; use a **bold** lead-in instead",
+                    messages.text("heading"),
+                    messages.hint("heading"),
                 )
             )
     return TextReport(sorted(issues, key=lambda issue: issue.offset), cited)
@@ -150,8 +150,8 @@ def _check_html(prose: str, issues: list[TextIssue]) -> None:
             issues.append(
                 TextIssue(
                     match.start(),
-                    f"'{match.group(1)}' is not an allowed link",
-                    "use an https:// address",
+                    messages.text("link", url=match.group(1)),
+                    messages.hint("link"),
                 )
             )
     without_autolinks = _AUTOLINK.sub(lambda m: " " * len(m.group(0)), prose)
@@ -159,7 +159,7 @@ def _check_html(prose: str, issues: list[TextIssue]) -> None:
         issues.append(
             TextIssue(
                 match.start(),
-                f"raw HTML is not allowed: {match.group(0)[:40]}",
-                "use Markdown, or put it in `backticks` to show it as code",
+                messages.text("raw-html", html=match.group(0)[:40]),
+                messages.hint("raw-html"),
             )
         )

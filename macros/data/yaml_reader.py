@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from macros import messages
 from macros.data.document import FieldPath, ScalarSpan, YamlDocument
 from macros.problems import Problem
 
@@ -31,28 +32,7 @@ _TAG = "tag:yaml.org,2002:"
 _STANDARD_SCALAR_TAGS = {f"{_TAG}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")}
 _RESOLVER = yaml.resolver.Resolver()
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
-_EMPTY_HINT = "add the required fields, or delete the file"
 _DECIMAL = re.compile(r"[-+]?(0|[1-9][0-9]*)")
-
-# PyYAML's wording, and what an editor should do about it.
-_SYNTAX_HINTS = (
-    ("mapping values are not allowed", "if the text contains ': ', put the whole value in quotes"),
-    ("could not find expected ':'", "a key needs a ':' after it; check for an unclosed quote"),
-    ("did not find expected key", "keys of the same mapping must start in the same column"),
-    ("did not find expected '-'", "list items must start in the same column"),
-    ("found undefined alias", "an *alias needs a matching &anchor earlier in the file"),
-    (
-        "unknown escape character",
-        "in double quotes a backslash starts an escape: use single quotes",
-    ),
-    ("found unexpected end of stream", "a quote or bracket is not closed"),
-    ("while scanning a quoted scalar", "a quote is not closed"),
-    ("special characters are not allowed", "remove the invisible control character"),
-    ("expected <block end>", "check the indentation of this line against the lines above"),
-    ("found character '`'", "a value cannot start with a backtick: put the value in quotes"),
-    ("found character '@'", "a value cannot start with '@': put the value in quotes"),
-    ("found character '%'", "a value cannot start with '%': put the value in quotes"),
-)
 
 
 def read_yaml(path: Path, shown_as: str) -> tuple[YamlDocument | None, list[Problem]]:
@@ -60,7 +40,7 @@ def read_yaml(path: Path, shown_as: str) -> tuple[YamlDocument | None, list[Prob
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return None, [Problem(shown_as, 0, 0, "", f"cannot read the file: {exc.strerror}")]
+        return None, [Problem(shown_as, 0, 0, "", messages.text("unreadable", reason=exc.strerror))]
     return parse_yaml(data, shown_as)
 
 
@@ -71,7 +51,7 @@ def parse_yaml(data: bytes, shown_as: str) -> tuple[YamlDocument | None, list[Pr
     if len(data) > MAX_BYTES:
         size = f"{len(data) // 1024} KB; the limit is {MAX_BYTES // 1024} KB"
         return None, [
-            problem(0, 0, f"the file is too large ({size})", "split it into smaller files")
+            problem(0, 0, messages.text("too-large", size=size), messages.hint("too-large"))
         ]
     try:
         text = data.decode("utf-8")
@@ -82,36 +62,36 @@ def parse_yaml(data: bytes, shown_as: str) -> tuple[YamlDocument | None, list[Pr
             problem(
                 line,
                 column,
-                f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x})",
-                "save the file as UTF-8 in your editor",
+                messages.text("not-utf8", byte=f"{data[exc.start]:02x}"),
+                messages.hint("not-utf8"),
             )
         ]
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in lines):
-        return None, [problem(0, 0, "the file is empty", _EMPTY_HINT)]
+        return None, [problem(0, 0, messages.text("empty-file"), messages.hint("empty-file"))]
     builder = _Builder(shown_as, lines)
     try:
         value = builder.build(yaml.parse(text, Loader=yaml.CSafeLoader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        message = f"YAML syntax error: {exc.problem or exc.context}"
+        message = messages.text("yaml-syntax", problem=exc.problem or exc.context)
         start = exc.context_mark
         if exc.problem and exc.context and start and mark and start.line != mark.line:
             message += f", {exc.context} that starts on line {start.line + 1}"
-        hint = next((h for key, h in _SYNTAX_HINTS if key in str(exc)), "")
+        hint = next((h for key, h in messages.SYNTAX_HINTS if key in str(exc)), "")
         if mark and lines[mark.line][mark.column : mark.column + 1] == "\t":
-            message, hint = "a tab character", "YAML indentation must use spaces, not tabs"
+            message, hint = messages.text("tab"), messages.hint("tab")
         return None, [*builder.problems, problem(line, column, message, hint)]
     except yaml.YAMLError as exc:  # reader errors carry a position but no mark
-        return None, [problem(0, 0, f"YAML error: {exc}")]
+        return None, [problem(0, 0, messages.text("yaml-error", error=exc))]
     except _Abort:
         return None, builder.problems
     if builder.problems:
         return None, builder.problems
     if value is None:
-        return None, [problem(0, 0, "the file is empty", _EMPTY_HINT)]
+        return None, [problem(0, 0, messages.text("empty-file"), messages.hint("empty-file"))]
     doc = YamlDocument(
         shown_as, value, lines, builder.marks, builder.key_marks, builder.raw, builder.spans
     )
@@ -155,8 +135,8 @@ class _Builder:
                 if documents > 1:
                     self.fail(
                         event,
-                        "the file holds more than one YAML document",
-                        "a data file holds one document: remove the '---' line",
+                        messages.text("several-documents"),
+                        messages.hint("several-documents"),
                         abort=True,
                     )
                 value = self.node(next(self.events), (), 0)
@@ -164,24 +144,22 @@ class _Builder:
 
     def node(self, event: yaml.Event, path: FieldPath, depth: int) -> Any:
         if depth > MAX_DEPTH:
-            self.fail(
-                event, f"the data is nested too deeply (more than {MAX_DEPTH} levels)", abort=True
-            )
+            self.fail(event, messages.text("too-deep", limit=MAX_DEPTH), abort=True)
         self.nodes += 1
         if self.nodes > MAX_NODES:
-            self.fail(event, f"the file holds too many values (more than {MAX_NODES})", abort=True)
+            self.fail(event, messages.text("too-many-values", limit=MAX_NODES), abort=True)
         self.marks[path] = _position(event.start_mark)
         if isinstance(event, yaml.AliasEvent):
             anchor = event.anchor or ""
             if anchor not in self.anchors:
-                self.fail(event, f"unknown alias *{anchor}", abort=True)
+                self.fail(event, messages.text("unknown-alias", anchor=anchor), abort=True)
             value, size = self.anchors[anchor]
             self.nodes += size
             if self.nodes > MAX_NODES:
                 self.fail(
                     event,
-                    f"aliases expand to too many values (more than {MAX_NODES})",
-                    "write the values out instead of repeating an &anchor",
+                    messages.text("alias-bomb", limit=MAX_NODES),
+                    messages.hint("alias-bomb"),
                     abort=True,
                 )
             return value
@@ -198,7 +176,7 @@ class _Builder:
             self.check_collection_tag(event, tag, "map")
             value = self.mapping(path, depth)
         else:  # pragma: no cover - the parser guarantees a node event here
-            self.fail(event, "unexpected YAML event", abort=True)
+            self.fail(event, messages.text("unexpected-event"), abort=True)
         anchor_name: str | None = getattr(event, "anchor", None)
         if anchor_name:
             self.anchors[anchor_name] = (value, self.nodes - before + 1)
@@ -210,32 +188,30 @@ class _Builder:
                 return
             yield event
 
-    @staticmethod
-    def shown_tag(tag: str) -> str:
-        return "!!" + tag.removeprefix(_TAG) if tag.startswith(_TAG) else tag
+    def tag_problem(self, event: yaml.Event, tag: str) -> None:
+        shown = "!!" + tag.removeprefix(_TAG) if tag.startswith(_TAG) else tag
+        self.fail(event, messages.text("tag", tag=shown), messages.hint("tag"))
 
     def check_collection_tag(self, event: yaml.Event, tag: str | None, kind: str) -> None:
         if tag not in (None, f"{_TAG}{kind}"):
-            self.fail(event, f"the tag {self.shown_tag(tag)} is not allowed", "remove the tag")
+            self.tag_problem(event, tag)
 
     def mapping(self, path: FieldPath, depth: int) -> dict[str, Any]:
         value: dict[str, Any] = {}
         for key_event in self.until(yaml.MappingEndEvent):
             if not isinstance(key_event, yaml.ScalarEvent):
-                self.fail(key_event, "a key must be plain text, not a list or mapping", abort=True)
+                self.fail(key_event, messages.text("key-not-text"), abort=True)
             key = key_event.value
             key_mark = _position(key_event.start_mark)
             item = self.node(next(self.events), (*path, key), depth + 1)
             if key == "<<" and not key_event.style:
-                self.fail(
-                    key_event, "merge keys (<<) are not supported", "write the fields out in full"
-                )
+                self.fail(key_event, messages.text("merge-key"), messages.hint("merge-key"))
             elif key in value:
                 first = self.key_marks[(*path, key)][0]
                 self.fail(
                     key_event,
-                    f"duplicate key '{key}': line {first} has it already",
-                    "YAML would silently keep only the last one: remove or rename one",
+                    messages.text("duplicate-key", key=key, first=first),
+                    messages.hint("duplicate-key"),
                 )
             else:
                 value[key] = item
@@ -251,7 +227,7 @@ class _Builder:
         if tag is None or tag == "!":
             tag = _RESOLVER.resolve(yaml.ScalarNode, text, event.implicit)  # type: ignore[no-untyped-call]
         elif tag not in _STANDARD_SCALAR_TAGS:
-            self.fail(event, f"the tag {self.shown_tag(tag)} is not allowed", "remove the tag")
+            self.tag_problem(event, tag)
             return text
         if tag == f"{_TAG}str" or tag == f"{_TAG}timestamp":
             return text  # dates stay as written: the schema checks their form

@@ -1,0 +1,163 @@
+"""Every message the data core reports: one catalogue with its code, wording and hint.
+
+Each entry is a :class:`Message` whose ``text`` and ``hint`` are
+``str.format`` templates. The core builds its problems from here
+(:func:`text`, :func:`hint`), EDITING.md explains every entry (a test checks it
+from this catalogue), and the lint's checks declare their own messages with the
+same :class:`Message` type, so fixability is a field of the message, never
+guessed from its wording. Where the right hint depends on the data (a close
+match, the schema's description), the caller passes it and ``hint`` here is
+the general advice.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from macros.problems import Severity
+
+_FIELD = re.compile(r"\{[a-z_]+\}")
+
+
+@dataclass(frozen=True)
+class Message:
+    """One kind of message: its wording, hint and severity; ``fixable`` by scripts/lint --fix."""
+
+    text: str
+    hint: str = ""
+    severity: Severity = Severity.ERROR
+    fixable: bool = False
+
+    @property
+    def shown(self) -> str:
+        """The wording with "…" for each value, as EDITING.md quotes it."""
+        return _FIELD.sub("…", self.text)
+
+
+CORE: dict[str, Message] = {
+    # The data folder's layout (macros.data.layout, macros.data.loader)
+    "unknown-file": Message("the site does not know this data file", "data files are: {known}"),
+    "yaml-extension": Message("data files end in .yml", "rename it to {stem}.yml"),
+    "invalid-file-id": Message(
+        "'{id}' is not a valid id",
+        "the file name is the id: use lower-case letters, digits and single hyphens, "
+        "e.g. 'real-time.yml'",
+    ),
+    # Reading YAML (macros.data.yaml_reader)
+    "yaml-syntax": Message("YAML syntax error: {problem}"),
+    "tab": Message("a tab character", "YAML indentation must use spaces, not tabs"),
+    "too-deep": Message("the data is nested too deeply (more than {limit} levels)"),
+    "too-many-values": Message("the file holds too many values (more than {limit})"),
+    "tag": Message("the tag {tag} is not allowed", "remove the tag"),
+    "too-large": Message("the file is too large ({size})", "split it into smaller files"),
+    "empty-file": Message("the file is empty", "add the required fields, or delete the file"),
+    "unknown-alias": Message("unknown alias *{anchor}"),
+    "alias-bomb": Message(
+        "aliases expand to too many values (more than {limit})",
+        "write the values out instead of repeating an &anchor",
+    ),
+    "key-not-text": Message("a key must be plain text, not a list or mapping"),
+    "merge-key": Message("merge keys (<<) are not supported", "write the fields out in full"),
+    "unreadable": Message("cannot read the file: {reason}"),
+    "not-utf8": Message(
+        "the file is not valid UTF-8 (byte 0x{byte})", "save the file as UTF-8 in your editor"
+    ),
+    "yaml-error": Message("YAML error: {error}"),
+    "several-documents": Message(
+        "the file holds more than one YAML document",
+        "a data file holds one document: remove the '---' line",
+    ),
+    "unexpected-event": Message("unexpected YAML event"),
+    "duplicate-key": Message(
+        "duplicate key '{key}': line {first} has it already",
+        "YAML would silently keep only the last one: remove or rename one",
+    ),
+    # The JSON Schemas (macros.data.schema)
+    "wrong-type": Message("expected {expected}, got {got}"),
+    "unknown-key": Message("unknown key '{key}'", "did you mean '{close}'?"),
+    "unknown-value": Message("unknown {what} '{value}'", "use one of: {choices}"),
+    "empty-text": Message("the text is empty", "write the text, or remove the key"),
+    "too-long": Message(
+        "the text is too long ({length} characters; the limit is {limit})", "shorten it"
+    ),
+    "out-of-range": Message("{value} is out of range", "use a whole number from {low} to {high}"),
+    "list-length": Message("the list has {count} item{s}", "it needs {wanted}"),
+    "empty-mapping": Message("the mapping is empty"),
+    "not-a-mapping": Message(
+        "expected a mapping of keys to values, got {got}",
+        "the file must start with 'key: value' lines",
+    ),
+    "link": Message("'{url}' is not an allowed link", "use an https:// address"),
+    "one-line": Message("must be one line", "write it on one line, without a '|' block"),
+    "date": Message("'{value}' is not a valid date", "write it as YYYY-MM-DD"),
+    "missing-key": Message("missing required key '{key}'", "add '{key}:'"),
+    "not-valid-here": Message("'{value}' is not valid here"),
+    "listed-twice": Message("'{item}' is listed twice", "remove one (item {first} has it already)"),
+    "invalid-key-id": Message("'{key}' is not a valid id"),
+    # Across files (macros.data.loader, macros.data.cross_checks)
+    "no-data-folder": Message("the data folder does not exist"),
+    "missing-file": Message("the file is missing", "create it: see macros/schemas/{schema}"),
+    "too-few-files": Message("needs at least {count} file{s}", "add one with scripts/new-{what}"),
+    "unknown-reference": Message("unknown {kind} '{value}'", "did you mean '{close}'?"),
+    "question-is-heading": Message(
+        "the question id '{id}' is also a heading on the FAQ page",
+        "choose another id, e.g. '{id}-question'",
+    ),
+    "duplicate-id": Message(
+        "the {what} id '{id}' is used twice", "{first} has it already; ids must be unique"
+    ),
+    # Text rules for Markdown fields (macros.data.text_rules)
+    "raw-html": Message(
+        "raw HTML is not allowed: {html}",
+        "use Markdown, or put it in `backticks` to show it as code",
+    ),
+    "attribute-list": Message(
+        "curly braces set HTML attributes: {braces}",
+        "remove them, or put them in `backticks` to show them as code",
+    ),
+    "footnote-definition": Message(
+        "footnote definition [^{id}]:",
+        "sources are defined in data/sources.yml; cite them with [^{id}] only",
+    ),
+    "heading": Message(
+        "headings are not allowed in text",
+        "the page adds headings; use a **bold** lead-in instead",
+    ),
+}
+
+# PyYAML's wording, and what an editor should do about it (the hint of "yaml-syntax").
+SYNTAX_HINTS = (
+    ("mapping values are not allowed", "if the text contains ': ', put the whole value in quotes"),
+    ("could not find expected ':'", "a key needs a ':' after it; check for an unclosed quote"),
+    ("did not find expected key", "keys of the same mapping must start in the same column"),
+    ("did not find expected '-'", "list items must start in the same column"),
+    ("found undefined alias", "an *alias needs a matching &anchor earlier in the file"),
+    (
+        "unknown escape character",
+        "in double quotes a backslash starts an escape: use single quotes",
+    ),
+    ("found unexpected end of stream", "a quote or bracket is not closed"),
+    ("while scanning a quoted scalar", "a quote is not closed"),
+    ("special characters are not allowed", "remove the invisible control character"),
+    ("expected <block end>", "check the indentation of this line against the lines above"),
+    ("found character '`'", "a value cannot start with a backtick: put the value in quotes"),
+    ("found character '@'", "a value cannot start with '@': put the value in quotes"),
+    ("found character '%'", "a value cannot start with '%': put the value in quotes"),
+)
+
+
+def text(code: str, **values: Any) -> str:
+    """The wording of catalogue entry ``code`` with its values filled in."""
+    return CORE[code].text.format(**values)
+
+
+def hint(code: str, **values: Any) -> str:
+    """The catalogue's hint for ``code`` with its values filled in."""
+    return CORE[code].hint.format(**values)
+
+
+def core_messages() -> list[str]:
+    """Every core message as EDITING.md quotes it ("…" for values), each once."""
+    return list(dict.fromkeys(message.shown for message in CORE.values()))
