@@ -8,6 +8,7 @@ mistake in one run.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -27,6 +28,9 @@ class Problem:
     message: str
     hint: str = ""
     severity: Severity = Severity.ERROR
+    # The message's catalogue code, e.g. "quoting.yaml-1.1" (lint checks set it); not
+    # part of equality or order, so one problem found by two checks is still one.
+    code: str = dataclasses.field(default="", compare=False)
 
     @property
     def location(self) -> str:

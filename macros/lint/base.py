@@ -11,20 +11,8 @@ from macros.data.document import FieldPath, YamlDocument
 from macros.data.layout import DataFile as DataFile  # the lint reads the loader's files
 from macros.data.model import Dataset
 from macros.data.schema import field_name
-from macros.problems import Problem, Severity
-
-
-@dataclass(frozen=True)
-class Message:
-    """One kind of message a check reports: its wording, hint and severity.
-
-    ``text`` and ``hint`` are str.format templates; EDITING.md lists every one.
-    """
-
-    text: str
-    hint: str
-    severity: Severity = Severity.ERROR
-    fixable: bool = False  # scripts/lint --fix repairs it
+from macros.messages import Message as Message  # the lint's messages: the same type
+from macros.problems import Problem
 
 
 @dataclass
@@ -95,4 +83,5 @@ class Check:
             message.text.format(**values),
             message.hint.format(**values),
             message.severity,
+            code=f"{self.name}.{kind}",
         )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,15 +26,9 @@ class CheckResult:
 
     @property
     def fixable(self) -> list[Problem]:
-        """Problems whose message the check can fix (matched by message wording)."""
-        fixable = [m for m in self.check.messages.values() if m.fixable]
-        return [p for p in self.problems if any(_matches(m.text, p.message) for m in fixable)]
-
-
-def _matches(template: str, message: str) -> bool:
-    """Whether ``message`` was made from ``template`` (its {fields} match anything)."""
-    parts = re.split(r"\{[a-z_]+\}", template)
-    return re.fullmatch(".*".join(map(re.escape, parts)), message, re.S) is not None
+        """Problems whose message is marked fixable in the check's catalogue."""
+        codes = {f"{self.check.name}.{k}" for k, m in self.check.messages.items() if m.fixable}
+        return [p for p in self.problems if p.code in codes]
 
 
 def run_checks(ctx: LintContext, checks: Sequence[Check]) -> list[CheckResult]:
