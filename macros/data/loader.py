@@ -28,18 +28,14 @@ from macros.data.layout import (
     data_files,
 )
 from macros.data.model import (
-    CallToAction,
-    Criterion,
     Dataset,
     Decision,
     Dimension,
     Framework,
     Question,
-    Release,
     Site,
     Source,
-    TableRow,
-    Take,
+    build,
 )
 from macros.data.placeholders import placeholder_problems
 from macros.data.schema import validate
@@ -163,124 +159,29 @@ def _doc(file: DataFile) -> YamlDocument:
     return file.doc
 
 
-def _release(raw: dict[str, Any] | None) -> Release | None:
-    return Release(raw.get("version"), raw["date"], raw["source"]) if raw else None
-
-
-def _question(raw: dict[str, Any], dimension: str | None) -> Question:
-    return Question(raw["id"], raw["q"].strip(), raw["a"], dimension)
-
-
 def _build(loaded: list[DataFile], files: tuple[str, ...]) -> Dataset:
     by_kind: dict[str, list[DataFile]] = {}
     for item in loaded:
         by_kind.setdefault(item.kind, []).append(item)
 
-    def single(kind: str) -> dict[str, Any] | None:
+    def single(kind: FileKind) -> dict[str, Any] | None:
         items = by_kind.get(kind)
-        return _doc(items[0]).value if items else None
+        return items[0].value if items else None
 
-    site_raw = single("site.schema.json") or {}
-    cta = site_raw.get("call_to_action")
-    site = Site(
-        title=site_raw["title"].strip(),
-        description=site_raw["description"].strip(),
-        url=site_raw["url"],
-        licence=site_raw.get("licence"),
-        featured=(site_raw["featured"][0], site_raw["featured"][1]),
-        intro=site_raw["intro"],
-        verdict=site_raw["verdict"],
-        call_to_action=CallToAction(cta["text"], cta["url"]) if cta else None,
-    )
-    frameworks = []
-    for item in by_kind.get("framework.schema.json", []):
-        raw = _doc(item).value
-        assert item.id is not None
-        frameworks.append(
-            Framework(
-                id=item.id,
-                name=raw["name"].strip(),
-                tagline=raw["tagline"].strip(),
-                order=raw.get("order", 100),
-                first_release=_release(raw["first_release"]),  # type: ignore[arg-type]
-                latest_release=_release(raw["latest_release"]),  # type: ignore[arg-type]
-                lts_release=_release(raw.get("lts_release")),
-                licence=raw["licence"].strip(),
-                governance=raw["governance"].strip(),
-                homepage=raw["homepage"],
-                docs=raw["docs"],
-                repository=raw["repository"],
-                python=raw["python"].strip(),
-                profile=raw["profile"],
-            )
-        )
+    frameworks = [build(Framework, f.value, id=f.id) for f in by_kind.get(FileKind.FRAMEWORK, [])]
     frameworks.sort(key=lambda f: (f.order, f.name.lower()))
-
-    dimensions = []
-    for item in by_kind.get("dimension.schema.json", []):
-        raw = _doc(item).value
-        assert item.id is not None
-        dimensions.append(
-            Dimension(
-                id=item.id,
-                title=raw["title"].strip(),
-                order=raw["order"],
-                summary=raw["summary"],
-                last_reviewed=raw["last_reviewed"],
-                takes={
-                    fid: Take(t["verdict"].strip(), t["text"])
-                    for fid, t in raw["frameworks"].items()
-                },
-                unknown=tuple(raw.get("unknown", [])),
-                table=tuple(
-                    TableRow(
-                        r["id"],
-                        r["label"].strip(),
-                        {k: v.strip() for k, v in r["values"].items()},
-                        item.id,
-                    )
-                    for r in raw.get("table", [])
-                ),
-                faq=tuple(_question(q, item.id) for q in raw.get("faq", [])),
-            )
-        )
+    dimensions = [build(Dimension, d.value, id=d.id) for d in by_kind.get(FileKind.DIMENSION, [])]
     dimensions.sort(key=lambda d: (d.order, d.id))
-
-    faq_raw = single("faq.schema.json") or {"questions": []}
-    sources = {
-        sid: Source(
-            sid,
-            s["title"].strip(),
-            s["url"],
-            s["publisher"].strip(),
-            s["checked"],
-            s.get("published"),
-        )
-        for sid, s in (single("sources.schema.json") or {}).items()
-    }
-    decision_raw = single("decision.schema.json")
-    decision = None
-    if decision_raw:
-        decision = Decision(
-            intro=decision_raw["intro"],
-            criteria=tuple(
-                Criterion(
-                    c["id"],
-                    c["label"].strip(),
-                    c.get("dimension"),
-                    dict(c["weights"]),
-                    {k: v.strip() for k, v in c["reasons"].items()},
-                )
-                for c in decision_raw["criteria"]
-            ),
-            choose={k: tuple(v) for k, v in decision_raw.get("choose", {}).items()},
-        )
+    faq_raw = single(FileKind.FAQ) or {"questions": []}
+    decision_raw = single(FileKind.DECISION)
     return Dataset(
-        site=site,
+        site=build(Site, single(FileKind.SITE) or {}),
         frameworks=tuple(frameworks),
         dimensions=tuple(dimensions),
-        general_faq=tuple(_question(q, None) for q in faq_raw["questions"]),
-        sources=sources,
-        decision=decision,
+        general_faq=tuple(build(Question, q, dimension=None) for q in faq_raw["questions"]),
+        sources={
+            sid: build(Source, raw, id=sid) for sid, raw in (single(FileKind.SOURCES) or {}).items()
+        },
+        decision=build(Decision, decision_raw) if decision_raw else None,
         files=files,
     )
