@@ -18,6 +18,7 @@ from typing import Any
 from macros import messages
 from macros.data.cross_checks import check_references, check_text, check_unique_ids
 from macros.data.document import YamlDocument, display_path, value_at
+from macros.data.from_data import build
 from macros.data.layout import (
     FOLDERS,
     MINIMUM_FILES,
@@ -35,7 +36,6 @@ from macros.data.model import (
     Question,
     Site,
     Source,
-    build,
 )
 from macros.data.placeholders import placeholder_problems
 from macros.data.schema import validate

@@ -1,77 +1,20 @@
 """The validated data, as plain immutable objects for templates and tools.
 
-Each class builds itself from a file's validated data (:func:`build`): a field
-takes the YAML key of the same name (or the one its ``key`` metadata names),
-nested classes, lists and mappings are built by type, and ``LINE`` fields
-(one-line text) lose surrounding white space. Adding a field to a data file
-touches its schema, the class here and the template that shows it.
+Each class builds itself from a file's validated data
+(:func:`macros.data.from_data.build`): a field takes the YAML key of the same
+name, and its metadata says the rest. Adding a field to a data file touches
+its schema, the class here and the template that shows it.
 """
 
 from __future__ import annotations
 
-import types
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields, is_dataclass
-from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
-
-T = TypeVar("T")
-
+from dataclasses import dataclass, field
+from typing import Any
 
 # Field metadata: one-line text (or a mapping of it) loses surrounding white space;
 # "key" names a differently named YAML key; "default" fills a key the data leaves out.
 LINE: Mapping[str, Any] = {"strip": True}
-
-
-def build(cls: type[T], raw: Mapping[str, Any], **given: Any) -> T:
-    """An instance of dataclass ``cls`` from validated data; ``given`` fields come from outside.
-
-    A field's ``pass`` metadata ({child field: own field}) hands values down to
-    the objects it holds (a dimension's rows and questions get its id).
-    """
-    hints = get_type_hints(cls)
-    values: dict[str, Any] = {}
-    for item in fields(cls):  # type: ignore[arg-type]
-        if item.name in given:
-            values[item.name] = given[item.name]
-            continue
-        key = item.metadata.get("key", item.name)
-        if key in raw:
-            passed = {child: values[own] for child, own in item.metadata.get("pass", {}).items()}
-            values[item.name] = _convert(hints[item.name], raw[key], item.metadata, passed)
-        elif "default" in item.metadata:
-            values[item.name] = item.metadata["default"]
-        else:
-            values[item.name] = _empty(hints[item.name])
-    return cls(**values)
-
-
-def _convert(kind: Any, value: Any, metadata: Mapping[str, Any], passed: dict[str, Any]) -> Any:
-    origin, args = get_origin(kind), get_args(kind)
-    if origin in (Union, types.UnionType):  # X | None
-        if value is None:
-            return None
-        kind = next(arg for arg in args if arg is not type(None))
-        origin, args = get_origin(kind), get_args(kind)
-    if is_dataclass(kind):
-        return build(kind, value, **passed)  # type: ignore[arg-type]
-    if origin is tuple:
-        item_kind = args[0]
-        return tuple(_convert(item_kind, v, metadata, passed) for v in value)
-    if origin is dict:
-        return {k: _convert(args[1], v, metadata, passed) for k, v in value.items()}
-    if kind is str and metadata.get("strip"):
-        return value.strip()
-    return value
-
-
-def _empty(kind: Any) -> Any:
-    """The value of an optional field the data leaves out."""
-    origin = get_origin(kind)
-    if origin is tuple:
-        return ()
-    if origin is dict:
-        return {}
-    return None
 
 
 # Ids of the feature-table rows built from framework profiles (macros.render.pages):
