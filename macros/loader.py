@@ -399,6 +399,7 @@ def _build(loaded: list[_Loaded], files: tuple[str, ...]) -> Dataset:
             s["publisher"].strip(),
             s["checked"],
             s.get("published"),
+            s["supports"].strip(),
         )
         for sid, s in (single("sources.schema.json") or {}).items()
     }

@@ -25,6 +25,7 @@ class Source:
     publisher: str
     checked: str
     published: str | None = None
+    supports: str = ""  # what the page says that the site relies on
 
 
 @dataclass(frozen=True)
