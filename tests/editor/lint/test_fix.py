@@ -31,7 +31,9 @@ alpha-log:
   url: https://example.org/alpha/changes
   publisher: Alpha project
   checked: 2026-11-24
-  supports: Alpha 1.0 was released""".replace("{TRAILING}", "   ")  # trailing spaces, kept out of this file
+  supports: Alpha 1.0 was released""".replace(
+    "{TRAILING}", "   "
+)  # trailing spaces, kept out of this file
 
 SORTED = """\
 # Every source the site cites.
