@@ -116,6 +116,7 @@ def generate(dest: Path, frameworks: int, dimensions: int, seed: int = 0) -> Pat
                 "url": f"https://example.org/{s}",
                 "publisher": "Example",
                 "checked": "2026-11-24",
+                "supports": f"Reference {s} states the synthetic facts that cite it.",
             }
             for s in sources
         },

@@ -23,13 +23,17 @@ beta-notes:
   publisher: Beta Foundation  # the publisher's legal name
   published: 2026-08-05
   checked: 2026-11-24
+  supports: Beta 2.0 ships an admin
 
 alpha-log:
   title: Alpha changelog
   # checked by hand
   url: https://example.org/alpha/changes
   publisher: Alpha project
-  checked: 2026-11-24""".replace("{TRAILING}", "   ")  # trailing spaces, kept out of this file
+  checked: 2026-11-24
+  supports: Alpha 1.0 was released""".replace(
+    "{TRAILING}", "   "
+)  # trailing spaces, kept out of this file
 
 SORTED = """\
 # Every source the site cites.
@@ -40,6 +44,7 @@ alpha-log:
   url: https://example.org/alpha/changes
   publisher: Alpha project
   checked: 2026-11-24
+  supports: Alpha 1.0 was released
 
 # Beta's own notes.
 beta-notes:
@@ -48,6 +53,7 @@ beta-notes:
   publisher: Beta Foundation  # the publisher's legal name
   published: 2026-08-05
   checked: 2026-11-24
+  supports: Beta 2.0 ships an admin
 """
 
 

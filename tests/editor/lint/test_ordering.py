@@ -11,7 +11,7 @@ def test_unsorted_sources(project: Path, lint: Lint) -> None:
     alpha, beta = text.split("beta-notes:")
     sources.write_text("beta-notes:" + beta + alpha)
     assert lint("ordering") == [
-        "data/sources.yml:7:1: warning: alpha-log: the sources are not in alphabetical order: "
+        "data/sources.yml:8:1: warning: alpha-log: the sources are not in alphabetical order: "
         "'alpha-log' comes after 'beta-notes' (scripts/lint --fix sorts them; comments move "
         "with their entry)",
     ]

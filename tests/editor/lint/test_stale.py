@@ -16,7 +16,7 @@ def test_old_reviews_and_source_checks(lint: Lint) -> None:
         "data/sources.yml:5:12: warning: alpha-log.checked: source 'alpha-log' was last checked "
         "366 days ago (2026-11-24); the limit is 365 days (open the page, check that it still "
         "supports the claims citing it, then update checked)",
-        "data/sources.yml:11:12: warning: beta-notes.checked: source 'beta-notes' was last "
+        "data/sources.yml:12:12: warning: beta-notes.checked: source 'beta-notes' was last "
         "checked 366 days ago (2026-11-24); the limit is 365 days (open the page, check that it "
         "still supports the claims citing it, then update checked)",
     ]
@@ -33,6 +33,6 @@ def test_a_date_in_the_future(lint: Lint) -> None:
         "(2026-11-02) (check the year)",
         "data/sources.yml:5:12: warning: alpha-log.checked: 2026-11-24 is after today "
         "(2026-11-02) (check the year)",
-        "data/sources.yml:11:12: warning: beta-notes.checked: 2026-11-24 is after today "
+        "data/sources.yml:12:12: warning: beta-notes.checked: 2026-11-24 is after today "
         "(2026-11-02) (check the year)",
     ]
