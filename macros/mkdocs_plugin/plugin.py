@@ -31,6 +31,7 @@ from macros.mkdocs_plugin.site import (
     default_nav,
     keep_preview_alive,
     template_problem,
+    use_site_markdown,
 )
 from macros.problems import Problem, errors, format_report
 from macros.render import export, jsonld
@@ -76,6 +77,7 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
             return config
         # Table captions must stay block-level (see macros.render.block_captions).
         config.markdown_extensions.append(BlockCaptions())  # type: ignore[arg-type]
+        use_site_markdown(config)
         if self.serving and config.strict:
             keep_preview_alive()
         self.generate(config)

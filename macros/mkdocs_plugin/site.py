@@ -12,6 +12,7 @@ from mkdocs.utils import CountHandler
 
 from macros.data.model import Site
 from macros.problems import Problem
+from macros.render import markdown
 from macros.render.pages import Page
 
 GENERATED_NAV = (
@@ -33,6 +34,16 @@ def keep_preview_alive() -> None:
     mkdocs_log = logging.getLogger("mkdocs")
     for handler in [h for h in mkdocs_log.handlers if isinstance(h, CountHandler)]:
         mkdocs_log.removeHandler(handler)
+
+
+def use_site_markdown(config: MkDocsConfig) -> None:
+    """The core renders data text with the site's extensions and their configs.
+
+    Extensions given as objects rather than names (the plugin's own
+    BlockCaptions) shape MkDocs' page conversion only.
+    """
+    names = [name for name in config.markdown_extensions if isinstance(name, str)]
+    markdown.configure(names, config.mdx_configs)
 
 
 def apply_site_metadata(config: MkDocsConfig, site: Site) -> None:

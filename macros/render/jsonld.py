@@ -15,17 +15,14 @@ from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import urljoin
 
-import markdown
-
 from macros.data.model import Dataset, Framework, Question, Source
 from macros.data.text_rules import citations, strip_citations
+from macros.render import markdown
 
 CONTEXT = "https://schema.org"
 ARTICLE_PAGE = "index.md"
 FAQ_PAGE = "faq.md"
 
-# One instance, reset per text: creating one per call cost 8x the conversion.
-_MARKDOWN = markdown.Markdown(extensions=["fenced_code", "tables"])
 _BLOCKS = frozenset(
     {"p", "li", "pre", "blockquote", "tr", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6"}
 )
@@ -58,8 +55,11 @@ class _TextCollector(HTMLParser):
 
 
 def plain_text(text: str) -> str:
-    """Markdown from the data as plain text, without citation markers."""
-    html = _MARKDOWN.reset().convert(strip_citations(text))
+    """Markdown from the data as plain text, without citation markers.
+
+    Converted by the site's Markdown factory (macros.render.markdown).
+    """
+    html = markdown.factory().html(strip_citations(text))
     collector = _TextCollector()
     collector.feed(html)
     collector.close()

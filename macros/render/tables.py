@@ -25,28 +25,37 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-import markdown
 from markupsafe import escape
 
 from macros.data.model import Framework, TableRow
 from macros.data.text_rules import citations, replace_citations
+from macros.render import markdown
 
 _START, _END = "\x1e", "\x1f"  # cannot occur in validated data or templates
 _PLACEHOLDER = re.compile(f"{_START}([a-z0-9-]+){_END}")
-_INLINE_SYNTAX = re.compile(r"[\\`*_\[\]]")
-_MARKDOWN = markdown.Markdown()  # core inline syntax: code, emphasis, links
+# Characters that Markdown or the site's usual extensions act on: without
+# any, a cell is its own (escaped) HTML. '&' and '<' too: an entity such as
+# '&copy;' must render as it does in the text around the table.
+_INLINE_SYNTAX = re.compile(r"[\\`*_\[\]{}&<]")
 
 
 @lru_cache(maxsize=65536)
 def cell_html(text: str) -> str | None:
-    """The cell's HTML, or None when MkDocs must render it (site links)."""
-    if not _INLINE_SYNTAX.search(text):
+    """The cell's HTML, or None when MkDocs must render it (site links).
+
+    Converted by the site's Markdown factory (macros.render.markdown), so a
+    cell renders as the text around it; cached until the settings change.
+    """
+    site = markdown.factory()
+    if site.plain_is_literal and not _INLINE_SYNTAX.search(text):
         return str(escape(text))
     if "](/" in text or "](#" in text:
         return None
     marked = replace_citations(text, lambda source: f"{_START}{source}{_END}")
-    html = _MARKDOWN.reset().convert(marked)
-    return html.removeprefix("<p>").removesuffix("</p>")
+    return site.inline_html(marked)
+
+
+markdown.on_configure(cell_html.cache_clear)
 
 
 def cited_in_order(page: str) -> list[str]:
