@@ -1,0 +1,705 @@
+"""One harness per code sample: run it and check what the text says it does.
+
+A harness is found by the sample's file and a line of its code, so samples can
+move within a file. A sample without a harness must start with
+``# Fragment: <what it leaves out>``; it is then only compiled.
+
+Names a sample uses without defining them (``app``, ``enqueue_event``,
+``top_scores``...) are the ones its text says come from elsewhere; the harness
+supplies them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import json
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from tests.content.harness import run_module, run_shell, write_module
+from tests.content.samples import Sample, find_samples
+from tests.helpers import ROOT
+
+Check = Callable[[Sample, Path], None]
+
+
+@dataclass(frozen=True)
+class Harness:
+    file: str
+    contains: str  # a line of the sample's code that identifies it
+    check: Check
+
+    def matches(self, sample: Sample) -> bool:
+        return sample.file == self.file and self.contains in sample.code
+
+
+HARNESSES: list[Harness] = []
+
+
+def harness(file: str, contains: str) -> Callable[[Check], Check]:
+    def register(check: Check) -> Check:
+        HARNESSES.append(Harness(file, contains, check))
+        return check
+
+    return register
+
+
+@cache
+def all_samples() -> tuple[Sample, ...]:
+    return tuple(find_samples(ROOT))
+
+
+def sample_for(file: str, contains: str) -> Sample:
+    found = [s for s in all_samples() if s.file == file and contains in s.code]
+    assert len(found) == 1, f"{file}: expected one sample containing {contains!r}, found {found}"
+    return found[0]
+
+
+def harness_for(sample: Sample) -> Harness | None:
+    found = [h for h in HARNESSES if h.matches(sample)]
+    return found[0] if len(found) == 1 else None
+
+
+def coverage_problems(
+    samples: tuple[Sample, ...] | list[Sample], unused_harnesses: bool = True
+) -> list[str]:
+    """Every sample runs under exactly one harness or says it is a fragment, and
+    (with ``unused_harnesses``) every harness finds its sample."""
+    problems = []
+    for sample in samples:
+        found = [h for h in HARNESSES if h.matches(sample)]
+        if len(found) > 1:
+            problems.append(f"{sample.where}: {len(found)} harnesses match this sample")
+        elif found and sample.is_fragment:
+            problems.append(
+                f"{sample.where}: marked '# Fragment:' but a harness runs it; "
+                "remove the marker or the harness"
+            )
+        elif not found and not sample.is_fragment:
+            problems.append(
+                f"{sample.where}: no harness runs this sample: add one in "
+                "tests/content/sample_checks.py, or make the sample's first line "
+                "'# Fragment: <what it leaves out>' if it cannot run on its own"
+            )
+    for item in HARNESSES if unused_harnesses else ():
+        if not any(item.matches(s) for s in samples):
+            problems.append(
+                f"{item.file}: no sample contains {item.contains!r}; update or remove its harness"
+            )
+    return problems
+
+
+# --------------------------------------------------------------------------- Flask
+
+
+def flask_app(name: str = "sample_app") -> Any:
+    from flask import Flask
+
+    app = Flask(name)
+    app.config.update(TESTING=True, SECRET_KEY="samples-only")
+    return app
+
+
+@harness("data/dimensions/analytics.yml", '@events.post("/events")')
+def event_endpoint_validates_and_enqueues(sample: Sample, tmp: Path) -> None:
+    queued: list[tuple[str, dict[str, Any]]] = []
+    module = run_module(
+        sample,
+        "sample_events",
+        {"enqueue_event": lambda name, props: queued.append((name, props))},
+    )
+    app = flask_app()
+    app.register_blueprint(module.events)
+    client = app.test_client()
+    ok = client.post("/events", json={"name": "signup", "properties": {"plan": "pro"}})
+    assert (ok.status_code, queued) == (202, [("signup", {"plan": "pro"})])
+    for bad in ({"name": "drop_tables"}, [1, 2], "signup", {"name": "signup", "properties": "x"}):
+        assert client.post("/events", json=bad).status_code == 400, bad
+    assert client.post("/events", data="not json").status_code == 400
+    assert len(queued) == 1
+
+
+@harness("data/dimensions/architecture.yml", "def create_app(")
+def blueprint_factory_builds_independent_apps(sample: Sample, tmp: Path) -> None:
+    module = run_module(sample, "sample_shop")
+
+    class Testing:
+        TESTING = True
+        NAME = "a"
+
+    class Other:
+        NAME = "b"
+
+    app = module.create_app(Testing)
+    client = app.test_client()
+    assert client.get("/orders/42").get_json() == {"id": 42}
+    assert client.get("/orders/abc").status_code == 404
+    assert (app.config["NAME"], module.create_app(Other).config["NAME"]) == ("a", "b")
+
+
+@harness("data/dimensions/features-ecosystem.yml", "def init_extensions(app):")
+def extensions_bind_to_the_app(sample: Sample, tmp: Path) -> None:
+    module = run_module(sample, "sample_extensions")
+    app = flask_app()
+    app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite://"
+
+    @app.post("/form")
+    def form() -> str:
+        return "saved"
+
+    module.init_extensions(app)
+    assert {"sqlalchemy", "csrf"} <= set(app.extensions)
+    assert app.login_manager is module.login_manager  # type: ignore[attr-defined]
+    with app.app_context():
+        assert module.db.engine.url.drivername == "sqlite"
+    assert app.test_client().post("/form").status_code == 400  # no CSRF token
+
+
+@harness("data/dimensions/future-outlook.yml", "async def dashboard():")
+def async_view_awaits_both_calls_at_once(sample: Sample, tmp: Path) -> None:
+    events: dict[str, asyncio.Event] = {}
+
+    def event(name: str) -> asyncio.Event:
+        return events.setdefault(name, asyncio.Event())
+
+    async def meet(me: str, other: str) -> str:
+        # Each call waits until the other has started: only concurrent awaits finish.
+        event(me).set()
+        await asyncio.wait_for(event(other).wait(), timeout=5)
+        return me
+
+    app = flask_app()
+    run_module(
+        sample,
+        "sample_dashboard",
+        {
+            "app": app,
+            "fetch_profile": lambda: meet("profile", "stats"),
+            "fetch_stats": lambda: meet("stats", "profile"),
+        },
+    )
+    response = app.test_client().get("/dashboard")
+    assert response.get_json() == {"profile": "profile", "stats": "stats"}
+
+
+@harness("data/dimensions/learning-curve.yml", '@app.get("/health")')
+def health_endpoint_answers(sample: Sample, tmp: Path) -> None:
+    module = run_module(sample, "sample_health")
+    response = module.app.test_client().get("/health")
+    assert (response.status_code, response.get_json()) == (200, {"status": "ok"})
+
+
+def stripe_signature(payload: bytes, secret: str, timestamp: int) -> str:
+    signed = f"{timestamp}.".encode() + payload
+    digest = hmac.new(secret.encode(), signed, hashlib.sha256).hexdigest()
+    return f"t={timestamp},v1={digest}"
+
+
+@harness("data/dimensions/monetization.yml", "stripe.Webhook.construct_event(")
+def stripe_webhook_checks_the_signature(sample: Sample, tmp: Path) -> None:
+    recorded: list[Any] = []
+    module = run_module(sample, "sample_billing", {"record_payment_event": recorded.append})
+    app = flask_app()
+    app.config["STRIPE_WEBHOOK_SECRET"] = "whsec_samples"
+    app.register_blueprint(module.billing)
+    client = app.test_client()
+    payload = json.dumps(
+        {"id": "evt_1", "object": "event", "type": "checkout.session.completed", "data": {}}
+    ).encode()
+    signature = stripe_signature(payload, "whsec_samples", int(time.time()))
+    headers = {"Stripe-Signature": signature, "Content-Type": "application/json"}
+    assert client.post("/webhooks/stripe", data=payload, headers=headers).status_code == 200
+    assert [event["id"] for event in recorded] == ["evt_1"]
+    forged = payload.replace(b"evt_1", b"evt_2")
+    assert client.post("/webhooks/stripe", data=forged, headers=headers).status_code == 400
+    assert client.post("/webhooks/stripe", data=payload).status_code == 400  # unsigned
+    assert len(recorded) == 1
+
+
+@harness("data/dimensions/scalability.yml", "@cache.cached(timeout=300)")
+def cached_route_answers_twice_from_one_computation(sample: Sample, tmp: Path) -> None:
+    calls: list[int] = []
+
+    def top_scores(limit: int) -> list[int]:
+        calls.append(limit)
+        return list(range(limit))
+
+    module = run_module(sample, "sample_scores", {"top_scores": top_scores})
+    app = module.create_app({"CACHE_TYPE": "SimpleCache", "TESTING": True})
+    client = app.test_client()
+    first, second = client.get("/leaderboard"), client.get("/leaderboard")
+    assert (first.status_code, second.status_code) == (200, 200)
+    assert first.get_json() == second.get_json() == {"top": list(range(20))}
+    assert calls == [20], "the second request should come from the cache"
+
+
+@harness("data/dimensions/security.yml", "def security_headers(response):")
+def after_request_hook_sets_the_headers(sample: Sample, tmp: Path) -> None:
+    app = flask_app()
+
+    @app.get("/")
+    def index() -> str:
+        return "home"
+
+    run_module(sample, "sample_security_headers", {"app": app})
+    headers = app.test_client().get("/").headers
+    assert headers["X-Frame-Options"] == "DENY"
+    assert headers["Content-Security-Policy"] == "default-src 'self'"
+    assert headers["Strict-Transport-Security"] == "max-age=31536000"
+
+
+@harness("data/dimensions/use-cases.yml", '@api.post("/predict")')
+def model_loads_once_and_predicts(sample: Sample, tmp: Path) -> None:
+    seen: list[Any] = []
+
+    class Model:
+        def predict(self, rows: list[list[float]]) -> list[float]:
+            seen.append(rows)
+            return [0.75]
+
+    loads: list[Model] = []
+    module = run_module(
+        sample, "sample_predict", {"load_model": lambda: loads.append(Model()) or loads[-1]}
+    )
+    app = flask_app()
+    app.register_blueprint(module.api)
+    client = app.test_client()
+    for _ in range(2):
+        response = client.post("/predict", json={"features": [1.0, 2.0]})
+        assert response.get_json() == {"score": 0.75}
+    assert (len(loads), seen) == (1, [[[1.0, 2.0]], [[1.0, 2.0]]])
+
+
+# -------------------------------------------------------------------------- Django
+
+DJANGO_APPS = ("events", "workouts", "plans", "billing", "orders", "scores")
+ORDER_MODEL = """
+from django.db import models
+
+class Order(models.Model):
+    status = models.CharField(max_length=16)
+    total = models.DecimalField(max_digits=8, decimal_places=2)
+    note = models.TextField(default="")
+"""
+ORDER_VIEWS = """
+from django.http import JsonResponse
+
+def show(request, order_id):
+    return JsonResponse({"id": order_id})
+"""
+WORKOUT_MODEL = """
+from django.conf import settings
+from django.db import models
+
+class Workout(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    kind = models.CharField(max_length=32)
+    duration_minutes = models.PositiveIntegerField()
+    started_at = models.DateTimeField()
+"""
+SCORE_MODELS = """
+from django.db import models
+
+class Player(models.Model):
+    name = models.CharField(max_length=64)
+
+class Score(models.Model):
+    player = models.ForeignKey(Player, on_delete=models.CASCADE)
+    points = models.IntegerField()
+"""
+LEADERBOARD_TEMPLATE = "{% for s in top %}{{ s.player.name }}={{ s.points }};{% endfor %}"
+PLAN_MODEL = """
+
+class Plan(models.Model):
+    name = models.CharField(max_length=100)
+"""
+URLS = """
+from django.contrib import admin
+from django.urls import include, path
+
+import scores.views
+import workouts.api
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/", include(workouts.api.router.urls)),
+    path("orders/", include("orders.urls")),
+    path("leaderboard/", scores.views.leaderboard),
+]
+"""
+
+
+@cache
+def django_project(root: Path) -> Path:
+    """One in-process Django project holding every Django sample as app code."""
+    import django
+    from django.conf import settings
+    from django.core.management import call_command
+
+    def sample(file: str, contains: str) -> Sample:
+        return sample_for(f"data/dimensions/{file}", contains)
+
+    write_module(sample("analytics.yml", "class EventSerializer"), root / "events/models.py")
+    (root / "workouts").mkdir()
+    (root / "workouts/__init__.py").write_text("")
+    (root / "workouts/models.py").write_text(WORKOUT_MODEL)
+    write_module(sample("use-cases.yml", "class WorkoutViewSet"), root / "workouts/api.py")
+    write_module(sample("features-ecosystem.yml", "class PlanAdmin"), root / "plans/models.py")
+    write_module(
+        sample("monetization.yml", "class Subscription"),
+        root / "billing/models.py",
+        after=PLAN_MODEL,
+    )
+    write_module(sample("architecture.yml", 'app_name = "orders"'), root / "orders/urls.py")
+    (root / "orders/models.py").write_text(ORDER_MODEL)
+    (root / "orders/views.py").write_text(ORDER_VIEWS)
+    write_module(sample("scalability.yml", "@cache_page("), root / "scores/views.py")
+    (root / "scores/models.py").write_text(SCORE_MODELS)
+    (root / "scores/templates/scores").mkdir(parents=True)
+    (root / "scores/templates/scores/leaderboard.html").write_text(LEADERBOARD_TEMPLATE)
+    (root / "samples_urls.py").write_text(URLS)
+    sys.path.insert(0, str(root))
+
+    settings.configure(
+        DEBUG=False,
+        SECRET_KEY="samples-only",
+        ALLOWED_HOSTS=["testserver"],
+        DATABASES={"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}},
+        INSTALLED_APPS=[
+            "django.contrib.admin",
+            "django.contrib.auth",
+            "django.contrib.contenttypes",
+            "django.contrib.sessions",
+            "django.contrib.messages",
+            "rest_framework",
+            *DJANGO_APPS,
+        ],
+        MIDDLEWARE=[
+            "django.middleware.security.SecurityMiddleware",
+            "django.contrib.sessions.middleware.SessionMiddleware",
+            "django.middleware.common.CommonMiddleware",
+            "django.middleware.csrf.CsrfViewMiddleware",
+            "django.contrib.auth.middleware.AuthenticationMiddleware",
+            "django.contrib.messages.middleware.MessageMiddleware",
+            "django.middleware.clickjacking.XFrameOptionsMiddleware",
+        ],
+        ROOT_URLCONF="samples_urls",
+        TEMPLATES=[
+            {
+                "BACKEND": "django.template.backends.django.DjangoTemplates",
+                "APP_DIRS": True,
+                "OPTIONS": {
+                    "context_processors": [
+                        "django.template.context_processors.request",
+                        "django.contrib.auth.context_processors.auth",
+                        "django.contrib.messages.context_processors.messages",
+                    ]
+                },
+            }
+        ],
+        CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        DEFAULT_AUTO_FIELD="django.db.models.BigAutoField",
+        STATIC_URL="/static/",
+        USE_TZ=True,
+    )
+    django.setup()
+    call_command("migrate", run_syncdb=True, verbosity=0)
+    return root
+
+
+@contextmanager
+def django_ready(tmp: Path) -> Iterator[None]:
+    """The shared project, with every table emptied afterwards."""
+    django_project(tmp.parent / "django-samples")
+    from django.core.cache import cache as django_cache
+    from django.core.management import call_command
+
+    django_cache.clear()
+    try:
+        yield
+    finally:
+        call_command("flush", interactive=False, verbosity=0)
+
+
+def user(name: str, **extra: Any) -> Any:
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.create_user(name, password="pw", **extra)
+
+
+@harness("data/dimensions/analytics.yml", "class EventSerializer")
+def serializer_validates_events(sample: Sample, tmp: Path) -> None:
+    with django_ready(tmp):
+        from events.models import Event, EventSerializer  # type: ignore[import-not-found]
+
+        good = EventSerializer(data={"name": "signup", "properties": {"plan": "pro"}})
+        assert good.is_valid(), good.errors
+        event = good.save()
+        assert (event.name, event.properties, event.user) == ("signup", {"plan": "pro"}, None)
+        assert set(EventSerializer(event).data) == {"name", "properties", "created"}
+        for bad in ({"properties": {}}, {"name": "x" * 65}):
+            serializer = EventSerializer(data=bad)
+            assert not serializer.is_valid()
+            assert "name" in serializer.errors
+        assert Event.objects.count() == 1
+
+
+def check_workout_viewset(router: Any) -> None:
+    """What use-cases.yml says: list, create, read, update and delete limited to
+    the signed-in user's own records; an anonymous client is refused."""
+    from django.test.utils import override_settings
+    from django.urls import include, path
+    from rest_framework.test import APIClient
+    from workouts.models import Workout  # type: ignore[import-not-found]
+
+    urls = ModuleType("sample_workout_urls")
+    urls.urlpatterns = [path("api/", include(router.urls))]  # type: ignore[attr-defined]
+    sys.modules[urls.__name__] = urls
+    alice, bob = user("alice"), user("bob")
+    bobs = Workout.objects.create(
+        user=bob, kind="swim", duration_minutes=40, started_at="2026-11-29T06:00:00Z"
+    )
+    new = {"kind": "run", "duration_minutes": 30, "started_at": "2026-11-30T07:00:00Z"}
+    with override_settings(ROOT_URLCONF=urls.__name__):
+        anonymous = APIClient()
+        assert anonymous.get("/api/workouts/").status_code in (401, 403)
+        assert anonymous.post("/api/workouts/", new, format="json").status_code in (401, 403)
+        client = APIClient()
+        client.force_authenticate(alice)
+        created = client.post("/api/workouts/", new, format="json")
+        assert created.status_code == 201, created.content
+        mine = Workout.objects.get(id=created.json()["id"])
+        assert mine.user == alice
+        listed = client.get("/api/workouts/").json()
+        assert [w["id"] for w in listed] == [mine.id]
+        assert client.get(f"/api/workouts/{mine.id}/").status_code == 200
+        edited = client.patch(f"/api/workouts/{mine.id}/", {"duration_minutes": 35})
+        assert edited.status_code == 200
+        for method in (client.get, client.patch, client.delete):
+            assert method(f"/api/workouts/{bobs.id}/").status_code == 404
+        assert client.delete(f"/api/workouts/{mine.id}/").status_code == 204
+    assert list(Workout.objects.values_list("user__username", "duration_minutes")) == [("bob", 40)]
+
+
+@harness("data/dimensions/use-cases.yml", "class WorkoutViewSet")
+def viewset_serves_only_the_signed_in_users_records(sample: Sample, tmp: Path) -> None:
+    with django_ready(tmp):
+        import workouts.api  # type: ignore[import-not-found]
+
+        check_workout_viewset(workouts.api.router)
+
+
+@harness("data/dimensions/features-ecosystem.yml", "class PlanAdmin")
+def admin_lists_filters_and_edits_plans(sample: Sample, tmp: Path) -> None:
+    with django_ready(tmp):
+        from django.test import Client
+        from plans.models import Plan  # type: ignore[import-not-found]
+
+        Plan.objects.create(name="Starter", monthly_price="9.00")
+        retired = Plan.objects.create(name="Legacy", monthly_price="5.00", active=False)
+        client = Client()
+        client.force_login(user("staff", is_staff=True, is_superuser=True))
+        active = client.get("/admin/plans/plan/?active__exact=1")
+        assert active.status_code == 200
+        html = active.content.decode()
+        assert "Starter" in html and "Legacy" not in html and "Monthly price" in html
+        changed = client.post(
+            f"/admin/plans/plan/{retired.id}/change/",
+            {"name": "Legacy", "monthly_price": "6.00", "active": "on"},
+        )
+        assert changed.status_code == 302
+        retired.refresh_from_db()
+        assert (str(retired.monthly_price), retired.active) == ("6.00", True)
+
+
+@harness("data/dimensions/monetization.yml", "class Subscription")
+def subscription_model_knows_when_it_is_active(sample: Sample, tmp: Path) -> None:
+    with django_ready(tmp):
+        from billing.models import Plan, Subscription  # type: ignore[import-not-found]
+        from django.db import IntegrityError, transaction
+        from django.db.models import ProtectedError
+
+        plan = Plan.objects.create(name="Pro")
+        owner = user("payer")
+
+        def subscribe(who: Any, provider_id: str, status: str) -> Any:
+            return Subscription.objects.create(
+                user=who,
+                plan=plan,
+                provider_id=provider_id,
+                status=status,
+                current_period_end="2026-12-31T00:00:00Z",
+            )
+
+        sub = subscribe(owner, "sub_1", "trialing")
+        assert sub.is_active()
+        sub.status = "past_due"
+        assert not sub.is_active()
+        for who, provider_id in ((owner, "sub_2"), (user("other"), "sub_1")):
+            with transaction.atomic(), _raises(IntegrityError):
+                subscribe(who, provider_id, "active")
+        with _raises(ProtectedError):
+            plan.delete()
+
+
+@contextmanager
+def _raises(error: type[BaseException]) -> Iterator[None]:
+    try:
+        yield
+    except error:
+        return
+    raise AssertionError(f"expected {error.__name__}")
+
+
+@harness("data/dimensions/architecture.yml", 'app_name = "orders"')
+def app_urls_resolve_by_name(sample: Sample, tmp: Path) -> None:
+    with django_ready(tmp):
+        from django.test import Client
+        from django.urls import reverse
+
+        assert reverse("orders:show", kwargs={"order_id": 7}) == "/orders/7/"
+        client = Client()
+        assert client.get("/orders/7/").json() == {"id": 7}
+        assert client.get("/orders/seven/").status_code == 404
+
+
+@harness("data/dimensions/performance.yml", 'Order.objects.filter(status="paid")')
+def query_returns_light_rows(sample: Sample, tmp: Path) -> None:
+    with django_ready(tmp):
+        from orders.models import Order  # type: ignore[import-not-found]
+
+        Order.objects.bulk_create(
+            Order(status="paid" if n % 3 else "refunded", total=n, note="long " * 50)
+            for n in range(1, 181)
+        )
+        module = run_module(sample, "sample_recent", {"Order": Order})
+        rows = list(module.recent)
+        paid = Order.objects.filter(status="paid").order_by("-id")
+        paid_ids = list(paid.values_list("id", flat=True))
+        assert [r["id"] for r in rows] == paid_ids[:100]
+        assert all(set(r) == {"id", "total"} for r in rows)
+
+
+@harness("data/dimensions/scalability.yml", "@cache_page(")
+def cached_view_runs_its_query_once(sample: Sample, tmp: Path) -> None:
+    with django_ready(tmp):
+        from django.db import connection
+        from django.test import Client
+        from django.test.utils import CaptureQueriesContext
+        from scores.models import Player, Score  # type: ignore[import-not-found]
+
+        for points in range(25):
+            Score.objects.create(player=Player.objects.create(name=f"p{points}"), points=points)
+        client = Client()
+        with CaptureQueriesContext(connection) as first_queries:
+            first = client.get("/leaderboard/")
+        with CaptureQueriesContext(connection) as second_queries:
+            second = client.get("/leaderboard/")
+        assert (first.status_code, second.status_code) == (200, 200)
+        assert len(first_queries) == 1, "select_related: one query for scores and players"
+        assert len(second_queries) == 0, "the second response comes from the cache"
+        assert first.content == second.content
+        assert first.content.decode().startswith("p24=24;p23=23;")
+        assert first.content.decode().count(";") == 20
+        assert "max-age=300" in first["Cache-Control"]
+
+
+# --------------------------------------------------------------------------- shell
+
+
+@harness("data/dimensions/architecture.yml", "django-admin startproject shop .")
+def startproject_and_startapp_create_the_layout(sample: Sample, tmp: Path) -> None:
+    run_shell(sample, tmp)
+    for name in ("manage.py", "shop/settings.py", "shop/asgi.py", "shop/wsgi.py", "shop/urls.py"):
+        assert (tmp / name).is_file(), name
+    for name in ("models.py", "views.py", "admin.py", "tests.py", "migrations/__init__.py"):
+        assert (tmp / "orders" / name).is_file(), name
+
+
+@harness("data/dimensions/deployment.yml", '"shop:create_app()"')
+def gunicorn_loads_the_flask_factory(sample: Sample, tmp: Path) -> None:
+    factory = sample_for("data/dimensions/architecture.yml", "def create_app(")
+    write_module(factory, tmp / "shop.py")
+    (tmp / "config.py").write_text("class Production:\n    SECRET_KEY = 'from-the-env'\n")
+    line = sample.code.strip()
+    run_shell(sample, tmp, {line: line.replace("gunicorn ", "gunicorn --check-config ", 1)})
+
+
+PRODUCTION_SETTINGS = """
+DEBUG = False
+ALLOWED_HOSTS = ["shop.example"]
+STATIC_ROOT = BASE_DIR / "staticfiles"
+"""
+
+
+@harness("data/dimensions/deployment.yml", "python manage.py collectstatic --noinput")
+def release_steps_run_against_production_settings(sample: Sample, tmp: Path) -> None:
+    starter = Sample(sample.file, sample.field, 0, 1, "bash", "django-admin startproject mysite .")
+    run_shell(starter, tmp)
+    with (tmp / "mysite/settings.py").open("a") as settings:
+        settings.write(PRODUCTION_SETTINGS)
+    gunicorn = next(line for line in sample.code.splitlines() if line.startswith("gunicorn"))
+    ran = run_shell(
+        sample, tmp, {gunicorn: gunicorn.replace("gunicorn ", "gunicorn --check-config ", 1)}
+    )
+    assert "security.W004" in ran[0].output  # check --deploy reported, did not stop the release
+    assert (tmp / "staticfiles/admin/css/base.css").is_file()
+    assert (tmp / "db.sqlite3").stat().st_size > 0
+
+
+@harness("data/dimensions/learning-curve.yml", "flask --app app run --debug")
+def flask_cli_finds_the_app(sample: Sample, tmp: Path) -> None:
+    write_module(sample_for(sample.file, '@app.get("/health")'), tmp / "app.py")
+    # `run` would start a server; `routes` loads the same app the same way.
+    ran = run_shell(sample, tmp, {"flask --app app run --debug": "flask --app app routes"})
+    assert "/health" in ran[0].output
+
+
+@harness("data/dimensions/learning-curve.yml", "django-admin startproject mysite .")
+def tutorial_steps_create_a_working_project(sample: Sample, tmp: Path) -> None:
+    ran = run_shell(
+        sample,
+        tmp,
+        {
+            # Installing needs the network; the test environment has Django already.
+            "python -m pip install Django": "python -c 'import django'",
+            # runserver runs the system checks, then serves; run only the checks.
+            "python manage.py runserver": "python manage.py check",
+        },
+    )
+    assert (tmp / "polls/apps.py").is_file()
+    assert "no issues" in ran[-1].output
+
+
+@harness("data/dimensions/security.yml", "python manage.py check --deploy")
+def deploy_check_warns_and_fails_only_when_asked(sample: Sample, tmp: Path) -> None:
+    starter = Sample(sample.file, sample.field, 0, 1, "bash", "django-admin startproject mysite .")
+    run_shell(starter, tmp)
+    ran = run_shell(sample, tmp)
+    # What the text names: DEBUG, HSTS, session and CSRF cookies.
+    for warning in ("security.W018", "security.W004", "security.W012", "security.W016"):
+        assert warning in ran[0].output, warning
+    strict = Sample(
+        sample.file,
+        sample.field,
+        0,
+        1,
+        "bash",
+        "python manage.py check --deploy --fail-level WARNING",
+    )
+    try:
+        run_shell(strict, tmp)
+    except AssertionError as failed:
+        assert "security.W018" in str(failed)
+    else:
+        raise AssertionError("--fail-level WARNING should make the warnings fail the command")

@@ -1,0 +1,109 @@
+"""Every code sample in the data runs and does what its text says (issue 13).
+
+Each sample runs under its harness in tests/content/sample_checks.py, against
+the releases pinned in pyproject.toml's ``samples`` extra; a sample marked
+``# Fragment: ...`` on its first line is only compiled.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.content import sample_checks
+from tests.content.harness import compile_sample
+from tests.content.sample_checks import all_samples, coverage_problems, harness_for
+from tests.content.samples import Sample, find_samples
+from tests.helpers import ROOT
+
+SAMPLES = all_samples()
+
+
+def test_the_data_has_python_and_shell_samples() -> None:
+    langs = {s.lang for s in SAMPLES}
+    assert {"python", "bash"} <= langs
+    assert len(SAMPLES) >= 20
+
+
+def test_every_sample_has_a_harness_or_says_it_is_a_fragment() -> None:
+    assert coverage_problems(SAMPLES) == []
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda s: f"{s.file}:{s.line}")
+def test_sample_runs(sample: Sample, tmp_path: Path) -> None:
+    found = harness_for(sample)
+    if found:
+        found.check(sample, tmp_path)
+    elif sample.is_fragment and sample.lang in ("python", "py", "python3"):
+        compile_sample(sample)
+    elif sample.is_fragment:
+        syntax = subprocess.run(["bash", "-n"], input=sample.code, text=True, capture_output=True)
+        assert syntax.returncode == 0, f"{sample.where}: {syntax.stderr}"
+    else:
+        pytest.fail(coverage_problems([sample], unused_harnesses=False)[0])
+
+
+# The rules themselves, on samples written here.
+
+
+def write_dimension(root: Path, code: str) -> None:
+    body = "\n".join(f"      {line}" if line else "" for line in code.splitlines())
+    text = "frameworks:\n  flask:\n    text: |\n      Intro.\n\n"
+    text += f"      ```python\n{body}\n      ```\n"
+    (root / "data/dimensions").mkdir(parents=True)
+    (root / "data/dimensions/new.yml").write_text(text)
+    (root / "content").mkdir()
+
+
+def test_a_new_sample_without_harness_or_marker_is_named_by_file_and_line(
+    tmp_path: Path,
+) -> None:
+    write_dimension(tmp_path, "print('hello')")
+    samples = find_samples(tmp_path)
+    assert [(s.file, s.line, s.field) for s in samples] == [
+        ("data/dimensions/new.yml", 7, "frameworks.flask.text")
+    ]
+    assert coverage_problems(samples, unused_harnesses=False) == [
+        "data/dimensions/new.yml:7: frameworks.flask.text sample 1 (python): no harness runs "
+        "this sample: add one in tests/content/sample_checks.py, or make the sample's first "
+        "line '# Fragment: <what it leaves out>' if it cannot run on its own"
+    ]
+
+
+def test_a_fragment_is_compiled_and_a_syntax_error_points_at_the_yaml_line(
+    tmp_path: Path,
+) -> None:
+    write_dimension(tmp_path, "# Fragment: inside a view\nrows = 1 +* 2\n")
+    (sample,) = find_samples(tmp_path)
+    assert sample.is_fragment
+    assert coverage_problems([sample], unused_harnesses=False) == []
+    with pytest.raises(SyntaxError) as error:
+        compile_sample(sample)
+    assert (error.value.filename, error.value.lineno) == ("data/dimensions/new.yml", 8)
+
+
+def test_the_drf_harness_catches_the_viewset_without_permission_classes(tmp_path: Path) -> None:
+    """Regression (issue 13): the shipped viewset set no permission_classes, so an
+    anonymous list request reached get_queryset and failed with a TypeError."""
+    shipped = sample_checks.sample_for("data/dimensions/use-cases.yml", "class WorkoutViewSet")
+    old = shipped.code.replace("    permission_classes = [IsAuthenticated]\n", "")
+    assert old != shipped.code
+    with sample_checks.django_ready(tmp_path):
+        module = sample_checks.run_module(
+            Sample(shipped.file, shipped.field, 0, shipped.line, "python", old),
+            "workouts.old_api",
+            {"__package__": "workouts"},
+        )
+        with pytest.raises((AssertionError, TypeError)):
+            sample_checks.check_workout_viewset(module.router)
+
+
+def test_the_samples_extra_pins_exact_releases() -> None:
+    import tomllib
+
+    extra = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"][
+        "optional-dependencies"
+    ]["samples"]
+    assert extra and all("==" in requirement for requirement in extra)
