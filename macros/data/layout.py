@@ -6,6 +6,7 @@ Layout (ids come from file names)::
     data/sources.yml           sources.schema.json    required
     data/faq.yml               faq.schema.json        optional
     data/decision.yml          decision.schema.json   optional
+    data/packages.yml          packages.schema.json   optional (read by scripts/check-freshness)
     data/frameworks/<id>.yml   framework.schema.json  two or more
     data/dimensions/<id>.yml   dimension.schema.json  one or more
 """
@@ -33,6 +34,7 @@ class FileKind(StrEnum):
     SOURCES = "sources.schema.json"
     FAQ = "faq.schema.json"
     DECISION = "decision.schema.json"
+    PACKAGES = "packages.schema.json"
     FRAMEWORK = "framework.schema.json"
     DIMENSION = "dimension.schema.json"
 
@@ -47,6 +49,7 @@ SINGLE_FILES: dict[str, tuple[FileKind, bool]] = {
     "sources.yml": (FileKind.SOURCES, True),
     "faq.yml": (FileKind.FAQ, False),
     "decision.yml": (FileKind.DECISION, False),
+    "packages.yml": (FileKind.PACKAGES, False),
 }
 FOLDERS: dict[str, FileKind] = {"frameworks": FileKind.FRAMEWORK, "dimensions": FileKind.DIMENSION}
 MINIMUM_FILES = {"frameworks": 2, "dimensions": 1}
