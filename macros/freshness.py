@@ -36,9 +36,20 @@ STALE_MONTHS = 18
 # A changelog's release date is often a day before the upload (time zones);
 # the recorded date may differ from PyPI's by this much.
 DATE_SLACK = timedelta(days=2)
-MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 @dataclass(frozen=True)
@@ -123,7 +134,7 @@ def _strings(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]
 
 def text_paragraphs(data_dir: Path, root: Path) -> list[Paragraph]:
     """Every paragraph of prose in the data (not packages.yml, not sources.yml)."""
-    found = []
+    found: list[Paragraph] = []
     for path in sorted(data_dir.rglob("*.yml")):
         if path.name in ("packages.yml", "sources.yml") and path.parent == data_dir:
             continue
@@ -131,7 +142,8 @@ def text_paragraphs(data_dir: Path, root: Path) -> list[Paragraph]:
         if doc is None:
             continue
         for field_path, text in _strings(doc.value):
-            found.extend(_paragraphs(doc, field_path, text))
+            if " " in text.strip():  # prose, not an id, date or address
+                found.extend(_paragraphs(doc, field_path, text))
     return found
 
 
@@ -219,8 +231,12 @@ def undated_recommendations(
 def fetch_latest(index_url: str, name: str, timeout: float = 20.0) -> Latest:
     url = f"{index_url.rstrip('/')}/{name}/json"
     request = urllib.request.Request(url, headers={"Accept": "application/json"})
-    with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
-        payload = json.load(response)
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            payload = json.load(response)
+    except urllib.error.HTTPError as error:
+        error.close()
+        raise LookupError(f"{url} answered HTTP {error.code}") from None
     return parse_project(payload)
 
 
@@ -231,9 +247,7 @@ def parse_project(payload: dict[str, Any]) -> Latest:
     uploads = [_upload(f) for f in files if not f.get("yanked")]
     if not uploads:
         raise ValueError(f"PyPI lists no files for release {version}")
-    every = [
-        _upload(f) for fs in releases.values() for f in fs if not f.get("yanked")
-    ] or uploads
+    every = [_upload(f) for fs in releases.values() for f in fs if not f.get("yanked")] or uploads
     return Latest(version, min(uploads), max(every))
 
 
@@ -279,10 +293,7 @@ def compare(
             continue
         recorded = f"{package.version} ({package.released.isoformat()})"
         current = f"{found.version} ({found.released.isoformat()})"
-        if (
-            package.version != found.version
-            or abs(package.released - found.released) > DATE_SLACK
-        ):
+        if package.version != found.version or abs(package.released - found.released) > DATE_SLACK:
             places = version_mentions(package, paragraphs)
             where = (
                 "; the text states " + package.version + " at " + ", ".join(places)
@@ -329,7 +340,7 @@ def ask_index(
     def one(package: Package) -> Latest | Exception:
         try:
             return fetch(index_url, package.id)
-        except (OSError, ValueError, KeyError, urllib.error.URLError) as error:
+        except (OSError, ValueError, LookupError) as error:
             return error
 
     with ThreadPoolExecutor(max_workers=8) as pool:

@@ -252,6 +252,7 @@ def test_the_data_folder_holds_only_known_files() -> None:
             "sources.yml",
             "faq.yml",
             "decision.yml",
+            "packages.yml",
             *(f"frameworks/{f}.yml" for f in ("flask", "django")),
             *(f"dimensions/{d}.yml" for d in OUTLINE),
         ]
