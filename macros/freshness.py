@@ -144,7 +144,18 @@ def text_paragraphs(data_dir: Path, root: Path) -> list[Paragraph]:
         for field_path, text in _strings(doc.value):
             if " " in text.strip():  # prose, not an id, date or address
                 found.extend(_paragraphs(doc, field_path, text))
+        found.extend(_framework_release(doc))
     return found
+
+
+def _framework_release(doc: YamlDocument) -> Iterator[Paragraph]:
+    """A framework file's latest_release states a version and date of its package."""
+    value = doc.value if isinstance(doc.value, dict) else {}
+    release = value.get("latest_release")
+    if isinstance(value.get("name"), str) and isinstance(release, dict) and "version" in release:
+        line, _ = doc.mark(("latest_release", "version"))
+        text = f"{value['name']} latest_release {release['version']} {release.get('date', '')}"
+        yield Paragraph(doc.path, line, text)
 
 
 def _paragraphs(doc: YamlDocument, path: FieldPath, text: str) -> Iterator[Paragraph]:
@@ -167,8 +178,8 @@ def version_mentions(package: Package, paragraphs: Sequence[Paragraph]) -> list[
     for paragraph in paragraphs:
         if named.search(paragraph.text) and (hit := version.search(paragraph.text)):
             line = paragraph.line + paragraph.text.count("\n", 0, hit.start())
-            found.append(f"{paragraph.file}:{line}")
-    return found
+            found.append((paragraph.file, line))
+    return [f"{file}:{line}" for file, line in sorted(set(found))]
 
 
 def date_spellings(day: date) -> list[str]:
@@ -296,7 +307,7 @@ def compare(
         if package.version != found.version or abs(package.released - found.released) > DATE_SLACK:
             places = version_mentions(package, paragraphs)
             where = (
-                "; the text states " + package.version + " at " + ", ".join(places)
+                "; the data states " + package.version + " at " + ", ".join(places)
                 if places
                 else ""
             )

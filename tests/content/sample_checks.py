@@ -15,21 +15,38 @@ import asyncio
 import hashlib
 import hmac
 import json
+import shutil
 import sys
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, TypeVar
 
 from tests.content.harness import run_module, run_shell, write_module
 from tests.content.samples import Sample, find_samples
 from tests.helpers import ROOT
 
 Check = Callable[[Sample, Path], None]
+T = TypeVar("T")
+
+# Harnesses run on one thread of their own: the browser tests keep an asyncio
+# loop running on the main thread, under which Django refuses ORM calls and
+# Flask refuses to run async views; and Django's in-memory database belongs to
+# the thread that opened it, so it is always the same thread.
+_WORKER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sample-harness")
+
+
+def in_worker(function: Callable[..., T], *args: Any) -> T:
+    return _WORKER.submit(function, *args).result()
+
+
+def stop_worker() -> None:
+    _WORKER.shutdown(wait=True)
 
 
 @dataclass(frozen=True)
@@ -347,6 +364,9 @@ def django_project(root: Path) -> Path:
 
     def sample(file: str, contains: str) -> Sample:
         return sample_for(f"data/dimensions/{file}", contains)
+
+    if root.exists():  # left by an earlier attempt that failed
+        shutil.rmtree(root)
 
     write_module(sample("analytics.yml", "class EventSerializer"), root / "events/models.py")
     (root / "workouts").mkdir()

@@ -127,7 +127,7 @@ def test_a_newer_release_is_reported_with_every_place_that_states_the_old_versio
     assert (
         f"  data/packages.yml:{entry}:1: djangorestframework: the data says Django REST "
         "Framework 3.18.3 (2026-10-06), PyPI's latest is 3.19.0 (2026-11-20) (update version, "
-        f"released and checked here; the text states 3.18.3 at {', '.join(places)})"
+        f"released and checked here; the data states 3.18.3 at {', '.join(places)})"
     ) in out.splitlines()
     assert "1 out of date" in out
 
@@ -143,6 +143,19 @@ def test_a_package_the_index_does_not_know_fails_the_check(
     assert code == 1
     assert f"  data/packages.yml:{entry}:1: quart: could not ask the index about it: " in out
     assert f"{index}/quart/json answered HTTP 404" in out
+
+
+def test_a_framework_files_latest_release_counts_as_stating_the_version(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    projects = as_recorded(shipped())
+    projects["flask"] = project("3.2.0", "2026-12-01")
+    with fake_index(projects) as index:
+        code, out = run(ROOT / "data", index, capsys)
+    release = line_of(ROOT / "data/frameworks/flask.yml", r'^  version: "3.1.3"')
+    assert code == 1
+    assert f"data/frameworks/flask.yml:{release}" in out
+    assert "data/dimensions/future-outlook.yml:" in out
 
 
 def test_a_changelog_date_a_day_before_the_upload_is_accepted(

@@ -8,17 +8,24 @@ the releases pinned in pyproject.toml's ``samples`` extra; a sample marked
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.content import sample_checks
 from tests.content.harness import compile_sample
-from tests.content.sample_checks import all_samples, coverage_problems, harness_for
+from tests.content.sample_checks import all_samples, coverage_problems, harness_for, in_worker
 from tests.content.samples import Sample, find_samples
 from tests.helpers import ROOT
 
 SAMPLES = all_samples()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def harness_thread() -> Iterator[None]:
+    yield
+    sample_checks.stop_worker()
 
 
 def test_the_data_has_python_and_shell_samples() -> None:
@@ -35,7 +42,7 @@ def test_every_sample_has_a_harness_or_says_it_is_a_fragment() -> None:
 def test_sample_runs(sample: Sample, tmp_path: Path) -> None:
     found = harness_for(sample)
     if found:
-        found.check(sample, tmp_path)
+        in_worker(found.check, sample, tmp_path)
     elif sample.is_fragment and sample.lang in ("python", "py", "python3"):
         compile_sample(sample)
     elif sample.is_fragment:
@@ -90,14 +97,18 @@ def test_the_drf_harness_catches_the_viewset_without_permission_classes(tmp_path
     shipped = sample_checks.sample_for("data/dimensions/use-cases.yml", "class WorkoutViewSet")
     old = shipped.code.replace("    permission_classes = [IsAuthenticated]\n", "")
     assert old != shipped.code
-    with sample_checks.django_ready(tmp_path):
-        module = sample_checks.run_module(
-            Sample(shipped.file, shipped.field, 0, shipped.line, "python", old),
-            "workouts.old_api",
-            {"__package__": "workouts"},
-        )
-        with pytest.raises((AssertionError, TypeError)):
-            sample_checks.check_workout_viewset(module.router)
+
+    def check_old_viewset() -> None:
+        with sample_checks.django_ready(tmp_path):
+            module = sample_checks.run_module(
+                Sample(shipped.file, shipped.field, 0, shipped.line, "python", old),
+                "workouts.old_api",
+                {"__package__": "workouts"},
+            )
+            with pytest.raises((AssertionError, TypeError)):
+                sample_checks.check_workout_viewset(module.router)
+
+    in_worker(check_old_viewset)
 
 
 def test_the_samples_extra_pins_exact_releases() -> None:
