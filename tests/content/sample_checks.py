@@ -28,7 +28,7 @@ from types import ModuleType
 from typing import Any, TypeVar
 
 from tests.content.harness import run_module, run_shell, write_module
-from tests.content.samples import Sample, find_samples
+from tests.content.samples import PYTHON, SHELL, Sample, find_samples
 from tests.helpers import ROOT
 
 Check = Callable[[Sample, Path], None]
@@ -60,6 +60,7 @@ class Harness:
 
 
 HARNESSES: list[Harness] = []
+RUNNABLE = PYTHON | SHELL  # every sample in these languages runs or is a fragment
 
 
 def harness(file: str, contains: str) -> Callable[[Check], Check]:
@@ -94,6 +95,13 @@ def coverage_problems(
     problems = []
     for sample in samples:
         found = [h for h in HARNESSES if h.matches(sample)]
+        if not sample.lang:
+            problems.append(
+                f"{sample.where}: the fence names no language: write ```python, "
+                "```bash, ```html... so the sample is highlighted and checked"
+            )
+        elif sample.lang not in RUNNABLE and not found:
+            continue  # HTML, YAML, templates: shown, not run
         if len(found) > 1:
             problems.append(f"{sample.where}: {len(found)} harnesses match this sample")
         elif found and sample.is_fragment:

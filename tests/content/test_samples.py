@@ -15,8 +15,14 @@ import pytest
 
 from tests.content import sample_checks
 from tests.content.harness import compile_sample
-from tests.content.sample_checks import all_samples, coverage_problems, harness_for, in_worker
-from tests.content.samples import Sample, find_samples
+from tests.content.sample_checks import (
+    RUNNABLE,
+    all_samples,
+    coverage_problems,
+    harness_for,
+    in_worker,
+)
+from tests.content.samples import PYTHON, SHELL, Sample, find_samples
 from tests.helpers import ROOT
 
 SAMPLES = all_samples()
@@ -43,13 +49,14 @@ def test_sample_runs(sample: Sample, tmp_path: Path) -> None:
     found = harness_for(sample)
     if found:
         in_worker(found.check, sample, tmp_path)
-    elif sample.is_fragment and sample.lang in ("python", "py", "python3"):
+    elif not sample.is_fragment and (not sample.lang or sample.lang in RUNNABLE):
+        pytest.fail(coverage_problems([sample], unused_harnesses=False)[0])
+    elif sample.lang in PYTHON:
         compile_sample(sample)
-    elif sample.is_fragment:
+    elif sample.lang in SHELL:
         syntax = subprocess.run(["bash", "-n"], input=sample.code, text=True, capture_output=True)
         assert syntax.returncode == 0, f"{sample.where}: {syntax.stderr}"
-    else:
-        pytest.fail(coverage_problems([sample], unused_harnesses=False)[0])
+    # Anything else (HTML, YAML, templates) is shown, not run.
 
 
 # The rules themselves, on samples written here.
@@ -77,6 +84,22 @@ def test_a_new_sample_without_harness_or_marker_is_named_by_file_and_line(
         "this sample: add one in tests/content/sample_checks.py, or make the sample's first "
         "line '# Fragment: <what it leaves out>' if it cannot run on its own"
     ]
+
+
+def test_a_fence_without_a_language_is_reported_and_html_is_only_shown(tmp_path: Path) -> None:
+    write_dimension(tmp_path, "x = 1")
+    path = tmp_path / "data/dimensions/new.yml"
+    path.write_text(
+        path.read_text()
+        .replace("```python", "```")
+        .replace("Intro.", "```html\n      <p>{{ x }}</p>\n      ```")
+    )
+    unlabeled, html = sorted(find_samples(tmp_path), key=lambda s: s.lang)
+    assert (unlabeled.lang, html.lang) == ("", "html")
+    assert coverage_problems([html], unused_harnesses=False) == []
+    assert coverage_problems([unlabeled], unused_harnesses=False)[0].startswith(
+        "data/dimensions/new.yml:9: frameworks.flask.text sample 2 (): the fence names no language"
+    )
 
 
 def test_a_fragment_is_compiled_and_a_syntax_error_points_at_the_yaml_line(
