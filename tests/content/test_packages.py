@@ -301,13 +301,3 @@ def test_every_package_the_text_names_is_listed() -> None:
             if name not in listed and name not in NOT_PACKAGES:
                 missing.append(f"{paragraph.file}:{paragraph.line}: {name}")
     assert missing == [], "add these to data/packages.yml"
-
-
-def test_every_listed_package_is_named_in_the_text() -> None:
-    text = "\n".join(p.text for p in text_paragraphs(ROOT / "data", ROOT))
-    unnamed = [
-        p.id
-        for p in shipped()
-        if not any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", text) for n in p.names)
-    ]
-    assert unnamed == []
