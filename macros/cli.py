@@ -17,6 +17,7 @@ from pathlib import Path
 
 from macros import scaffold
 from macros.data.loader import load_dataset
+from macros.freshness import report as freshness
 from macros.lint.cli import main as lint_main
 from macros.paths import add_data_arguments, data_paths, project_root
 from macros.problems import errors, format_report
@@ -136,6 +137,10 @@ COMMANDS: dict[str, tuple[Callable[[list[str]], int], str]] = {
         "create data/frameworks/ID.yml",
     ),
     "csp-hashes": (csp_hashes_main, "write deploy/'s response headers from the built site"),
+    "check-freshness": (
+        freshness.main,
+        "compare data/packages.yml with PyPI (network): out-of-date versions and dates",
+    ),
 }
 
 

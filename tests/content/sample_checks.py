@@ -29,7 +29,7 @@ from typing import Any, TypeVar
 
 from tests.content.harness import run_module, run_shell, write_module
 from tests.content.samples import PYTHON, SHELL, Sample, find_samples
-from tests.helpers import ROOT
+from tests.harness.site import ROOT
 
 Check = Callable[[Sample, Path], None]
 T = TypeVar("T")

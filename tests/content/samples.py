@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from macros.schema import field_name
-from macros.yamlsource import FieldPath, YamlDocument, display_path, read_yaml
+from macros.data.document import FieldPath, YamlDocument, display_path
+from macros.data.schema import field_name
+from macros.data.yaml_reader import read_yaml
 
 # An opening fence, its language, the body, and the closing fence (same indent).
 _FENCE = re.compile(

@@ -17,16 +17,17 @@ from typing import Any
 
 import pytest
 
-from macros.freshness import (
+from macros.data.text_rules import blank_code
+from macros.freshness.packages import (
     Package,
-    main,
-    parse_project,
+    named_anywhere,
     read_packages,
     text_paragraphs,
     undated_recommendations,
 )
-from macros.textcheck import blank_code
-from tests.helpers import ROOT
+from macros.freshness.pypi import parse_project
+from macros.freshness.report import main
+from tests.harness.site import ROOT
 
 TODAY = "2026-11-30"
 
@@ -301,3 +302,8 @@ def test_every_package_the_text_names_is_listed() -> None:
             if name not in listed and name not in NOT_PACKAGES:
                 missing.append(f"{paragraph.file}:{paragraph.line}: {name}")
     assert missing == [], "add these to data/packages.yml"
+
+
+def test_every_listed_package_is_named_in_the_text() -> None:
+    paragraphs = text_paragraphs(ROOT / "data", ROOT)
+    assert [p.id for p in shipped() if not named_anywhere(p, paragraphs)] == []

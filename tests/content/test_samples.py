@@ -23,7 +23,7 @@ from tests.content.sample_checks import (
     in_worker,
 )
 from tests.content.samples import PYTHON, SHELL, Sample, find_samples
-from tests.helpers import ROOT
+from tests.harness.site import ROOT
 
 SAMPLES = all_samples()
 
