@@ -13,9 +13,45 @@ from macros.data.document import FieldPath, YamlDocument, display_path
 from macros.data.schema import validate
 from macros.data.text_rules import blank_code, strip_citations
 from macros.data.yaml_reader import read_yaml
+from macros.messages import Message
 from macros.problems import Problem, Severity
 
 STALE_MONTHS = 18
+
+# Every message check-freshness reports (EDITING.md, "Package versions and dates").
+MESSAGES: dict[str, Message] = {
+    "out-of-date": Message(
+        "the data says {name} {recorded}, PyPI's latest is {current}",
+        "update version, released and checked here{where}",
+    ),
+    "index-failed": Message(
+        "could not ask the index about it: {error}",
+        "check the name against https://pypi.org/project/{id}/",
+    ),
+    "no-recent-release": Message(
+        "no release since {day} (more than {months} months)", "{advice}", Severity.WARNING
+    ),
+    "undated-recommendation": Message(
+        "{name} is recommended but has had no release since {day}, and the text never says so",
+        "in a paragraph that names {name}, state its last release, e.g. '{example}', with a source",
+    ),
+}
+
+
+def problem(code: str, path: str, package: Package, **values: str) -> Problem:
+    """A message of the catalogue about one entry of data/packages.yml."""
+    message = MESSAGES[code]
+    return Problem(
+        path,
+        package.line,
+        package.column,
+        package.id,
+        message.text.format(**values),
+        message.hint.format(**values),
+        message.severity,
+    )
+
+
 MONTHS = [
     "January",
     "February",
@@ -192,15 +228,13 @@ def undated_recommendations(
             continue
         spellings = date_spellings(package.released)
         problems.append(
-            Problem(
+            problem(
+                "undated-recommendation",
                 path,
-                package.line,
-                package.column,
-                package.id,
-                f"{package.name} is recommended but has had no release since "
-                f"{package.released.isoformat()}, and the text never says so",
-                f"in a paragraph that names {package.name}, state its last release, "
-                f"e.g. '{package.version}, {spellings[1]}', with a source",
+                package,
+                name=package.name,
+                day=package.released.isoformat(),
+                example=f"{package.version}, {spellings[1]}",
             )
         )
     return problems

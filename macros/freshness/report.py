@@ -13,6 +13,7 @@ from macros.freshness.packages import (
     Package,
     Paragraph,
     months_before,
+    problem,
     read_packages,
     states_release_date,
     text_paragraphs,
@@ -53,14 +54,7 @@ def compare(
         found = latest[package.id]
         if isinstance(found, Exception):
             report.failed.append(
-                Problem(
-                    path,
-                    package.line,
-                    package.column,
-                    package.id,
-                    f"could not ask the index about it: {found}",
-                    "check the name against https://pypi.org/project/" + package.id,
-                )
+                problem("index-failed", path, package, error=str(found), id=package.id)
             )
             continue
         recorded = f"{package.version} ({package.released.isoformat()})"
@@ -73,13 +67,14 @@ def compare(
                 else ""
             )
             report.outdated.append(
-                Problem(
+                problem(
+                    "out-of-date",
                     path,
-                    package.line,
-                    package.column,
-                    package.id,
-                    f"the data says {package.name} {recorded}, PyPI's latest is {current}",
-                    f"update version, released and checked here{where}",
+                    package,
+                    name=package.name,
+                    recorded=recorded,
+                    current=current,
+                    where=where,
                 )
             )
         if found.last_upload < cutoff:
@@ -90,15 +85,13 @@ def compare(
             else:
                 advice = "recommended: the text must state its last release date"
             report.stale.append(
-                Problem(
+                problem(
+                    "no-recent-release",
                     path,
-                    package.line,
-                    package.column,
-                    package.id,
-                    f"no release since {found.last_upload.isoformat()} "
-                    f"(more than {STALE_MONTHS} months)",
-                    advice,
-                    Severity.WARNING,
+                    package,
+                    day=found.last_upload.isoformat(),
+                    months=str(STALE_MONTHS),
+                    advice=advice,
                 )
             )
     return report
