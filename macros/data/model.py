@@ -38,7 +38,7 @@ class Source:
     publisher: str = field(metadata=LINE)
     checked: str
     published: str | None = None
-    supports: str = ""  # what the page says that the site relies on
+    supports: str = field(default="", metadata=LINE)  # what the page says that the site relies on
 
 
 @dataclass(frozen=True)
