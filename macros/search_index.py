@@ -79,7 +79,8 @@ class _Collector(HTMLParser):
         self.stack.append(tag)
         if self.skip_depth:
             return
-        if tag == "sup" and (found.get("id") or "").startswith("fnref"):
+        citation = tag == "sup" and (found.get("id") or "").startswith("fnref")
+        if citation or "footnote-ref" in (found.get("class") or "").split():
             self.skip_depth = len(self.stack)
             return
         if "data-entry-title" in found:
@@ -151,7 +152,8 @@ def merge(index: dict[str, object], entries: Iterable[Entry]) -> dict[str, objec
     An entry whose page is not in the index (a page kept out of search) is
     dropped: the page stays out, rows and questions included. An entry with
     the location of an existing one replaces it. Footnote numbers are removed
-    from every entry's text.
+    from every entry's text, and empty sections named after their page (the
+    trace of a heading kept out of search) are dropped.
     """
     docs = index.get("docs")
     if not isinstance(docs, list):
@@ -163,6 +165,10 @@ def merge(index: dict[str, object], entries: Iterable[Entry]) -> dict[str, objec
         if page not in pages:
             pages[page] = []
             order.append(page)
+        elif not doc.get("text") and doc.get("title") == pages[page][0].get("title"):
+            # A heading kept out of search (data-search-exclude): Material still
+            # writes an empty section and names it after the page. Leave it out.
+            continue
         doc = dict(doc)
         doc["text"] = without_citations(str(doc.get("text", "")))
         pages[page].append(doc)

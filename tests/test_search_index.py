@@ -98,3 +98,21 @@ def test_without_citations_drops_numbers_only() -> None:
 def test_not_an_index_is_refused() -> None:
     with pytest.raises(ValueError, match="no 'docs' list"):
         merge({"config": {}}, [])
+
+
+def test_repeated_citations_and_excluded_headings_leave_no_trace() -> None:
+    row = (
+        '<tr id="r" data-entry><th data-entry-title>R</th><td data-label="A">x'
+        '<sup><a class="footnote-ref" href="#fn:s">2</a></sup></td></tr>'
+    )
+    assert entries_from_html(row, "t/")[0].text == "<p>A: x</p>"
+    index = {
+        "docs": [
+            {"location": "", "title": "Home", "text": "a"},
+            {"location": "#topic", "title": "Home", "text": ""},  # heading excluded
+            {"location": "#kept", "title": "Kept", "text": ""},
+        ]
+    }
+    docs = merge(index, [])["docs"]
+    assert isinstance(docs, list)
+    assert [d["location"] for d in docs] == ["", "#kept"]
