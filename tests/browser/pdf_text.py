@@ -94,7 +94,9 @@ def page_texts(pdf: bytes) -> list[str]:
                 for hexa in hexes:
                     raw = bytes.fromhex(hexa.decode())
                     width = 2 if len(raw) % 2 == 0 else 1
-                    codes = [int.from_bytes(raw[i : i + width], "big") for i in range(0, len(raw), width)]
+                    codes = [
+                        int.from_bytes(raw[i : i + width], "big") for i in range(0, len(raw), width)
+                    ]
                     words.append("".join(font.get(code, "") for code in codes))
             else:
                 words.append(" ")

@@ -119,7 +119,7 @@ def test_faq_json_ld_matches_the_questions_on_the_page(site_dir: Path) -> None:
     assert [q["name"] for q in faq["mainEntity"]] == head.summaries
     assert len(head.summaries) >= 3
     ids = re.findall(
-        r'<details class="question" id="([^"]+)"',
+        r'<details class="question"[^>]*\bid="([^"]+)"',
         (site_dir / "faq" / "index.html").read_text(encoding="utf-8"),
     )
     assert [urlsplit(q["url"]).fragment for q in faq["mainEntity"]] == ids
