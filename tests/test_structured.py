@@ -128,7 +128,7 @@ def dataset() -> Dataset:
 
 
 def test_article_page_gets_an_article(dataset: Dataset) -> None:
-    [data] = for_page(dataset, "index.md", "https://site.example/")
+    [data] = for_page(dataset, "one-page.md", "https://site.example/")
     assert data["@context"] == "https://schema.org"
     assert data["@type"] == "Article"
     assert data["headline"] == "Alpha vs Beta"
@@ -157,7 +157,7 @@ def test_article_cites_what_the_article_shows_in_order(dataset: Dataset) -> None
         "table-src",
         "faq-src",
     ]
-    [data] = for_page(dataset, "index.md", "")
+    [data] = for_page(dataset, "one-page.md", "")
     assert data["citation"][0] == {
         "@type": "CreativeWork",
         "name": "Title of intro-src",

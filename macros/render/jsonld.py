@@ -21,7 +21,7 @@ from macros.data.model import Dataset, Framework, Question, Source
 from macros.data.text_rules import citations, strip_citations
 
 CONTEXT = "https://schema.org"
-ARTICLE_PAGE = "index.md"
+ARTICLE_PAGE = "one-page.md"  # the whole comparison: every text and source
 FAQ_PAGE = "faq.md"
 
 # One instance, reset per text: creating one per call cost 8x the conversion.

@@ -126,7 +126,8 @@ def test_faq_json_ld_matches_the_questions_on_the_page(site_dir: Path) -> None:
 
 
 def test_article_json_ld(site_dir: Path, dataset: Dataset) -> None:
-    [article] = [json.loads(t) for t in read_head(site_dir / "index.html").json_ld]
+    # The Article is the whole comparison, on its one page.
+    [article] = [json.loads(t) for t in read_head(site_dir / "one-page" / "index.html").json_ld]
     assert article["@type"] == "Article"
     assert article["headline"] == dataset.site.title
     assert article["dateModified"] == max(d.last_reviewed for d in dataset.dimensions)
@@ -134,7 +135,7 @@ def test_article_json_ld(site_dir: Path, dataset: Dataset) -> None:
     footnotes = set(
         re.findall(
             r'<li id="fn:[^"]+">\s*<p><a href="([^"]+)"',
-            (site_dir / "index.html").read_text(encoding="utf-8"),
+            (site_dir / "one-page" / "index.html").read_text(encoding="utf-8"),
         )
     )
     assert footnotes and cited == footnotes  # the same sources the page lists
