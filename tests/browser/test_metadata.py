@@ -101,7 +101,7 @@ def test_every_page_has_canonical_description_and_open_graph(
 
 
 def test_json_ld_is_generated_from_the_data(site_dir: Path, dataset: Dataset) -> None:
-    expected = {"": "index.md", "faq/": "faq.md"}
+    expected = {"one-page/": "one-page.md", "faq/": "faq.md"}
     for path in site_pages(site_dir):
         head = read_head(page_file(site_dir, path))
         blocks = [json.loads(text) for text in head.json_ld]
