@@ -1,4 +1,4 @@
-"""macros.search_index: rows and questions become search entries of their own."""
+"""macros.render.search_index: rows and questions become search entries of their own."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from macros.search_index import Entry, entries_from_html, merge, rewrite, without_citations
+from macros.render.search_index import Entry, entries_from_html, merge, rewrite, without_citations
 
 ROW = (
     '<table><tbody data-search-exclude><tr id="orm" data-entry>'

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import ROOT
+from tests.harness.site import ROOT
 
 
 def test_worker_finds_misspelt_words(tmp_path: Path) -> None:

@@ -78,12 +78,15 @@ def number_citations(page: str, order: list[str]) -> str:
     return _PLACEHOLDER.sub(reference, page)
 
 
-def cell(value: str, tag: str = "td", attrs: str = "") -> str:
-    """A table cell as HTML, pre-rendered once (macros.render.cells) where it can be."""
+def cell(value: str, tag: str = "td", attrs: str = "", prefix: str = "") -> str:
+    """A table cell as HTML, pre-rendered once (macros.render.cells) where it can be.
+
+    ``prefix`` is finished HTML put before the text (a status label).
+    """
     html = cell_html(value)
     if html is None:
-        return f'<{tag}{attrs} markdown="span">{value}</{tag}>'
-    return f"<{tag}{attrs}>{html}</{tag}>"
+        return f'<{tag}{attrs} markdown="span">{prefix}{value}</{tag}>'
+    return f"<{tag}{attrs}>{prefix}{html}</{tag}>"
 
 
 def needs_markdown(values: Iterable[str]) -> str:

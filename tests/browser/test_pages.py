@@ -15,14 +15,14 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page
 
-from macros.loader import load_or_raise
-from macros.model import STATUSES, Dataset
-from macros.render import long_date
+from macros.data.loader import load_or_raise
+from macros.data.model import STATUSES, Dataset
+from macros.render.pages import long_date
 from tests.browser.conftest import OpenPage
 from tests.browser.pdf_text import page_texts
 from tests.browser.support import axe_violations
 from tests.browser.test_html_valid import MATERIAL, check
-from tests.helpers import ROOT
+from tests.harness.site import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
