@@ -44,6 +44,7 @@ from macros.render.tables import (
     number_citations,
     relative_url,
     table_markdown,
+    topic_links,
 )
 
 TEMPLATE_DIR = Path(__file__).parent.parent / "templates"
@@ -134,6 +135,7 @@ class Renderer:
     def render(self, template: str, src_uri: str, **context: Any) -> str:
         page = self.env.get_template(template)
         body = page.render(data=self.data, site=self.data.site, src_uri=src_uri, **context)
+        body = topic_links(body, (dim.id for dim in self.data.dimensions))
         cited = cited_in_order(body)
         if not cited:
             return body

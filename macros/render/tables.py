@@ -103,6 +103,31 @@ def table_markdown(
     return needs_markdown(row.values.get(fw.id, "—") for row in rows for fw in frameworks)
 
 
+_ARTICLE_LINK = re.compile(r"\]\(/index\.md#([a-z0-9-]+)\)")
+
+
+def topic_links(markdown: str, dimension_ids: Iterable[str]) -> str:
+    """Links into the former single-page article go to the topic's own page.
+
+    Data text written for the old layout links to '/index.md#security' or
+    '/index.md#security-django'; each dimension now has its page, so such a
+    link becomes '/security.md' or '/security.md#security-django'. Other
+    anchors of the home page ('#verdict') stay as they are.
+    """
+    ids = sorted(dimension_ids, key=len, reverse=True)  # 'a-b' before 'a'
+
+    def move(match: re.Match[str]) -> str:
+        anchor = match.group(1)
+        for dim in ids:
+            if anchor == dim:
+                return f"](/{dim}.md)"
+            if anchor.startswith(dim + "-"):
+                return f"](/{dim}.md#{anchor})"
+        return match.group(0)
+
+    return _ARTICLE_LINK.sub(move, markdown)
+
+
 def page_dir(src_uri: str, directory_urls: bool) -> str:
     """The URL path a page is served at, relative to the site root."""
     stem = src_uri.removesuffix(".md")
