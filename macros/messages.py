@@ -40,6 +40,11 @@ CORE: dict[str, Message] = {
     # The data folder's layout (macros.data.layout, macros.data.loader)
     "unknown-file": Message("the site does not know this data file", "data files are: {known}"),
     "yaml-extension": Message("data files end in .yml", "rename it to {stem}.yml"),
+    "reserved-page-id": Message(
+        "'{id}' is the address of another page of the site",
+        "each dimension gets a page named after its file: rename the file, e.g. "
+        "'{id}-topic.yml' (taken: {taken})",
+    ),
     "invalid-file-id": Message(
         "'{id}' is not a valid id",
         "the file name is the id: use lower-case letters, digits and single hyphens, "

@@ -60,6 +60,10 @@ def _scalar(key: str, raw: Schema, schema: Schema, ctx: _Context, item: str) -> 
     name = definition_name(raw)
     if schema.get("type") == "integer":
         return str(ctx.next_order if key == "order" else schema.get("minimum", 0))
+    if schema.get("type") == "boolean":
+        return "false"
+    if "enum" in schema:  # the choices are in the field's comment
+        return str(schema["enum"][0])
     if schema.get("format") == "date":
         return PLACEHOLDER_DATE
     if schema.get("format") in ("https-url", "link"):

@@ -14,6 +14,7 @@ import pytest
 
 from macros.data.loader import load_or_raise
 from macros.data.model import PROFILE_ROW_IDS
+from macros.render.pages import long_date
 from tests.harness.site import BUILD_ENV, FIXTURES, ROOT, mkdocs_build
 
 pytestmark = pytest.mark.slow
@@ -30,14 +31,18 @@ def code_blocks(page: str) -> list[str]:
 
 def test_real_site_has_every_dimension_row_and_question(site_dir: Path) -> None:
     data = load_or_raise(ROOT / "data")
-    article = (site_dir / "index.html").read_text()
+    home = (site_dir / "index.html").read_text()
+    one_page = (site_dir / "one-page" / "index.html").read_text()
     for dim in data.dimensions:
-        assert f'<h2 id="{dim.id}">' in article
+        assert f'<h3 id="{dim.id}">' in home  # the topic list
+        assert f'<h2 id="{dim.id}">' in one_page
+        topic = (site_dir / dim.id / "index.html").read_text()
+        assert f"Last reviewed {long_date(dim.last_reviewed)}." in topic
     table = (site_dir / "comparison" / "index.html").read_text()
-    row_ids = re.findall(r'<tr id="([^"]+)"', table)
+    row_ids = re.findall(r'<tr\b[^>]*\bid="([^"]+)"', table)
     assert row_ids == [*PROFILE_ROW_IDS, *(row.id for row in data.table_rows)]
     faq = (site_dir / "faq" / "index.html").read_text()
-    assert re.findall(r'<details class="question" id="([^"]+)"', faq) == [
+    assert re.findall(r'<details class="question"[^>]*\bid="([^"]+)"', faq) == [
         q.id for q in data.questions
     ]
     assert (site_dir / "decide" / "index.html").exists()
@@ -54,7 +59,7 @@ def test_hand_written_code_samples_render_verbatim(minimal_site_dir: Path) -> No
 
 
 def test_code_samples_in_data_render_verbatim(minimal_site_dir: Path) -> None:
-    blocks = code_blocks((minimal_site_dir / "index.html").read_text())
+    blocks = code_blocks((minimal_site_dir / "templates" / "index.html").read_text())
     assert "{% block content %}Hello {{ user.name }}{% endblock %}\n" in blocks
     assert '<form method="post">{% csrf_token %}</form>\n' in blocks
     assert "{% csrf_token %}" in blocks  # inline code in a one-line verdict
@@ -97,18 +102,31 @@ def test_a_new_dimension_file_appears_everywhere(tmp_path: Path) -> None:
     result = mkdocs_build(project / "mkdocs.yml", site)
     assert result.returncode == 0, result.stderr
 
-    article = (site / "index.html").read_text()
-    headings = re.findall(r'<h2 id="([^"]+)"', article)
-    assert headings == ["at-a-glance", "architecture", "caching", "templates", "verdict"]
-    assert 'href="#caching"' in article  # table of contents
-    assert "Last reviewed 20 November 2026." in article
+    # Its page, with everything the file says.
+    page = (site / "caching" / "index.html").read_text()
+    assert "Alpha leaves caching to an extension of your choice." in page
+    assert "Last reviewed 20 November 2026." in page
+    assert re.search(r'<details class="question"[^>]*\bid="cache-needed"', page)
+    # Its entry in the navigation (in order), on the home page and in the table.
+    home = (site / "index.html").read_text()
+    nav = re.findall(r'<a href="([a-z-]+)/" class="md-nav__link"', home)
+    assert nav[:3] == ["architecture", "caching", "templates"], nav
+    assert re.findall(r'<h3 id="([^"]+)"', home) == ["architecture", "caching", "templates"]
+    assert 'href="caching/"' in home
     table = (site / "comparison" / "index.html").read_text()
-    assert '<tr id="cache-backends">' in table
+    assert re.search(r'<tr\b[^>]*\bid="cache-backends"', table)
+    assert '<a href="../caching/">Caching</a></th>' in table  # its group's heading
     faq = (site / "faq" / "index.html").read_text()
-    assert '<h2 id="caching">' in faq and '<details class="question" id="cache-needed">' in faq
+    assert '<h2 id="caching">' in faq and re.search(r'<details[^>]*\bid="cache-needed"', faq)
+    # Its search entries: the page, its sections, its row and question.
     index = json.loads((site / "search" / "search_index.json").read_text())
-    assert any("Alpha leaves caching to an extension" in doc["text"] for doc in index["docs"])
-    assert any(doc["location"] == "#caching" for doc in index["docs"])
+    locations = {doc["location"] for doc in index["docs"]}
+    assert {"caching/", "comparison/#cache-backends", "faq/#cache-needed"} <= locations
+    assert any(
+        "Alpha leaves caching to an extension" in doc["text"]
+        for doc in index["docs"]
+        if doc["location"].startswith("caching/")
+    )
 
 
 def test_data_paths_resolve_from_the_config_folder(tmp_path: Path) -> None:
@@ -157,7 +175,8 @@ def test_every_lifted_table_is_put_back(site_dir: Path) -> None:
     pages = list(site_dir.rglob("*.html"))
     assert pages
     assert [p for p in pages if "comparison-fragment" in p.read_text()] == []
-    assert '<tr id="orm">' in (site_dir / "comparison" / "index.html").read_text()
+    table = (site_dir / "comparison" / "index.html").read_text()
+    assert re.search(r'<tr\b[^>]*\bid="orm"', table)
 
 
 def test_home_page_title_is_the_site_title_once(site_dir: Path) -> None:

@@ -40,7 +40,7 @@ def test_the_feature_table_has_a_column_per_framework(site: Path) -> None:
         "Beta",
         "Gamma",
     ]
-    assert "<td>None (API only)</td>" in table
+    assert '<td data-label="Gamma">None (API only)</td>' in table
 
 
 def test_every_pair_has_a_page_with_its_own_verdicts_table_and_questions(site: Path) -> None:
@@ -78,8 +78,9 @@ def nav_pages(site: Path, path: str) -> set[str]:
 
 def test_navigation_stays_small_as_frameworks_are_added(site: Path) -> None:
     home = nav_pages(site, "")
-    pages = ("", "comparison/", "faq/", "compare/", "notes/")
-    assert home == {f"https://x/{p}" for p in pages}
+    topics = tuple(f"{d.id}/" for d in load_or_raise(THREE / "data").dimensions)
+    pages = ("", *topics, "comparison/", "faq/", "compare/", "one-page/", "notes/")
+    assert home == {f"https://x/{p}" for p in pages}  # topics, never frameworks or pairs
     assert nav_pages(site, "compare/alpha-vs-gamma/") == home
     assert nav_pages(site, "frameworks/gamma/") == home
 

@@ -44,7 +44,7 @@ def wait_until(check: Callable[[], bool], seconds: float = 30) -> None:
 
 def test_broken_save_shows_errors_and_the_fix_is_served(preview: tuple[str, Path, Path]) -> None:
     url, project, log = preview
-    assert "Alpha gives you a small core." in get(url)
+    assert "Alpha gives you a small core." in get(url + "architecture/")
     dimension = project / "data" / "dimensions" / "architecture.yml"
     good = dimension.read_text()
 
@@ -53,12 +53,12 @@ def test_broken_save_shows_errors_and_the_fix_is_served(preview: tuple[str, Path
     page = get(url)
     assert "data/dimensions/architecture.yml:2:8" in page
     assert "expected a whole number, got text" in page
-    for other in ("comparison/", "faq/"):
+    for other in ("comparison/", "faq/", "architecture/"):  # topic pages too
         assert "The data has 1 problem" in get(url + other)
     assert "data/dimensions/architecture.yml:2:8: order: expected a whole number" in log.read_text()
 
     dimension.write_text(good.replace("Alpha gives you a small core.", "Alpha stays small."))
-    wait_until(lambda: "Alpha stays small." in get(url))
+    wait_until(lambda: "Alpha stays small." in get(url + "architecture/"))
     assert "The data has" not in get(url)
 
 

@@ -45,7 +45,7 @@ def test_every_golden_file_is_still_rendered() -> None:
 
 
 def test_footnotes_follow_first_citation_order() -> None:
-    article = next(p for p in PAGES if p.src_uri == "index.md").markdown
+    article = next(p for p in PAGES if p.src_uri == "one-page.md").markdown
     definitions = [line.split("]:")[0] for line in article.splitlines() if line.startswith("[^")]
     assert definitions == ["[^alpha-log", "[^beta-notes"]
 

@@ -128,7 +128,7 @@ def dataset() -> Dataset:
 
 
 def test_article_page_gets_an_article(dataset: Dataset) -> None:
-    [data] = for_page(dataset, "index.md", "https://site.example/")
+    [data] = for_page(dataset, "one-page.md", "https://site.example/")
     assert data["@context"] == "https://schema.org"
     assert data["@type"] == "Article"
     assert data["headline"] == "Alpha vs Beta"
@@ -157,7 +157,7 @@ def test_article_cites_what_the_article_shows_in_order(dataset: Dataset) -> None
         "table-src",
         "faq-src",
     ]
-    [data] = for_page(dataset, "index.md", "")
+    [data] = for_page(dataset, "one-page.md", "")
     assert data["citation"][0] == {
         "@type": "CreativeWork",
         "name": "Title of intro-src",
@@ -213,7 +213,7 @@ def test_optional_article_fields_are_left_out(dataset: Dataset) -> None:
         for f in dataset.frameworks
     )
     bare = replace(bare, frameworks=frameworks, sources={})
-    [data] = for_page(bare, "index.md", "")
+    [data] = for_page(bare, "one-page.md", "")
     assert "license" not in data
     assert "dateModified" not in data
     assert "citation" not in data  # cited id "x" has no source entry: nothing to describe
@@ -229,7 +229,7 @@ def test_real_data_serialises_to_json() -> None:
     real, problems = load_dataset(ROOT / "data", ROOT)
     if real is None:
         pytest.skip(f"data/ does not load right now: {problems[0]}")
-    for src_uri in ("index.md", "faq.md"):
+    for src_uri in ("one-page.md", "faq.md"):
         [data] = for_page(real, src_uri, "")
         assert json.loads(json.dumps(data)) == data
         assert data["url"].startswith(real.site.url)

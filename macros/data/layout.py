@@ -21,6 +21,7 @@ from typing import Any
 
 from macros import messages
 from macros.data.document import FieldPath, YamlDocument
+from macros.data.model import RESERVED_PAGE_IDS
 from macros.data.schema import Reference
 from macros.data.schema_refs import load_schema
 from macros.data.text_rules import TextReport
@@ -106,6 +107,21 @@ def classify(path: Path, data_dir: Path, shown: str) -> Classified:
                     "",
                     messages.text("invalid-file-id", id=path.stem),
                     messages.hint("invalid-file-id"),
+                ),
+            )
+        if parts[0] == "dimensions" and path.stem in RESERVED_PAGE_IDS:
+            return Classified(
+                None,
+                None,
+                Problem(
+                    shown,
+                    0,
+                    0,
+                    "",
+                    messages.text("reserved-page-id", id=path.stem),
+                    messages.hint(
+                        "reserved-page-id", id=path.stem, taken=", ".join(RESERVED_PAGE_IDS)
+                    ),
                 ),
             )
         return Classified(FOLDERS[parts[0]], path.stem)

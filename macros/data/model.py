@@ -29,6 +29,30 @@ PROFILE_ROW_IDS = (
     "links",
 )
 
+# Pages and folders the site has besides one page per dimension (/<id>/):
+# a dimension's file name must not take one of these (macros.data.layout).
+RESERVED_PAGE_IDS = (
+    "index",
+    "comparison",
+    "faq",
+    "decide",
+    "compare",
+    "frameworks",
+    "one-page",
+    "api",
+    "assets",
+    "search",
+)
+
+# How a feature is provided, from a table row's `status` (dimension.schema.json),
+# in the order a column sorts by; shown as words, never as colour alone.
+STATUSES = {
+    "built-in": ("Built in", "part of the framework itself"),
+    "official-extension": ("Official extension", "a separate package from the same maintainers"),
+    "third-party": ("Third-party", "a package maintained by others"),
+    "not-available": ("Not available", "nothing to install; you write it yourself"),
+}
+
 
 @dataclass(frozen=True)
 class Source:
@@ -80,6 +104,9 @@ class TableRow:
     label: str = field(metadata=LINE)
     values: dict[str, str] = field(metadata=LINE)
     dimension: str | None  # None for rows built from framework profiles
+    status: dict[str, str] = field(default_factory=dict)  # framework id -> a STATUSES key
+    key: bool = field(default=False, metadata={"default": False})  # decides most choices
+    sort: dict[str, str] = field(default_factory=dict)  # framework id -> sort key (profile dates)
 
 
 @dataclass(frozen=True)
@@ -101,6 +128,7 @@ class Dimension:
     unknown: tuple[str, ...]
     table: tuple[TableRow, ...] = field(metadata={"pass": {"dimension": "id"}})
     faq: tuple[Question, ...] = field(metadata={"pass": {"dimension": "id"}})
+    in_one_line: str | None = field(default=None, metadata=LINE)  # the home page's topic list
 
 
 @dataclass(frozen=True)
@@ -126,6 +154,14 @@ class CallToAction:
 
 
 @dataclass(frozen=True)
+class RuleOfThumb:
+    case: str = field(metadata=LINE)
+    pick: str  # framework id
+    why: str = field(metadata=LINE)
+    dimension: str | None
+
+
+@dataclass(frozen=True)
 class Site:
     title: str = field(metadata=LINE)
     description: str = field(metadata=LINE)
@@ -135,6 +171,9 @@ class Site:
     intro: str
     verdict: str
     call_to_action: CallToAction | None
+    question: str | None = field(default=None, metadata=LINE)
+    short_answer: str | None = None
+    rules_of_thumb: tuple[RuleOfThumb, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -160,3 +199,8 @@ class Dataset:
     @property
     def table_rows(self) -> tuple[TableRow, ...]:
         return tuple(row for d in self.dimensions for row in d.table)
+
+    @property
+    def key_rows(self) -> tuple[TableRow, ...]:
+        """The rows that decide most choices (``key: true``), in table order."""
+        return tuple(row for row in self.table_rows if row.key)

@@ -69,6 +69,7 @@ _EXPECTED = {
     "integer": "a whole number",
     "object": "a mapping of keys to values",
     "array": "a list",
+    "boolean": "true or false",
 }
 
 
@@ -81,6 +82,8 @@ def _is_type(value: Any, expected: str) -> bool:
         return isinstance(value, dict)
     if expected == "array":
         return isinstance(value, list)
+    if expected == "boolean":
+        return isinstance(value, bool)
     raise ValueError(f"schema type {expected!r} is not supported")
 
 

@@ -26,15 +26,15 @@ from macros.data.loader import load
 from macros.data.model import Dataset
 from macros.mkdocs_plugin.config import ComparisonConfig
 from macros.mkdocs_plugin.site import (
-    GENERATED_NAV,
     apply_site_metadata,
     default_nav,
+    error_uris,
     keep_preview_alive,
     template_problem,
     use_site_markdown,
 )
 from macros.problems import Problem, errors, format_report
-from macros.render import export, jsonld
+from macros.render import export, jsonld, search_index
 from macros.render.block_captions import BlockCaptions
 from macros.render.pages import TEMPLATE_DIR, Page, Renderer, render_problems
 from macros.render.tables import fragment_ids, restore_fragments
@@ -53,6 +53,7 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         self.pages: list[Page] = []
         self.static: dict[str, str] = {}  # generated non-page files: path -> content
         self.fragments: dict[str, tuple[str, ...]] = {}  # src_uri -> finished HTML blocks
+        self.search_entries: list[search_index.Entry] = []  # rows and questions, as built
 
     # Defining on_startup keeps this instance alive across `serve` rebuilds.
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -85,7 +86,7 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
             return config
         apply_site_metadata(config, self.dataset.site)
         if config.nav is None:
-            config.nav = default_nav(config, self.pages)
+            config.nav = default_nav(config, self.pages, self.dataset.dimensions)
         return config
 
     def generate(self, config: MkDocsConfig) -> None:
@@ -118,7 +119,7 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
             raise PluginError(report)
         log.error("%s\nThe preview shows an error page until this is fixed.", report)
         page = render_problems(shown, self.template_dirs(config), self.root(config))
-        self.pages = [Page(uri, page) for _, uri in GENERATED_NAV]
+        self.pages = [Page(uri, page) for uri in error_uris(self.data_dir(config))]
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.fragments = {page.src_uri: page.fragments for page in self.pages if page.fragments}
@@ -163,6 +164,21 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         if page.present_anchor_ids is not None:
             page.present_anchor_ids |= fragment_ids(fragments)
         return restore_fragments(html, fragments)
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.search_entries = []
+
+    def on_post_page(self, output: str, /, *, page: MkPage, config: MkDocsConfig) -> str:
+        """Collect the rows and questions marked as search results of their own."""
+        self.search_entries.extend(search_index.entries_from_html(output, page.url))
+        return output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Write those entries into Material's search index (written just before)."""
+        path = Path(config.site_dir) / "search" / "search_index.json"
+        if path.is_file() and self.search_entries:
+            text = path.read_text(encoding="utf-8")
+            path.write_text(search_index.rewrite(text, self.search_entries), encoding="utf-8")
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: MkPage, config: MkDocsConfig, nav: Navigation

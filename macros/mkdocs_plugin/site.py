@@ -5,22 +5,26 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils import CountHandler
 
-from macros.data.model import Site
+from macros.data.layout import ID_PATTERN
+from macros.data.model import RESERVED_PAGE_IDS, Dimension, Site
 from macros.problems import Problem
 from macros.render import markdown
-from macros.render.pages import Page
+from macros.render.pages import ONE_PAGE, Page, topic_uri
 
 GENERATED_NAV = (
-    ("Article", "index.md"),
+    ("Overview", "index.md"),
+    # "Topics", one page per dimension in order, follows the overview (default_nav).
     ("Feature table", "comparison.md"),
     ("FAQ", "faq.md"),
     ("Which to choose", "decide.md"),
     ("Compare", "compare/index.md"),  # only with three or more frameworks
+    ("All on one page", ONE_PAGE),
 )
 
 
@@ -53,16 +57,36 @@ def apply_site_metadata(config: MkDocsConfig, site: Site) -> None:
     config.site_url = site.url
 
 
-def default_nav(config: MkDocsConfig, pages: Sequence[Page]) -> list[dict[str, str] | str]:
-    """Generated pages first, then hand-written ones by file name."""
+def default_nav(
+    config: MkDocsConfig, pages: Sequence[Page], dimensions: Sequence[Dimension] = ()
+) -> list[Any]:
+    """Generated pages first (the topics as one section), then hand-written ones by file name."""
     written = sorted(
         p.relative_to(config.docs_dir).as_posix() for p in Path(config.docs_dir).rglob("*.md")
     )
     generated = {page.src_uri for page in pages}
-    nav: list[dict[str, str] | str] = [
-        {title: uri} for title, uri in GENERATED_NAV if uri in generated
+    topics = [
+        {dim.title: topic_uri(dim.id)} for dim in dimensions if topic_uri(dim.id) in generated
     ]
+    nav: list[Any] = []
+    for title, uri in GENERATED_NAV:
+        if uri in generated:
+            nav.append({title: uri})
+        if uri == "index.md" and topics:
+            nav.append({"Topics": topics})
     return nav + written
+
+
+def error_uris(data_dir: Path) -> list[str]:
+    """Where the preview shows the error page: every generated page's address,
+    topic pages included (named after the dimension files, so a reader on
+    /security/ sees what broke instead of a 404)."""
+    topics = sorted(
+        topic_uri(path.stem)
+        for path in (data_dir / "dimensions").glob("*.yml")
+        if ID_PATTERN.fullmatch(path.stem) and path.stem not in RESERVED_PAGE_IDS
+    )
+    return [uri for _, uri in GENERATED_NAV] + topics
 
 
 def template_problem(exc: jinja2.TemplateError) -> tuple[str, Problem]:

@@ -64,7 +64,8 @@ def document(dataset: Dataset) -> dict[str, Any]:
             }
             for d in dataset.dimensions
         ],
-        "table": [asdict(row) for row in rows],
+        # `sort` only orders the site's table columns.
+        "table": [{k: v for k, v in asdict(row).items() if k != "sort"} for row in rows],
         "faq": [asdict(q) for q in dataset.questions],
         "sources": [asdict(s) for s in dataset.sources.values()],
     }

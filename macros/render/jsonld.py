@@ -20,7 +20,7 @@ from macros.data.text_rules import citations, strip_citations
 from macros.render import markdown
 
 CONTEXT = "https://schema.org"
-ARTICLE_PAGE = "index.md"
+ARTICLE_PAGE = "one-page.md"  # the whole comparison: every text and source
 FAQ_PAGE = "faq.md"
 
 _BLOCKS = frozenset(

@@ -15,7 +15,6 @@ footnotes extension numbers them.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,9 +23,18 @@ from typing import Any
 import jinja2
 from markupsafe import escape
 
-from macros.data.model import PROFILE_ROW_IDS, Dataset, Framework, Release, TableRow
+from macros.data.model import Dataset, Framework
 from macros.preview import errorpage
 from macros.problems import Problem, count_text
+from macros.render.jsonld import plain_text
+from macros.render.rows import (
+    long_date,
+    profile_rows,
+    release_text,
+    status_html,
+    status_legend,
+    status_rank,
+)
 from macros.render.tables import (
     cell,
     cell_html,
@@ -36,9 +44,13 @@ from macros.render.tables import (
     number_citations,
     relative_url,
     table_markdown,
+    topic_links,
 )
 
 TEMPLATE_DIR = Path(__file__).parent.parent / "templates"
+# The whole comparison on one page, for reading offline and printing.
+ONE_PAGE = "one-page.md"
+__all__ = ["ONE_PAGE", "Page", "Renderer", "long_date", "profile_rows", "release_text"]
 
 
 @dataclass(frozen=True)
@@ -53,6 +65,11 @@ class Page:
     fragments: tuple[str, ...] = ()
 
 
+def topic_uri(dimension_id: str) -> str:
+    """A dimension's page: /<id>/ (macros.data.model.RESERVED_PAGE_IDS are taken)."""
+    return f"{dimension_id}.md"
+
+
 def pair_uri(a: Framework, b: Framework) -> str:
     return f"compare/{a.id}-vs-{b.id}.md"
 
@@ -62,62 +79,9 @@ def pairs(frameworks: Sequence[Framework]) -> list[tuple[Framework, Framework]]:
     return [(a, b) for i, a in enumerate(frameworks) for b in frameworks[i + 1 :]]
 
 
-def long_date(value: str) -> str:
-    """'2026-11-24' -> '24 November 2026' (unambiguous for every reader)."""
-    day = dt.date.fromisoformat(value)
-    return f"{day.day} {day:%B %Y}"
-
-
-def release_text(release: Release | None) -> str:
-    if release is None:
-        return "—"
-    when = long_date(release.date)
-    if release.version is None:
-        return f"{when}[^{release.source}]"
-    return f"{release.version} ({when})[^{release.source}]"
-
-
 def html_text(value: Any) -> str:
     """Plain text for an HTML attribute or element that Markdown won't process."""
     return str(escape(str(value)))
-
-
-def profile_rows(frameworks: Sequence[Framework]) -> tuple[TableRow, ...]:
-    """Feature-table rows built from framework profiles ("at a glance")."""
-
-    def row(row_id: str, label: str, values: dict[str, str]) -> TableRow:
-        assert row_id in PROFILE_ROW_IDS, row_id
-        return TableRow(row_id, label, values, None)
-
-    return (
-        row(
-            "first-release",
-            "First release",
-            {f.id: release_text(f.first_release) for f in frameworks},
-        ),
-        row(
-            "latest-release",
-            "Latest release",
-            {f.id: release_text(f.latest_release) for f in frameworks},
-        ),
-        row(
-            "lts-release",
-            "Long-term support release",
-            {f.id: release_text(f.lts_release) for f in frameworks},
-        ),
-        row("licence", "Licence", {f.id: f.licence for f in frameworks}),
-        row("governance", "Governance", {f.id: f.governance for f in frameworks}),
-        row("python", "Supported Python", {f.id: f.python for f in frameworks}),
-        row(
-            "links",
-            "Links",
-            {
-                f.id: f"[Home page]({f.homepage}) · [Documentation]({f.docs}) · "
-                f"[Source code]({f.repository})"
-                for f in frameworks
-            },
-        ),
-    )
 
 
 def make_environment(
@@ -146,6 +110,10 @@ def make_environment(
     env.filters["cell"] = cell
     env.filters["needs_markdown"] = needs_markdown
     env.filters["table_markdown"] = table_markdown
+    env.filters["plain"] = lambda text: " ".join(plain_text(text).split())
+    env.globals["status_html"] = status_html
+    env.globals["status_rank"] = status_rank
+    env.globals["statuses"] = status_legend()
     return env
 
 
@@ -164,9 +132,10 @@ class Renderer:
         )
         self.env.filters["inline"] = lambda text: cell_html(text) or html_text(text)
 
-    def render(self, template: str, **context: Any) -> str:
+    def render(self, template: str, src_uri: str, **context: Any) -> str:
         page = self.env.get_template(template)
-        body = page.render(data=self.data, site=self.data.site, **context)
+        body = page.render(data=self.data, site=self.data.site, src_uri=src_uri, **context)
+        body = topic_links(body, (dim.id for dim in self.data.dimensions))
         cited = cited_in_order(body)
         if not cited:
             return body
@@ -187,40 +156,27 @@ class Renderer:
 
     def draft_pages(self) -> list[Page]:
         data = self.data
-        featured = data.featured
-        everyone = data.frameworks
-        rows = profile_rows(everyone) + data.table_rows
+        featured, everyone, dims = data.featured, data.frameworks, data.dimensions
         uris = {}
         for a, b in pairs(everyone):
             uris[(a.id, b.id)] = uris[(b.id, a.id)] = pair_uri(a, b)
-        # Each framework's texts are indexed once, on its own page; pair pages
-        # only repeat verdicts, so search skips them.
-        pair_pages = (
-            [
+        many = []
+        if len(everyone) > 2:
+            # Each framework's texts are indexed once, on its own page; pair pages
+            # only repeat verdicts, so search skips them.
+            many.append(
                 Page(
-                    pair_uri(a, b),
-                    self.render(
-                        "pair.md.j2",
-                        a=a,
-                        b=b,
-                        searchable=False,
-                        src_uri=pair_uri(a, b),
-                        rows=profile_rows((a, b)) + data.table_rows,
-                    ),
-                    in_nav=False,
+                    "compare/index.md",
+                    self.render("compare_index.md.j2", "compare/index.md", pair_uris=uris),
                 )
-                for a, b in pairs(everyone)
-            ]
-            if len(everyone) > 2
-            else []
-        )
-        framework_pages = (
-            [
+            )
+            many += [
                 Page(
                     f"frameworks/{fw.id}.md",
-                    # The featured pair's texts are already indexed on the article.
+                    # The featured pair's texts are already indexed on the topic pages.
                     self.render(
                         "framework.md.j2",
+                        f"frameworks/{fw.id}.md",
                         fw=fw,
                         profile_rows=profile_rows((fw,)),
                         pair_uris=uris,
@@ -230,28 +186,69 @@ class Renderer:
                 )
                 for fw in everyone
             ]
-            if len(everyone) > 2
+            many += [
+                Page(
+                    pair_uri(a, b),
+                    self.render(
+                        "pair.md.j2",
+                        pair_uri(a, b),
+                        a=a,
+                        b=b,
+                        searchable=False,
+                        rows=profile_rows((a, b)),
+                    ),
+                    in_nav=False,
+                )
+                for a, b in pairs(everyone)
+            ]
+        hub = self.render(
+            "hub.md.j2",
+            "index.md",
+            frameworks=featured,
+            dimensions=dims,
+            key_rows=data.key_rows,
+            all_row_count=len(profile_rows(everyone)) + len(data.table_rows),
+        )
+        topics = [
+            Page(
+                topic_uri(dim.id),
+                self.render(
+                    "topic.md.j2",
+                    topic_uri(dim.id),
+                    dim=dim,
+                    frameworks=featured,
+                    previous=dims[i - 1] if i > 0 else None,
+                    next=dims[i + 1] if i + 1 < len(dims) else None,
+                ),
+            )
+            for i, dim in enumerate(dims)
+        ]
+        table = self.render(
+            "comparison.md.j2",
+            "comparison.md",
+            frameworks=everyone,
+            profile_rows=profile_rows(everyone),
+        )
+        decide = (
+            [Page("decide.md", self.render("decide.md.j2", "decide.md", frameworks=everyone))]
+            if data.decision
             else []
         )
-        many = [Page("compare/index.md", self.render("compare_index.md.j2", pair_uris=uris))]
+        one_page = self.render(
+            "article.md.j2",
+            ONE_PAGE,
+            frameworks=featured,
+            dimensions=dims,
+            profile_rows=profile_rows(featured),
+        )
         return [
-            Page(
-                "index.md",
-                self.render(
-                    "article.md.j2",
-                    frameworks=featured,
-                    dimensions=data.dimensions,
-                    profile_rows=profile_rows(featured),
-                ),
-            ),
-            Page("comparison.md", self.render("comparison.md.j2", frameworks=everyone, rows=rows)),
-            Page("faq.md", self.render("faq.md.j2", frameworks=featured)),
-            *(
-                [Page("decide.md", self.render("decide.md.j2", frameworks=everyone))]
-                if data.decision
-                else []
-            ),
-            *((many + framework_pages + pair_pages) if len(everyone) > 2 else []),
+            Page("index.md", hub),
+            *topics,
+            Page("comparison.md", table),
+            Page("faq.md", self.render("faq.md.j2", "faq.md", frameworks=featured)),
+            *decide,
+            *many,
+            Page(ONE_PAGE, one_page),
         ]
 
 

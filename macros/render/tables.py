@@ -87,12 +87,15 @@ def number_citations(page: str, order: list[str]) -> str:
     return _PLACEHOLDER.sub(reference, page)
 
 
-def cell(value: str, tag: str = "td", attrs: str = "") -> str:
-    """A table cell as HTML, pre-rendered once (macros.render.cells) where it can be."""
+def cell(value: str, tag: str = "td", attrs: str = "", prefix: str = "") -> str:
+    """A table cell as HTML, pre-rendered once (macros.render.cells) where it can be.
+
+    ``prefix`` is finished HTML put before the text (a status label).
+    """
     html = cell_html(value)
     if html is None:
-        return f'<{tag}{attrs} markdown="span">{value}</{tag}>'
-    return f"<{tag}{attrs}>{html}</{tag}>"
+        return f'<{tag}{attrs} markdown="span">{prefix}{value}</{tag}>'
+    return f"<{tag}{attrs}>{prefix}{html}</{tag}>"
 
 
 def needs_markdown(values: Iterable[str]) -> str:
@@ -107,6 +110,31 @@ def table_markdown(
     if link_rows:
         return " markdown"
     return needs_markdown(row.values.get(fw.id, "—") for row in rows for fw in frameworks)
+
+
+_ARTICLE_LINK = re.compile(r"\]\(/index\.md#([a-z0-9-]+)\)")
+
+
+def topic_links(markdown: str, dimension_ids: Iterable[str]) -> str:
+    """Links into the former single-page article go to the topic's own page.
+
+    Data text written for the old layout links to '/index.md#security' or
+    '/index.md#security-django'; each dimension now has its page, so such a
+    link becomes '/security.md' or '/security.md#security-django'. Other
+    anchors of the home page ('#verdict') stay as they are.
+    """
+    ids = sorted(dimension_ids, key=len, reverse=True)  # 'a-b' before 'a'
+
+    def move(match: re.Match[str]) -> str:
+        anchor = match.group(1)
+        for dim in ids:
+            if anchor == dim:
+                return f"](/{dim}.md)"
+            if anchor.startswith(dim + "-"):
+                return f"](/{dim}.md#{anchor})"
+        return match.group(0)
+
+    return _ARTICLE_LINK.sub(move, markdown)
 
 
 def page_dir(src_uri: str, directory_urls: bool) -> str:

@@ -22,7 +22,7 @@ from support import mkdocs_build
 
 from macros.data.loader import load_or_raise
 from macros.mkdocs_plugin.site import GENERATED_NAV
-from macros.render.pages import Renderer
+from macros.render.pages import Renderer, topic_uri
 from macros.render.tables import restore_fragments
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -63,7 +63,13 @@ def plain_project(work: Path) -> Path:
         p.relative_to(ROOT / "content").as_posix() for p in (ROOT / "content").rglob("*.md")
     )
     generated = {page.src_uri for page in pages}  # the same nav the plugin builds
-    nav = [{title: uri} for title, uri in GENERATED_NAV if uri in generated]
+    nav: list[object] = []
+    topics = [{d.title: topic_uri(d.id)} for d in data.dimensions if topic_uri(d.id) in generated]
+    for title, uri in GENERATED_NAV:
+        if uri in generated:
+            nav.append({title: uri})
+        if uri == "index.md" and topics:
+            nav.append({"Topics": topics})
     config["nav"] = nav + written
     path = work / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config), encoding="utf-8")

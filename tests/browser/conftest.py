@@ -24,6 +24,13 @@ def base_url(site_dir: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def three_site_url(three_site_dir: Path) -> Iterator[str]:
+    """The three-framework fixture site, served like the real one."""
+    with static_server(three_site_dir) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     executable = require_tool(CHROMIUM, "REQUIRE_BROWSER")
     with sync_playwright() as playwright:

@@ -101,7 +101,7 @@ def test_every_page_has_canonical_description_and_open_graph(
 
 
 def test_json_ld_is_generated_from_the_data(site_dir: Path, dataset: Dataset) -> None:
-    expected = {"": "index.md", "faq/": "faq.md"}
+    expected = {"one-page/": "one-page.md", "faq/": "faq.md"}
     for path in site_pages(site_dir):
         head = read_head(page_file(site_dir, path))
         blocks = [json.loads(text) for text in head.json_ld]
@@ -119,14 +119,15 @@ def test_faq_json_ld_matches_the_questions_on_the_page(site_dir: Path) -> None:
     assert [q["name"] for q in faq["mainEntity"]] == head.summaries
     assert len(head.summaries) >= 3
     ids = re.findall(
-        r'<details class="question" id="([^"]+)"',
+        r'<details class="question"[^>]*\bid="([^"]+)"',
         (site_dir / "faq" / "index.html").read_text(encoding="utf-8"),
     )
     assert [urlsplit(q["url"]).fragment for q in faq["mainEntity"]] == ids
 
 
 def test_article_json_ld(site_dir: Path, dataset: Dataset) -> None:
-    [article] = [json.loads(t) for t in read_head(site_dir / "index.html").json_ld]
+    # The Article is the whole comparison, on its one page.
+    [article] = [json.loads(t) for t in read_head(site_dir / "one-page" / "index.html").json_ld]
     assert article["@type"] == "Article"
     assert article["headline"] == dataset.site.title
     assert article["dateModified"] == max(d.last_reviewed for d in dataset.dimensions)
@@ -134,7 +135,7 @@ def test_article_json_ld(site_dir: Path, dataset: Dataset) -> None:
     footnotes = set(
         re.findall(
             r'<li id="fn:[^"]+">\s*<p><a href="([^"]+)"',
-            (site_dir / "index.html").read_text(encoding="utf-8"),
+            (site_dir / "one-page" / "index.html").read_text(encoding="utf-8"),
         )
     )
     assert footnotes and cited == footnotes  # the same sources the page lists

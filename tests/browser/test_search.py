@@ -74,7 +74,8 @@ def test_search_finds_a_dimensions_text(
     framework_id, take = next(iter(dimension.takes.items()))
     word = distinctive_word([take.text], index_words)
     results = search(open_page("").page, word)
-    assert ("/", f"{dimension.id}-{framework_id}") in results, (word, results)
+    # On the dimension's own page, in the framework's section.
+    assert (f"/{dimension.id}/", f"{dimension.id}-{framework_id}") in results, (word, results)
 
 
 def test_search_finds_a_table_cell(

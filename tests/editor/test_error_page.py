@@ -17,7 +17,8 @@ from tests.editor.conftest import Preview, in_own_browser
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-ARTICLE_TEXT = "Alpha gives you a small core."
+# A rule of thumb on the home page (tests/fixtures/minimal/data/site.yml).
+ARTICLE_TEXT = "A micro-framework keeps it short."
 PROBLEMS_JS = """() => [...document.querySelectorAll('.data-problem')].map(el => ({
     where: el.querySelector('.data-problem__where').textContent,
     field: el.querySelector('.data-problem__field')?.textContent ?? '',

@@ -1,5 +1,5 @@
 /* Reader features: the sortable feature table, FAQ questions that open from a
-   link, and the decision helper. Plain ES2017, no framework. Each feature is
+   link (here or from a search result), and the decision helper. Plain ES2017, no framework. Each feature is
    set up through Material's document$, which emits on the first load and after
    every instant navigation, so a page swapped in without a reload works too.
    Without JavaScript every page still reads in full: the table is in data
@@ -8,56 +8,75 @@
   "use strict";
 
   /* Feature table ---------------------------------------------------------
-     Only the feature table (its rows carry link anchors) is sortable; the
-     small tables inside the article are not worth the extra controls.
-     Tablesort (vendored beside this file) is fetched only on a page that has
-     the table, so other pages cost one request less.
-     Tablesort makes each heading cell focusable and sorts on click or Enter;
-     a real button inside each heading is what screen readers and keyboard
-     users expect, so the cell leaves the tab order and the button takes its
-     place (its clicks and key presses bubble up to Tablesort's handlers). */
-  var here = document.currentScript ? document.currentScript.src : location.href;
-  var tablesort = null;
+     Only the feature table (its rows carry link anchors) is sortable. A
+     framework's column sorts by what sorts: the status each cell carries
+     (built in first) or a date, from the cell's data-sort; text is never
+     compared. Rows stay inside their topic's group (one <tbody> each) and
+     rows without a key keep their data order, after the others. A heading
+     cycles through ascending, descending and the data's own order.
+     Each sortable heading holds a real button, so keyboards and screen
+     readers reach it; aria-sort on the heading says how the table is sorted.
+     Without JavaScript the table reads in data order. */
+  var SORTS = ["ascending", "descending", null];
 
-  function loadTablesort() {
-    if (typeof Tablesort === "function") return Promise.resolve();
-    if (!tablesort) {
-      tablesort = new Promise(function (resolve, reject) {
-        var script = document.createElement("script");
-        script.src = new URL("vendor/tablesort.min.js", here).href;
-        script.onload = resolve;
-        script.onerror = function () {
-          tablesort = null; // let a later page try again
-          reject(new Error("could not load " + script.src));
-        };
-        document.head.appendChild(script);
+  function sortKey(row, index) {
+    var cell = row.cells[index];
+    var key = cell && cell.getAttribute("data-sort");
+    return key === null || key === undefined ? null : key;
+  }
+
+  function compareKeys(a, b) {
+    var x = Number(a), y = Number(b);
+    if (!isNaN(x) && !isNaN(y)) return x - y;
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+
+  function sortTable(table, index, direction) {
+    Array.prototype.forEach.call(table.tBodies, function (body) {
+      var rows = Array.prototype.filter.call(body.rows, function (row) {
+        return row.hasAttribute("data-order");
       });
-    }
-    return tablesort;
+      rows.sort(function (a, b) {
+        var order = a.dataset.order - b.dataset.order;
+        if (!direction) return order;
+        var x = sortKey(a, index), y = sortKey(b, index);
+        if (x === null || y === null) return (x === null) - (y === null) || order;
+        var by = compareKeys(x, y);
+        return (direction === "descending" ? -by : by) || order;
+      });
+      rows.forEach(function (row) { body.appendChild(row); });
+    });
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (cell, i) {
+      if (i === index && direction) cell.setAttribute("aria-sort", direction);
+      else cell.removeAttribute("aria-sort");
+    });
   }
 
   function makeSortable(table) {
     table.dataset.sortable = "true";
-    new Tablesort(table);
-    table.querySelectorAll("thead th").forEach(function (cell) {
+    var order = 0;
+    Array.prototype.forEach.call(table.tBodies, function (body) {
+      Array.prototype.forEach.call(body.rows, function (row) {
+        if (row.id) row.dataset.order = order++;
+      });
+    });
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (cell, index) {
+      if (!table.querySelector("tbody td[data-sort]:nth-child(" + (index + 1) + ")")) return;
       var button = document.createElement("button");
       button.type = "button";
       button.className = "sort-button";
       while (cell.firstChild) button.appendChild(cell.firstChild);
       cell.appendChild(button);
-      cell.removeAttribute("tabindex");
+      button.addEventListener("click", function () {
+        var now = SORTS.indexOf(cell.getAttribute("aria-sort"));
+        sortTable(table, index, SORTS[(now + 1) % SORTS.length]);
+      });
     });
   }
 
   function sortableTables(root) {
-    var tables = Array.prototype.filter.call(
-      root.querySelectorAll("table.comparison:not([data-sortable])"),
-      function (table) { return table.querySelector("tbody tr[id]"); });
-    if (!tables.length) return;
-    loadTablesort().then(function () {
-      tables.forEach(function (table) {
-        if (table.isConnected && !table.dataset.sortable) makeSortable(table);
-      });
+    root.querySelectorAll("table.comparison:not([data-sortable])").forEach(function (table) {
+      if (table.querySelector("tbody tr[id]") && table.tHead) makeSortable(table);
     });
   }
 

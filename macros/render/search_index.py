@@ -1,0 +1,197 @@
+"""Search results of their own for feature-table rows and questions.
+
+Material's search index (``search/search_index.json``) holds one entry per
+heading section, so a table row or a question could only be found as part of
+a long section and opened at its heading. The templates mark each row and
+each question that should be a result of its own with ``data-entry`` (and
+keep the surrounding table or list out of Material's index with
+``data-search-exclude``); this module reads those marked elements from a
+built page and writes one entry for each into the index, after the entries
+of its page, with the element's anchor as its location.
+
+Markup it understands (see macros/templates/table.md.j2 and question.md.j2)::
+
+    <tr id="orm" data-entry>
+      <th data-entry-title>ORM</th>
+      <td data-label="Flask">None built in ...</td> ...
+    </tr>
+    <details class="question" id="startup-choice" data-entry>
+      <summary data-entry-title>What should a startup pick?</summary>
+      <p>Start from the first product ...</p>
+    </details>
+
+Footnote references (``<sup id="fnref:...">``) are left out of the text: a
+result shows the words, not the citation numbers.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from html import escape
+from html.parser import HTMLParser
+
+# Tags kept in an entry's text, as Material keeps them in its own entries.
+KEEP = frozenset({"p", "code", "pre", "li", "ol", "ul"})
+VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+)
+_SPACE = re.compile(r"\s+")
+# A footnote reference as Material's index keeps it: "<sup>12</sup>".
+_CITATION = re.compile(r"<sup>\s*\d+\s*</sup>")
+
+
+@dataclass(frozen=True)
+class Entry:
+    location: str  # page URL '#' anchor, as Material writes locations
+    title: str  # HTML-escaped text
+    text: str  # HTML: text with the tags in KEEP
+
+
+class _Collector(HTMLParser):
+    """Collect every element marked ``data-entry`` (they do not nest)."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.url = url
+        self.entries: list[Entry] = []
+        self.stack: list[str] = []  # open tags inside the current entry
+        self.depth = 0  # > 0 while inside an entry
+        self.anchor = ""
+        self.title: list[str] = []
+        self.text: list[str] = []
+        self.title_depth = 0  # stack depth of the title element, 0 if outside
+        self.skip_depth = 0  # stack depth of a skipped element, 0 if outside
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if not self.depth:
+            if "data-entry" in found and found.get("id"):
+                self.depth = 1
+                self.stack = [tag]
+                self.anchor = found["id"] or ""
+                self.title, self.text = [], []
+            return
+        if tag in VOID:
+            return
+        self.stack.append(tag)
+        if self.skip_depth:
+            return
+        citation = tag == "sup" and (found.get("id") or "").startswith("fnref")
+        if citation or "footnote-ref" in (found.get("class") or "").split():
+            self.skip_depth = len(self.stack)
+            return
+        if "data-entry-title" in found:
+            self.title_depth = len(self.stack)
+            return
+        if self.title_depth:
+            return
+        label = found.get("data-label")
+        if label:
+            self.text.append(f"<p>{escape(label)}: ")
+            self.stack[-1] = f"{tag}|p"  # close the paragraph with the cell
+        elif tag in KEEP:
+            self.text.append(f"<{tag}>")
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.depth or tag in VOID:
+            return
+        if len(self.stack) == 1:
+            if tag == self.stack[0]:
+                self.finish()
+            return
+        if not self.stack or self.stack[-1].split("|")[0] != tag:
+            return  # stray end tag: ignore, as browsers do
+        closing = self.stack.pop()
+        depth = len(self.stack) + 1
+        if self.skip_depth:
+            if depth == self.skip_depth:
+                self.skip_depth = 0
+            return
+        if self.title_depth:
+            if depth == self.title_depth:
+                self.title_depth = 0
+            return
+        if closing.endswith("|p"):
+            self.text.append("</p> ")
+        elif tag in KEEP:
+            self.text.append(f"</{tag}>")
+
+    def handle_data(self, data: str) -> None:
+        if not self.depth or self.skip_depth:
+            return
+        (self.title if self.title_depth else self.text).append(escape(data, quote=False))
+
+    def finish(self) -> None:
+        title = _SPACE.sub(" ", "".join(self.title)).strip()
+        text = _SPACE.sub(" ", "".join(self.text)).strip()
+        text = re.sub(r"<(p|li|code)>\s*</\1>", "", text).strip()
+        self.entries.append(Entry(f"{self.url}#{self.anchor}", title, text))
+        self.depth = 0
+        self.stack = []
+
+
+def entries_from_html(html: str, url: str) -> list[Entry]:
+    """The entries marked in one built page; ``url`` is its URL from the site root."""
+    collector = _Collector(url)
+    collector.feed(html)
+    collector.close()
+    return collector.entries
+
+
+def without_citations(text: str) -> str:
+    """Index text without the footnote numbers Material keeps as <sup>n</sup>."""
+    return _CITATION.sub("", text)
+
+
+def merge(index: dict[str, object], entries: Iterable[Entry]) -> dict[str, object]:
+    """Material's index with ``entries`` added after the entries of their page.
+
+    An entry whose page is not in the index (a page kept out of search) is
+    dropped: the page stays out, rows and questions included. An entry with
+    the location of an existing one replaces it. Footnote numbers are removed
+    from every entry's text, and empty sections named after their page (the
+    trace of a heading kept out of search) are dropped.
+    """
+    docs = index.get("docs")
+    if not isinstance(docs, list):
+        raise ValueError("not a Material search index: no 'docs' list")
+    pages: dict[str, list[dict[str, object]]] = {}
+    order: list[str] = []
+    for doc in docs:
+        page = str(doc["location"]).split("#", 1)[0]
+        if page not in pages:
+            pages[page] = []
+            order.append(page)
+        elif not doc.get("text") and doc.get("title") == pages[page][0].get("title"):
+            # A heading kept out of search (data-search-exclude): Material still
+            # writes an empty section and names it after the page. Leave it out.
+            continue
+        doc = dict(doc)
+        doc["text"] = without_citations(str(doc.get("text", "")))
+        pages[page].append(doc)
+    for entry in entries:
+        page = entry.location.split("#", 1)[0]
+        if page not in pages:
+            continue
+        new: dict[str, object] = {
+            "location": entry.location,
+            "title": entry.title,
+            "text": entry.text,
+        }
+        group = pages[page]
+        for i, doc in enumerate(group):
+            if doc["location"] == entry.location and i > 0:
+                group[i] = new
+                break
+        else:
+            group.append(new)
+    return {**index, "docs": [doc for page in order for doc in pages[page]]}
+
+
+def rewrite(index_json: str, entries: Sequence[Entry]) -> str:
+    """``merge`` on the JSON text of search_index.json, written as Material writes it."""
+    merged = merge(json.loads(index_json), entries)
+    return json.dumps(merged, separators=(",", ":"), ensure_ascii=False)

@@ -1,0 +1,48 @@
+/* Run the site's search worker (content/assets/javascripts/workers/search-fuzzy.js
+   and, through it, Material's worker) in Node, the way a browser would: a SETUP
+   message with a built search index, then one QUERY message per query.
+
+   usage: node search_worker.js <search-fuzzy.js> <material worker> <search_index.json> <query>...
+   prints: {"<query>": ["<location>", ...], ...} as JSON. */
+"use strict";
+const fs = require("fs");
+const path = require("path");
+const vm = require("vm");
+
+const [fuzzy, material, indexFile, ...queries] = process.argv.slice(2);
+const listeners = [];
+const replies = [];
+const context = {
+  console,
+  location: { hash: "#" + encodeURIComponent(path.basename(material)) },
+  addEventListener: (type, fn) => { if (type === "message") listeners.push(fn); },
+  postMessage: (message) => replies.push(message),
+  importScripts: (...urls) => {
+    for (const url of urls) {
+      const file = path.resolve(path.dirname(fuzzy), url);
+      if (path.basename(file) !== path.basename(material)) throw new Error("unexpected script " + url);
+      vm.runInContext(fs.readFileSync(material, "utf8"), context, { filename: file });
+    }
+  },
+};
+context.self = context;
+vm.createContext(context);
+vm.runInContext(fs.readFileSync(fuzzy, "utf8"), context, { filename: fuzzy });
+
+async function send(message) {
+  const before = replies.length;
+  for (const listener of listeners) await listener({ data: message });
+  while (replies.length === before) await new Promise((resolve) => setTimeout(resolve, 1));
+  return replies[replies.length - 1];
+}
+
+(async () => {
+  const index = JSON.parse(fs.readFileSync(indexFile, "utf8"));
+  await send({ type: 0, data: { config: index.config, docs: index.docs, options: { suggest: false } } });
+  const out = {};
+  for (const query of queries) {
+    const reply = await send({ type: 2, data: query });
+    out[query] = reply.data.items.flat().map((item) => item.location);
+  }
+  process.stdout.write(JSON.stringify(out));
+})().catch((error) => { console.error(error); process.exit(1); });
