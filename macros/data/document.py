@@ -79,3 +79,42 @@ def display_path(path: Path, root: Path) -> str:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def field_name(path: FieldPath) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def describe(value: Any, raw: str | None) -> str:
+    """What an editor wrote, in their words ("the yes/no value no")."""
+    if value is None:
+        return "an empty value"
+    if isinstance(value, bool):
+        return f"the yes/no value {raw}"
+    if isinstance(value, int | float):
+        return f"the number {raw}"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping of keys to values"
+
+
+def paths_in_order(value: Any) -> dict[FieldPath, int]:
+    """Every path in ``value`` with its position in a depth-first reading (as written)."""
+    order: dict[FieldPath, int] = {}
+
+    def visit(value: Any, path: FieldPath) -> None:
+        order[path] = len(order)
+        if isinstance(value, dict):
+            for key, item in value.items():
+                visit(item, (*path, key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                visit(item, (*path, index))
+
+    visit(value, ())
+    return order

@@ -1,27 +1,46 @@
 """Validate parsed data against the JSON Schema files in ``macros/schemas``.
 
-The schema files are the one source of truth: this module reads them for
-validation, editors' YAML language servers read them for completion and inline
-checks, and EDITING.md points at their descriptions. This is a deliberately
-small validator for the subset of JSON Schema the files use, written so that
-every message suits an editor rather than a programmer.
+The schema files are the one source of truth: editors' YAML language servers
+read them for completion and inline checks, EDITING.md points at their
+descriptions, and the build validates with the same standard implementation
+those tools use, the ``jsonschema`` library (Draft 2020-12, the schemas found
+through one registry, macros.data.schema_refs). A thin layer
+(macros.data.schema_messages) turns the library's errors into messages for
+editors, with the line and column of the YAML value.
 
-Besides problems, a walk collects what later checks need: every cross-file
-reference (``x-ref``) and every Markdown field (``x-markdown``).
+Where the build is deliberately stricter or kinder than a plain validator:
+
+- ``minLength``/``maxLength`` count a text without the whitespace around it (a
+  ``|`` block's final newline is not a character the reader sees, and a text
+  of spaces is empty);
+- an ``integer`` is a whole number written as one (``1.0`` is not);
+- the formats ``date``, ``https-url`` and ``link`` are checked.
+
+Besides problems, a small walk collects what later checks need: every
+cross-file reference (``x-ref``) and every Markdown field (``x-markdown``),
+annotations that validators ignore.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
+from jsonschema import Draft202012Validator, FormatChecker, ValidationError, validators
+from jsonschema.exceptions import best_match
+from jsonschema.protocols import Validator
+
 from macros import messages
-from macros.data.document import FieldPath, YamlDocument
-from macros.data.schema_refs import Schema, load_schema, resolve
+from macros.data.document import FieldPath, YamlDocument, describe, field_name
+from macros.data.schema_messages import SITE_LINK_HINT, problems
+from macros.data.schema_refs import Node, inlined, node, registry
 from macros.problems import Problem
+
+__all__ = ["SITE_LINK_HINT", "Reference", "WalkResult", "field_name", "is_safe_link", "validate"]
 
 
 @dataclass(frozen=True)
@@ -39,56 +58,7 @@ class WalkResult:
     markdown: list[tuple[FieldPath, str]] = field(default_factory=list)  # path, "inline"/"block"
 
 
-def field_name(path: FieldPath) -> str:
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
-
-
-def first_sentence(text: str) -> str:
-    return text.split(". ")[0].rstrip(".")
-
-
-def _describe(value: Any, raw: str | None) -> str:
-    if value is None:
-        return "an empty value"
-    if isinstance(value, bool):
-        return f"the yes/no value {raw}"
-    if isinstance(value, int | float):
-        return f"the number {raw}"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "a list"
-    return "a mapping of keys to values"
-
-
-_EXPECTED = {
-    "string": "text",
-    "integer": "a whole number",
-    "object": "a mapping of keys to values",
-    "array": "a list",
-    "boolean": "true or false",
-}
-
-
-def _is_type(value: Any, expected: str) -> bool:
-    if expected == "string":
-        return isinstance(value, str)
-    if expected == "integer":
-        return isinstance(value, int) and not isinstance(value, bool)
-    if expected == "object":
-        return isinstance(value, dict)
-    if expected == "array":
-        return isinstance(value, list)
-    if expected == "boolean":
-        return isinstance(value, bool)
-    raise ValueError(f"schema type {expected!r} is not supported")
-
-
 _SITE_LINK = re.compile(r"(/[A-Za-z0-9_./-]*\.md)?(#[A-Za-z0-9_-]+)?")
-SITE_LINK_HINT = "use an https:// address, or a page of this site as '/comparison.md#anchor'"
 
 
 def is_safe_link(url: str, relative_ok: bool) -> bool:
@@ -102,189 +72,73 @@ def is_safe_link(url: str, relative_ok: bool) -> bool:
     return relative_ok and bool(url) and bool(_SITE_LINK.fullmatch(url)) and ".." not in url
 
 
-class _Walker:
-    def __init__(self, doc: YamlDocument, result: WalkResult) -> None:
-        self.doc = doc
-        self.result = result
+def is_date(value: str) -> bool:
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
-    def problem(self, path: FieldPath, message: str, hint: str = "", key: bool = False) -> None:
-        line, column = self.doc.key_mark(path) if key else self.doc.mark(path)
-        self.result.problems.append(
-            Problem(self.doc.path, line, column, field_name(path), message, hint)
-        )
 
-    def walk(self, value: Any, schema: Schema, base: str, path: FieldPath) -> None:
-        schema, base = resolve(schema, base)
-        expected = schema.get("type")
-        if expected and not _is_type(value, expected):
-            self.type_problem(value, expected, schema, path)
-            return
-        if "x-ref" in schema and isinstance(value, str):
-            self.result.references.append(Reference(schema["x-ref"], value, path, False))
-        if "x-markdown" in schema:
-            self.result.markdown.append((path, schema["x-markdown"]))
-        if isinstance(value, str):
-            self.string(value, schema, path)
-        elif isinstance(value, int) and not isinstance(value, bool):
-            self.integer(value, schema, path)
-        elif isinstance(value, list):
-            self.array(value, schema, base, path)
-        elif isinstance(value, dict):
-            self.mapping(value, schema, base, path)
+# --- the validator ---------------------------------------------------------------------------
 
-    def type_problem(self, value: Any, expected: str, schema: Schema, path: FieldPath) -> None:
-        raw = self.doc.raw.get(path)
-        got = _describe(value, raw)
-        hint = ""
-        if expected == "string" and raw is not None and value is not None:
-            hint = f'put it in quotes so YAML keeps it as written: "{raw}"'
-        elif expected == "integer" and isinstance(value, str) and raw is not None:
-            got = f"{raw}, which YAML reads as octal, hexadecimal or base 60"
-            hint = "write the number in plain decimal digits, without a leading zero"
-        elif value is None:
-            hint = "write the value after the colon, or remove the key"
-        elif "description" in schema:
-            hint = first_sentence(schema["description"])
-        self.problem(path, messages.text("wrong-type", expected=_EXPECTED[expected], got=got), hint)
+FORMATS = FormatChecker(formats=())
+FORMATS.checks("date")(lambda value: not isinstance(value, str) or is_date(value))
+FORMATS.checks("https-url")(lambda value: not isinstance(value, str) or is_safe_link(value, False))
+FORMATS.checks("link")(lambda value: not isinstance(value, str) or is_safe_link(value, True))
 
-    def string(self, value: str, schema: Schema, path: FieldPath) -> None:
-        length = len(value.strip())
-        if length < schema.get("minLength", 0) or (schema.get("minLength") and not value.strip()):
-            self.problem(path, messages.text("empty-text"), messages.hint("empty-text"))
-            return
-        if "maxLength" in schema and length > schema["maxLength"]:
-            self.problem(
-                path,
-                messages.text("too-long", length=length, limit=schema["maxLength"]),
-                messages.hint("too-long"),
-            )
-        if "enum" in schema and value not in schema["enum"]:
-            self.choice_problem(path, value, schema["enum"], "value")
-        fmt = schema.get("format")
-        if fmt == "date":
-            self.date(value, path)
-        elif fmt in ("https-url", "link") and not is_safe_link(value, fmt == "link"):
-            hint = SITE_LINK_HINT if fmt == "link" else messages.hint("link")
-            self.problem(path, messages.text("link", url=value), hint)
-        pattern = schema.get("pattern")
-        if pattern and not re.search(pattern, value):
-            if "\n" in value.strip() and "x-markdown" in schema:
-                self.problem(path, messages.text("one-line"), messages.hint("one-line"))
-            elif "\n" not in value.strip():
-                self.problem(
-                    path,
-                    messages.text("not-valid-here", value=value),
-                    first_sentence(schema.get("description", "")),
-                )
 
-    def date(self, value: str, path: FieldPath) -> None:
-        try:
-            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-                raise ValueError
-            dt.date.fromisoformat(value)
-        except ValueError:
-            self.problem(path, messages.text("date", value=value), messages.hint("date"))
+def _whole_number(checker: Any, instance: Any) -> bool:
+    return isinstance(instance, int) and not isinstance(instance, bool)
 
-    def integer(self, value: int, schema: Schema, path: FieldPath) -> None:
-        low, high = schema.get("minimum"), schema.get("maximum")
-        if (low is not None and value < low) or (high is not None and value > high):
-            self.problem(
-                path,
-                messages.text("out-of-range", value=value),
-                messages.hint("out-of-range", low=low, high=high),
-            )
 
-    def array(self, value: list[Any], schema: Schema, base: str, path: FieldPath) -> None:
-        low, high = schema.get("minItems"), schema.get("maxItems")
-        if (low is not None and len(value) < low) or (high is not None and len(value) > high):
-            wanted = (
-                f"exactly {low}"
-                if low == high
-                else (f"at least {low}" if high is None else f"{low} to {high}")
-            )
-            self.problem(
-                path,
-                messages.text("list-length", count=len(value), s="s" * (len(value) != 1)),
-                messages.hint("list-length", wanted=wanted),
-            )
-        seen: dict[str, int] = {}
-        for index, item in enumerate(value):
-            if schema.get("uniqueItems") and isinstance(item, str):
-                if item in seen:
-                    self.problem(
-                        (*path, index),
-                        messages.text("listed-twice", item=item),
-                        messages.hint("listed-twice", first=seen[item] + 1),
-                    )
-                seen.setdefault(item, index)
-            if "items" in schema:
-                self.walk(item, schema["items"], base, (*path, index))
+def _min_length(
+    validator: Validator, limit: int, instance: Any, schema: dict[str, Any]
+) -> Iterator[ValidationError]:
+    if isinstance(instance, str) and len(instance.strip()) < limit:
+        yield ValidationError(f"{instance!r} is too short")
 
-    def mapping(self, value: dict[str, Any], schema: Schema, base: str, path: FieldPath) -> None:
-        properties: dict[str, Schema] = schema.get("properties", {})
-        if schema.get("minProperties") and len(value) < schema["minProperties"]:
-            self.problem(
-                path, messages.text("empty-mapping"), first_sentence(schema.get("description", ""))
-            )
-        extra = schema.get("additionalProperties", True)
-        unknown = [k for k in value if k not in properties] if extra is False else []
-        for name in schema.get("required", []):
-            # A misspelt key is reported once, as unknown with "did you mean".
-            if name in value:
-                continue
-            if not (unknown and difflib.get_close_matches(name, unknown, n=1, cutoff=0.6)):
-                prop, _ = resolve(properties.get(name, {}), base)
-                hint = messages.hint("missing-key", key=name)
-                if "description" in prop:
-                    hint += f": {first_sentence(prop['description'])}"
-                self.problem(path, messages.text("missing-key", key=name), hint)
-        names = schema.get("propertyNames")
-        for key, item in value.items():
-            item_path = (*path, key)
-            if names is not None:
-                self.key(key, names, base, item_path)
-            if key in properties:
-                self.walk(item, properties[key], base, item_path)
-            elif extra is False:
-                self.unknown_key(key, list(properties), item_path)
-            elif isinstance(extra, dict):
-                self.walk(item, extra, base, item_path)
 
-    def key(self, key: str, names: Schema, base: str, path: FieldPath) -> None:
-        names, _ = resolve(names, base)
-        if "x-ref" in names:
-            self.result.references.append(Reference(names["x-ref"], key, path, True))
-        elif "pattern" in names and not re.search(names["pattern"], key):
-            self.problem(
-                path,
-                messages.text("invalid-key-id", key=key),
-                first_sentence(names["description"]),
-                key=True,
-            )
+def _max_length(
+    validator: Validator, limit: int, instance: Any, schema: dict[str, Any]
+) -> Iterator[ValidationError]:
+    if isinstance(instance, str) and len(instance.strip()) > limit:
+        yield ValidationError(f"{instance!r} is too long")
 
-    def unknown_key(self, key: str, allowed: list[str], path: FieldPath) -> None:
-        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-        hint = (
-            messages.hint("unknown-key", close=close[0])
-            if close
-            else "allowed keys: " + ", ".join(allowed)
-        )
-        self.problem(path, messages.text("unknown-key", key=key), hint, key=True)
 
-    def choice_problem(self, path: FieldPath, value: str, choices: list[str], what: str) -> None:
-        close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
-        hint = (
-            messages.hint("unknown-key", close=close[0])
-            if close
-            else messages.hint("unknown-value", choices=", ".join(choices))
-        )
-        self.problem(path, messages.text("unknown-value", what=what, value=value), hint)
+DataValidator: Any = validators.extend(  # type: ignore[no-untyped-call]
+    Draft202012Validator,
+    validators={"minLength": _min_length, "maxLength": _max_length},
+    type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _whole_number),
+)
+
+
+@cache
+def validator(schema_name: str) -> Validator:
+    """The validator for one kind of data file (built once per process)."""
+    built: Validator = DataValidator(
+        inlined(f"{schema_name}#"), registry=registry(), format_checker=FORMATS
+    )
+    return built
+
+
+def explained(errors: Iterable[ValidationError]) -> Iterator[ValidationError]:
+    """Errors to explain: for oneOf/anyOf, the branch ``best_match`` picks."""
+    for error in errors:
+        while error.validator in ("oneOf", "anyOf") and error.context:
+            best = best_match(error.context)
+            if best is None:
+                break
+            error = best
+        yield error
 
 
 def validate(doc: YamlDocument, schema_name: str) -> WalkResult:
     result = WalkResult()
     if not isinstance(doc.value, dict):
-        kind = _describe(doc.value, doc.raw.get(()))
+        kind = describe(doc.value, doc.raw.get(()))
         result.problems.append(
             Problem(
                 doc.path,
@@ -295,5 +149,45 @@ def validate(doc: YamlDocument, schema_name: str) -> WalkResult:
             )
         )
         return result
-    _Walker(doc, result).walk(doc.value, load_schema(schema_name), schema_name, ())
+    errors = explained(validator(schema_name).iter_errors(doc.value))
+    result.problems = problems(doc, schema_name, errors)
+    _annotate(doc.value, node(f"{schema_name}#"), (), result)
     return result
+
+
+# --- annotations: references and Markdown fields ----------------------------------------------
+
+_TYPES = {"string": str, "object": dict, "array": list, "boolean": bool}
+
+
+def is_type(value: Any, expected: Any) -> bool:
+    if expected == "integer":
+        return isinstance(value, int) and not isinstance(value, bool)
+    wanted = _TYPES.get(expected) if isinstance(expected, str) else None
+    return wanted is None or isinstance(value, wanted)
+
+
+def _annotate(value: Any, at: Node, path: FieldPath, result: WalkResult) -> None:
+    """Collect x-ref and x-markdown along the data, as far as its types match."""
+    schema = at.schema
+    if not is_type(value, schema.get("type")):
+        return
+    if "x-ref" in schema and isinstance(value, str):
+        result.references.append(Reference(schema["x-ref"], value, path, False))
+    if "x-markdown" in schema:
+        result.markdown.append((path, schema["x-markdown"]))
+    if isinstance(value, list) and "items" in schema:
+        items = at.child("items")
+        for index, item in enumerate(value):
+            _annotate(item, items, (*path, index), result)
+    elif isinstance(value, dict):
+        properties = schema.get("properties", {})
+        extra = schema.get("additionalProperties")
+        names = at.child("propertyNames").schema if "propertyNames" in schema else {}
+        for key, item in value.items():
+            if "x-ref" in names:
+                result.references.append(Reference(names["x-ref"], key, (*path, key), True))
+            if key in properties:
+                _annotate(item, at.child("properties", key), (*path, key), result)
+            elif isinstance(extra, dict):
+                _annotate(item, at.child("additionalProperties"), (*path, key), result)
