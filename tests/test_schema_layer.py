@@ -121,3 +121,13 @@ def test_references_and_markdown_fields_are_collected_in_document_order() -> Non
         (("frameworks", "flask", "verdict"), "inline"),
         (("frameworks", "flask", "text"), "block"),
     ]
+
+
+def test_one_of_is_explained_by_the_branch_that_fits_best() -> None:
+    """The schemas have no oneOf/anyOf yet; when they do, the library's best_match speaks."""
+    checker = schema.DataValidator(
+        {"oneOf": [{"type": "string", "maxLength": 3}, {"type": "integer"}]},
+        format_checker=schema.FORMATS,
+    )
+    [error] = schema.explained(checker.iter_errors("abcdef"))
+    assert (error.validator, error.validator_value) == ("maxLength", 3)

@@ -125,14 +125,16 @@ def validator(schema_name: str) -> Validator:
 
 
 def explained(errors: Iterable[ValidationError]) -> Iterator[ValidationError]:
-    """Errors to explain: for oneOf/anyOf, the branch ``best_match`` picks."""
+    """Errors to explain: for oneOf/anyOf, the branch ``best_match`` picks.
+
+    ``best_match`` descends into the failed branches and prefers one whose
+    type fits the value; when none stands out it returns the oneOf itself.
+    """
     for error in errors:
-        while error.validator in ("oneOf", "anyOf") and error.context:
-            best = best_match(error.context)
-            if best is None:
-                break
-            error = best
-        yield error
+        if error.validator in ("oneOf", "anyOf") and error.context:
+            yield best_match([error]) or error
+        else:
+            yield error
 
 
 def validate(doc: YamlDocument, schema_name: str) -> WalkResult:

@@ -132,7 +132,8 @@ def inlined(location: str) -> Any:
 
     ``{"$ref": X, ...}`` becomes ``{"allOf": [X], ...}``, which Draft 2020-12
     defines to mean the same (a ``$ref`` applies its target in place, beside
-    the other keywords). The validator then follows no reference per value:
+    the other keywords), or X's keywords merged with the others when the two
+    share only annotations (a description). The validator then follows no reference per value:
     that lookup was most of its time. A reference back to a schema being
     inlined (recursion) stays a ``$ref``, for the registry to follow.
     """
@@ -157,8 +158,17 @@ def _inline(value: Any, location: str, stack: tuple[str, ...]) -> Any:
             out["$ref"] = target  # absolute: the registry names files
         else:
             contents = registry().resolver(file).lookup(value["$ref"]).contents
-            out["allOf"] = [_inline(contents, target, (*stack, location)), *out.get("allOf", [])]
+            resolved = _inline(contents, target, (*stack, location))
+            shared = set(resolved) & set(out) if isinstance(resolved, dict) else {"*"}
+            if all(_annotation(key) for key in shared):  # one level less to descend
+                return {**resolved, **out}
+            out["allOf"] = [resolved, *out.get("allOf", [])]
     return out
+
+
+def _annotation(keyword: str) -> bool:
+    """Keywords that assert nothing: beside a $ref, the field's own wins."""
+    return keyword in ("description", "title", "$comment") or keyword.startswith("x-")
 
 
 def definition_name(schema: Schema) -> str:
