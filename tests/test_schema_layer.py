@@ -12,6 +12,7 @@ import pytest
 from macros.data import schema, schema_refs
 from macros.data.loader import load_dataset
 from macros.data.schema import validate
+from macros.data.schema_messages import problems
 from macros.data.yaml_reader import parse_yaml
 from tests.bad_data_cases import all_cases, make_project
 
@@ -131,3 +132,12 @@ def test_one_of_is_explained_by_the_branch_that_fits_best() -> None:
     )
     [error] = schema.explained(checker.iter_errors("abcdef"))
     assert (error.validator, error.validator_value) == ("maxLength", 3)
+
+
+def test_a_keyword_without_its_own_wording_is_still_reported() -> None:
+    """No error of the library is dropped: unknown keywords say where, and what was expected."""
+    doc, _ = parse_yaml(b"a: 2\n", "data/x.yml")
+    assert doc is not None
+    checker = schema.DataValidator({"properties": {"a": {"const": 1}}})
+    found = problems(doc, "dimension.schema.json", schema.explained(checker.iter_errors(doc.value)))
+    assert [str(p) for p in found] == ["data/x.yml:1:4: a: '2' is not valid here (1 was expected)"]

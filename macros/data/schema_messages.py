@@ -116,7 +116,11 @@ class _Messages:
             self.add(path, "minLength", messages.text("empty-text"), messages.hint("empty-text"))
             return
         for keyword, found in by_keyword.items():
+            before = len(self.found)
             self.keyword(path, value, schema, keyword, found)
+            if len(self.found) == before and keyword != "required":  # never drop an error
+                for error in found:
+                    self.other(path, value, schema, error)
 
     def keyword(
         self,
@@ -153,12 +157,10 @@ class _Messages:
             self.add(path, keyword, messages.text("empty-mapping"), hint)
         elif keyword == "required" and isinstance(value, dict):
             self.missing(path, value, schema, found)
-        elif keyword in ("additionalProperties", "unevaluatedProperties"):
-            if isinstance(value, dict):
-                self.unknown_keys(path, value, schema)
-        else:
-            for error in found:
-                self.other(path, value, schema, error)
+        elif keyword in ("additionalProperties", "unevaluatedProperties") and isinstance(
+            value, dict
+        ):
+            self.unknown_keys(path, value, schema)
 
     def type_problem(self, path: FieldPath, value: Any, expected: Any, schema: Schema) -> None:
         raw = self.doc.raw.get(path)
