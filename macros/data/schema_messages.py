@@ -64,8 +64,7 @@ _RANK = {keyword: rank for rank, group in enumerate(_ORDER) for keyword in group
 _OTHER = len(_ORDER)
 
 
-def _given(error: ValidationError) -> Any:
-    """The failing keyword's value in the schema (``validator_value``)."""
+def _given(error: ValidationError) -> Any:  # the failing keyword's value in the schema
     return error.validator_value
 
 
