@@ -20,6 +20,7 @@ node_modules/.installed: package.json package-lock.json
 
 ## Preview with live reload; rebuilds on changes under data/, macros/, overrides/ and content/.
 serve: $(STAMP)
+	$(BIN)/python scripts/editor-schemas
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --livereload --dev-addr $(HOST):$(PORT) \
 		--watch data --watch macros --watch overrides
 
@@ -28,7 +29,9 @@ build: $(STAMP)
 	$(BIN)/comparison build
 
 ## Check the data without building: the schema checks, then the lint (coverage, sources, staleness).
+## Both this and serve refresh the editor's schemas (.cache/editor-schemas/, with the data's ids).
 validate: $(STAMP)
+	$(BIN)/python scripts/editor-schemas
 	$(BIN)/comparison validate
 	$(BIN)/comparison lint
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from macros import scaffold
 from macros.data.loader import load_dataset
+from macros.editor.schemas import main as editor_schemas_main
 from macros.freshness import report as freshness
 from macros.lint.cli import main as lint_main
 from macros.paths import add_data_arguments, data_paths, project_root
@@ -140,6 +141,10 @@ COMMANDS: dict[str, tuple[Callable[[list[str]], int], str]] = {
     "check-freshness": (
         freshness.main,
         "compare data/packages.yml with PyPI (network): out-of-date versions and dates",
+    ),
+    "editor-schemas": (
+        editor_schemas_main,
+        "write the editor's schemas, with the data's ids, to .cache/editor-schemas/",
     ),
 }
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import ROOT
+from tests.harness.site import ROOT
 
 SITE_PACKAGES = "lib/python3.11/site-packages"
 DIRECT_URL = f"{SITE_PACKAGES}/flask_vs_django-0.1.0.dist-info/direct_url.json"
