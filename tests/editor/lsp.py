@@ -179,3 +179,8 @@ class LanguageServer:
         except (AssertionError, OSError, subprocess.TimeoutExpired):
             self._process.kill()
             self._process.wait(timeout=5)
+        finally:
+            self._reader.join(timeout=5)
+            for stream in (self._process.stdin, self._process.stdout):
+                if stream is not None:
+                    stream.close()
