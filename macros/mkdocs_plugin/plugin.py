@@ -24,6 +24,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from macros.data.loader import load
 from macros.data.model import Dataset
+from macros.mkdocs_plugin import live
 from macros.mkdocs_plugin.config import ComparisonConfig
 from macros.mkdocs_plugin.site import (
     apply_site_metadata,
@@ -58,6 +59,8 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
     # Defining on_startup keeps this instance alive across `serve` rebuilds.
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
+        if self.serving:
+            live.cache_theme_listing()
 
     @property
     def serving(self) -> bool:
@@ -197,4 +200,5 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         server.watch(str(TEMPLATE_DIR))
         for folder in self.template_dirs(config):
             server.watch(str(folder))
+        live.watch_with_inotify(server)  # a save is noticed at once, not at the next 0.5 s poll
         return server

@@ -7,7 +7,7 @@ data/site.yml with a new sentence at the top of the intro and waits until the
 open page shows it (MkDocs' live reload replaces the page by itself). Prints
 each run, the median and the goal, then where the time goes: MkDocs' file
 polling and settle delay, and a full build of the same site timed on its own.
-Goal: median at most 1.0 s. Always exits 0 (a report, not a test). On a
+Goal: median at most 0.5 s over 10 saves (median and worst printed). Always exits 0 (a report, not a test). On a
 2-core machine other work (a test suite) easily adds half a second: compare
 the fastest run too.
 """
@@ -30,8 +30,8 @@ from macros.render.pages import Renderer
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 WARMUP = 1
-RUNS = 7
-GOAL = 1.0  # seconds
+RUNS = 10
+GOAL = 0.5  # seconds (issue 14)
 TIMEOUT = 60.0  # seconds for one run before giving up
 PROJECT_PARTS = ("mkdocs.yml", "data", "content", "overrides")
 
@@ -183,8 +183,8 @@ def main() -> int:
         median = statistics.median(latencies)
         verdict = "within the goal" if median <= GOAL else "OVER the goal"
         print(
-            f"median: {median:.2f} s (fastest {min(latencies):.2f} s, slowest "
-            f"{max(latencies):.2f} s)   goal: <= {GOAL:.1f} s   ({verdict})"
+            f"median: {median:.2f} s   worst: {max(latencies):.2f} s   (fastest "
+            f"{min(latencies):.2f} s)   goal: median <= {GOAL:.1f} s   ({verdict})"
         )
 
         from mkdocs.livereload import LiveReloadServer

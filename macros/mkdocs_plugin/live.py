@@ -1,0 +1,127 @@
+"""A faster `mkdocs serve`: notice a save at once, and skip work that does not change.
+
+Save-to-browser time in the preview was MkDocs' file polling (every 0.5 s),
+its settle delay (0.1 s), a full rebuild and the browser's reload. Two parts
+of that can go without changing what the preview shows:
+
+- :func:`watch_with_inotify`: MkDocs' live server watches with watchdog's
+  *polling* observer; the same watches on watchdog's native observer
+  (inotify on Linux) report a save within milliseconds. The settle delay
+  drops to 0.05 s (an editor's save is one write). If the native observer
+  cannot start (no inotify, too many watches), polling stays.
+- :func:`cache_theme_listing`: every rebuild lists the theme's files (about
+  a fifth of a rebuild, most of it walking Material's installed folders).
+  In `serve`, the list is kept while no folder of the theme changes.
+
+MkDocs 1.6 is the last 1.x release (pinned `<2`): the live server's
+attributes used here will not move under us.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.structure.files import File, Files
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+
+log = logging.getLogger("mkdocs.plugins.comparison")
+
+SETTLE = 0.05  # seconds without another change before rebuilding
+
+
+def watch_with_inotify(server: LiveReloadServer, settle: float = SETTLE) -> bool:
+    """Move the live server's watches to the native observer; True if it did."""
+    from watchdog.observers import Observer
+    from watchdog.observers.polling import PollingObserver
+
+    if not isinstance(server.observer, PollingObserver) or server.observer.is_alive():
+        return False
+    watched: dict[str, int] = dict(server._watched_paths)
+    polling = server.observer
+    native = Observer()
+    try:
+        refs = {}
+        for path in watched:
+            handler = _handler_of(polling, server._watch_refs[path])
+            refs[path] = native.schedule(handler, path, recursive=True)
+        native.start()  # fails here when inotify has no room for more watches
+    except (OSError, KeyError) as exc:
+        log.info("Watching files by polling (the native watcher failed: %s)", exc)
+        return False
+    for path, ref in list(server._watch_refs.items()):
+        polling.unschedule(ref)
+        server._watch_refs[path] = refs[path]
+    server.observer = _Started(native)  # type: ignore[assignment]
+    server.build_delay = settle
+    return True
+
+
+def _handler_of(observer: Any, watch: Any) -> Any:
+    handlers = observer._handlers.get(watch, set())
+    return next(iter(handlers))
+
+
+class _Started:
+    """The native observer, already running: MkDocs' serve() calls start() once more."""
+
+    def __init__(self, observer: Any) -> None:
+        self._observer = observer
+
+    def start(self) -> None:
+        pass
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._observer, name)
+
+
+_Listing = list[tuple[str, str]]
+_listing_cache: dict[tuple[Any, ...], _Listing] = {}
+
+
+def _stamp(folder: str) -> tuple[tuple[str, float], ...]:
+    """Every folder's modification time below ``folder``: a file added or removed changes one."""
+    found = []
+    for current, dirs, _ in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.append((current, os.stat(current).st_mtime))
+    return tuple(found)
+
+
+def cache_theme_listing() -> None:
+    """In this process, list the theme's files again only when a folder of the theme changed."""
+    original: Callable[[Files, Any, MkDocsConfig], None] = Files.add_files_from_theme
+    if getattr(original, "_cached", False):
+        return
+
+    def add_files_from_theme(self: Files, env: Any, config: MkDocsConfig) -> None:
+        dirs = tuple(config.theme.dirs)
+        key = (dirs, tuple(_stamp(d) for d in dirs if not _installed(d)))
+        listing = _listing_cache.get(key)
+        if listing is None:
+            probe = Files([])
+            original(probe, env, config)
+            listing = [(f.src_uri, f.src_dir) for f in probe if f.src_dir is not None]
+            _listing_cache.clear()
+            _listing_cache[key] = listing
+        for path, folder in listing:
+            if self.get_file_from_path(path) is None:
+                self.append(File(path, folder, config.site_dir, config.use_directory_urls))
+
+    add_files_from_theme._cached = True  # type: ignore[attr-defined]
+    Files.add_files_from_theme = add_files_from_theme  # type: ignore[method-assign]
+
+
+def _installed(folder: str) -> bool:
+    """A theme folder inside the Python installation (Material's): it does not change."""
+    import sys
+
+    prefixes = {Path(sys.prefix).resolve(), Path(sys.base_prefix).resolve()}
+    path = Path(folder).resolve()
+    return any(path.is_relative_to(prefix) for prefix in prefixes)

@@ -1,0 +1,116 @@
+"""The faster preview (macros.mkdocs_plugin.live): saves noticed at once, the theme listed once.
+
+Issue 14: save-to-browser took 0.67 s on a quiet machine, of which MkDocs'
+0.5 s file polling was on average 0.25 s and a listing of the theme's files
+about a fifth of every rebuild.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.structure.files import Files
+from watchdog.observers.polling import PollingObserver
+
+from macros.mkdocs_plugin import live
+from tests.helpers import FIXTURES
+
+
+def server_watching(folder: Path) -> LiveReloadServer:
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(folder))
+    server.watch(str(folder))
+    return server
+
+
+def noticed_within(server: LiveReloadServer, change: Path, seconds: float) -> float:
+    """Seconds from writing ``change`` until the server wants a rebuild (at most ``seconds``)."""
+    started = time.perf_counter()
+    change.write_text(f"saved {time.time_ns()}\n")
+    with server._rebuild_cond:
+        assert server._rebuild_cond.wait_for(lambda: server._want_rebuild, timeout=seconds)
+    return time.perf_counter() - started
+
+
+def test_a_save_is_noticed_by_the_native_watcher_at_once(tmp_path: Path) -> None:
+    server = server_watching(tmp_path)
+    try:
+        assert live.watch_with_inotify(server)
+        assert not isinstance(server.observer._observer, PollingObserver)  # type: ignore[attr-defined]
+        assert server.build_delay == live.SETTLE
+        server.observer.start()  # what serve() does: harmless, it runs already
+        # MkDocs' polling observer needs up to 0.5 s; allow a busy machine a margin below that.
+        assert noticed_within(server, tmp_path / "site.yml", seconds=0.4) < 0.4
+        later = tmp_path / "later"  # a watch added after on_serve (mkdocs serve --watch)
+        later.mkdir()
+        server.watch(str(later))
+        with server._rebuild_cond:
+            server._want_rebuild = False
+        assert noticed_within(server, later / "x.yml", seconds=0.4) < 0.4
+    finally:
+        server.observer.stop()
+        server.observer.join()
+        server.server_close()
+
+
+def test_watching_twice_changes_nothing(tmp_path: Path) -> None:
+    server = server_watching(tmp_path)
+    try:
+        assert live.watch_with_inotify(server)
+        assert not live.watch_with_inotify(server)  # already native
+    finally:
+        server.observer.stop()
+        server.observer.join()
+        server.server_close()
+
+
+def test_the_cached_theme_listing_is_the_listing(tmp_path: Path) -> None:
+    config = load_config(str(FIXTURES / "minimal" / "mkdocs.yml"), site_dir=str(tmp_path / "out"))
+    overrides = tmp_path / "overrides"  # a theme folder of the project, which may change
+    overrides.mkdir()
+    config.theme.dirs.insert(0, str(overrides))
+    env = config.theme.get_env()
+    original = Files.add_files_from_theme
+
+    def listed() -> list[tuple[str, str | None]]:
+        files = Files([])
+        Files.add_files_from_theme(files, env, config)
+        return sorted((f.src_uri, f.src_dir) for f in files)
+
+    expected = listed()
+    assert len(expected) > 20  # Material's assets
+    walks = []
+    list_templates = env.list_templates
+    env.list_templates = lambda **kw: walks.append(1) or list_templates(**kw)  # type: ignore[method-assign]
+    live.cache_theme_listing()
+    try:
+        assert listed() == expected
+        assert listed() == expected
+        assert len(walks) == 1  # the second rebuild did not walk the theme again
+        (overrides / "extra.css").write_text("p {}\n")
+        assert listed() == sorted([*expected, ("extra.css", str(overrides))])
+        assert len(walks) == 2  # listed again: a folder of the project changed
+    finally:
+        Files.add_files_from_theme = original  # type: ignore[method-assign]
+
+
+def test_a_failing_native_watcher_keeps_polling(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import watchdog.observers
+
+    class Broken(threading.Thread):
+        def schedule(self, *args: object, **kwargs: object) -> None:
+            raise OSError(28, "inotify watch limit reached")
+
+    monkeypatch.setattr(watchdog.observers, "Observer", Broken)
+    server = server_watching(tmp_path)
+    try:
+        assert not live.watch_with_inotify(server)
+        assert isinstance(server.observer, PollingObserver)
+    finally:
+        server.server_close()
