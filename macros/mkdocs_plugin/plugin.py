@@ -46,6 +46,11 @@ if TYPE_CHECKING:  # only `serve` loads the live-reload server; builds need not 
 log = logging.getLogger("mkdocs.plugins.comparison")
 
 
+def error_pages(markdown: str, uris: list[str]) -> list[Page]:
+    """The error page at every generated address, named once in the navigation."""
+    return [Page(uri, markdown, in_nav=index == 0) for index, uri in enumerate(uris)]
+
+
 class ComparisonPlugin(BasePlugin[ComparisonConfig]):
     def __init__(self) -> None:
         self.command = "build"
@@ -122,7 +127,7 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
             raise PluginError(report)
         log.error("%s\nThe preview shows an error page until this is fixed.", report)
         page = render_problems(shown, self.template_dirs(config), self.root(config))
-        self.pages = [Page(uri, page) for uri in error_uris(self.data_dir(config))]
+        self.pages = error_pages(page, error_uris(self.data_dir(config)))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.fragments = {page.src_uri: page.fragments for page in self.pages if page.fragments}
