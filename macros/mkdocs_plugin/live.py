@@ -13,6 +13,12 @@ of that can go without changing what the preview shows:
   a fifth of a rebuild, most of it walking Material's installed folders).
   In `serve`, the list is kept while no folder of the theme changes.
 
+- :func:`cache_theme_assets`: MkDocs' server sends no caching headers, so
+  every reload fetched the theme's stylesheets and scripts again before the
+  page could show. The installed theme's files cannot change while the
+  preview runs: the browser may keep them for an hour. Files of the project
+  (overrides/, content/) are never cached.
+
 MkDocs 1.6 is the last 1.x release (pinned `<2`): the live server's
 attributes used here will not move under us.
 """
@@ -26,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.structure.files import File, Files
+from watchdog.events import FileSystemEventHandler
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -49,7 +56,7 @@ def watch_with_inotify(server: LiveReloadServer, settle: float = SETTLE) -> bool
     try:
         refs = {}
         for path in watched:
-            handler = _handler_of(polling, server._watch_refs[path])
+            handler = _Changes(_handler_of(polling, server._watch_refs[path]))
             refs[path] = native.schedule(handler, path, recursive=True)
         native.start()  # fails here when inotify has no room for more watches
     except (OSError, KeyError) as exc:
@@ -68,14 +75,35 @@ def _handler_of(observer: Any, watch: Any) -> Any:
     return next(iter(handlers))
 
 
+# inotify also reports files opened and closed unwritten, which every build does to the
+# theme, the data and mkdocs.yml: those would start the next build, for ever.
+_CHANGES = frozenset({"created", "deleted", "modified", "moved", "closed"})
+
+
+class _Changes(FileSystemEventHandler):
+    """Passes on only the events that change a file (watchdog's event_type names)."""
+
+    def __init__(self, handler: Any) -> None:
+        super().__init__()
+        self._handler = handler
+
+    def dispatch(self, event: Any) -> None:
+        if event.event_type in _CHANGES:
+            self._handler.dispatch(event)
+
+
 class _Started:
-    """The native observer, already running: MkDocs' serve() calls start() once more."""
+    """The native observer, already running: MkDocs' serve() calls start() once more, and
+    `mkdocs serve --watch` adds watches after on_serve."""
 
     def __init__(self, observer: Any) -> None:
         self._observer = observer
 
     def start(self) -> None:
         pass
+
+    def schedule(self, handler: Any, path: str, recursive: bool = False) -> Any:
+        return self._observer.schedule(_Changes(handler), path, recursive=recursive)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._observer, name)
@@ -125,3 +153,42 @@ def _installed(folder: str) -> bool:
     prefixes = {Path(sys.prefix).resolve(), Path(sys.base_prefix).resolve()}
     path = Path(folder).resolve()
     return any(path.is_relative_to(prefix) for prefix in prefixes)
+
+
+ASSET_MAX_AGE = 3600  # seconds the browser keeps an installed theme's file
+
+
+def installed_theme_files(config: MkDocsConfig) -> frozenset[str]:
+    """Site paths of the files that come from an installed theme and no project folder."""
+    installed: set[str] = set()
+    project: set[str] = set()
+    for folder in config.theme.dirs:
+        found = installed if _installed(folder) else project
+        for current, dirs, files in os.walk(folder):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            relative = Path(current).relative_to(folder).as_posix()
+            for name in files:
+                found.add(name if relative == "." else f"{relative}/{name}")
+    return frozenset(path for path in installed - project if not path.endswith(".html"))
+
+
+def cache_theme_assets(server: LiveReloadServer, config: MkDocsConfig) -> None:
+    """Let the browser keep the installed theme's assets between live reloads."""
+    cacheable = installed_theme_files(config)
+    mount = server.mount_path
+    application = server.get_app()
+    if application is None:  # pragma: no cover - MkDocs always sets one
+        return
+
+    def serve(environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
+        path = str(environ.get("PATH_INFO", ""))
+        relative = path[len(mount) :] if path.startswith(mount) else ""
+
+        def start(status: str, headers: list[tuple[str, str]], *rest: Any) -> Any:
+            if relative in cacheable and status.startswith("200"):
+                headers.append(("Cache-Control", f"max-age={ASSET_MAX_AGE}"))
+            return start_response(status, headers, *rest)
+
+        return application(environ, start)
+
+    server.set_app(serve)

@@ -64,8 +64,6 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
     # Defining on_startup keeps this instance alive across `serve` rebuilds.
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
-        if self.serving:
-            live.cache_theme_listing()
 
     @property
     def serving(self) -> bool:
@@ -84,6 +82,8 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         """Load and render the data, then let the site's settings follow it."""
         if not self.config.enabled:
             return config
+        if self.serving and self.config.fast_preview:
+            live.cache_theme_listing()
         # Table captions must stay block-level (see macros.render.block_captions).
         config.markdown_extensions.append(BlockCaptions())  # type: ignore[arg-type]
         use_site_markdown(config)
@@ -205,5 +205,7 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         server.watch(str(TEMPLATE_DIR))
         for folder in self.template_dirs(config):
             server.watch(str(folder))
-        live.watch_with_inotify(server)  # a save is noticed at once, not at the next 0.5 s poll
+        if self.config.fast_preview:  # a save is noticed at once, not at the next 0.5 s poll
+            live.watch_with_inotify(server)
+            live.cache_theme_assets(server, config)  # and the reload need not fetch them again
         return server

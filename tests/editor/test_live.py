@@ -7,8 +7,10 @@ about a fifth of every rebuild.
 
 from __future__ import annotations
 
+import re
 import threading
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -18,6 +20,7 @@ from mkdocs.structure.files import Files
 from watchdog.observers.polling import PollingObserver
 
 from macros.mkdocs_plugin import live
+from tests.editor.conftest import Preview
 from tests.helpers import FIXTURES
 
 
@@ -55,6 +58,51 @@ def test_a_save_is_noticed_by_the_native_watcher_at_once(tmp_path: Path) -> None
         server.observer.stop()
         server.observer.join()
         server.server_close()
+
+
+def test_reading_a_watched_file_starts_no_rebuild(tmp_path: Path) -> None:
+    """inotify reports files opened and closed unwritten: every build reads the theme, the data
+    and mkdocs.yml, so passing those on rebuilt the site for ever (a reload every build)."""
+    data = tmp_path / "site.yml"
+    data.write_text("title: x\n")
+    server = server_watching(tmp_path)
+    try:
+        assert live.watch_with_inotify(server)
+        data.read_text()
+        time.sleep(0.3)
+        assert not server._want_rebuild
+        assert noticed_within(server, data, seconds=0.4) < 0.4
+    finally:
+        server.observer.stop()
+        server.observer.join()
+        server.server_close()
+
+
+def test_the_installed_theme_is_cached_by_the_browser_the_project_is_not(
+    preview: Preview,
+) -> None:
+    page = preview.get()
+    bundle = re.search(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js", page)
+    assert bundle is not None
+    with urllib.request.urlopen(preview.url + bundle[0], timeout=10) as response:
+        assert response.headers["Cache-Control"] == f"max-age={live.ASSET_MAX_AGE}"
+    with urllib.request.urlopen(preview.url, timeout=10) as response:
+        assert response.headers["Cache-Control"] is None  # pages: always fresh
+
+
+def test_files_of_the_project_are_never_cached(tmp_path: Path) -> None:
+    config = load_config(str(FIXTURES / "minimal" / "mkdocs.yml"), site_dir=str(tmp_path / "out"))
+    overrides = tmp_path / "overrides"
+    (overrides / "assets/javascripts").mkdir(parents=True)
+    (overrides / "assets/javascripts/extra.js").write_text("")
+    (overrides / "assets/images").mkdir(parents=True)
+    (overrides / "assets/images/favicon.png").write_bytes(b"")  # shadows the theme's
+    config.theme.dirs.insert(0, str(overrides))
+    cacheable = live.installed_theme_files(config)
+    assert any(re.fullmatch(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js", p) for p in cacheable)
+    assert "assets/javascripts/extra.js" not in cacheable
+    assert "assets/images/favicon.png" not in cacheable
+    assert not any(p.endswith(".html") for p in cacheable)
 
 
 def test_watching_twice_changes_nothing(tmp_path: Path) -> None:
