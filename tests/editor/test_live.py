@@ -162,3 +162,36 @@ def test_a_failing_native_watcher_keeps_polling(
         assert isinstance(server.observer, PollingObserver)
     finally:
         server.server_close()
+
+
+def test_an_unchanged_page_is_not_parsed_again_for_search(monkeypatch: pytest.MonkeyPatch) -> None:
+    from types import SimpleNamespace
+
+    from material.plugins.search import plugin as search
+
+    parsed = []
+    parser = search.Parser
+    monkeypatch.setattr(search, "Parser", lambda *a: parsed.append(1) or parser(*a))
+    original = search.SearchIndex.add_entry_from_context
+    monkeypatch.setattr(search.SearchIndex, "add_entry_from_context", original)
+    page = SimpleNamespace(
+        url="faq/",
+        content='<h1 id="faq">FAQ</h1><p>Is it fast?</p><h2 id="speed">Speed</h2><p>Yes.</p>',
+        meta={},
+        title="FAQ",
+        toc=[],
+    )
+
+    def entries() -> list[dict[str, object]]:
+        index = search.SearchIndex()
+        index.add_entry_from_context(page)
+        return list(index.entries)
+
+    expected = entries()
+    assert len(expected) == 2 and len(parsed) == 1
+    live.cache_search_entries()
+    assert entries() == expected and len(parsed) == 2
+    assert entries() == expected and len(parsed) == 2  # from the cache: not parsed again
+    page.content = page.content.replace("Yes.", "Yes, mostly.")
+    changed = entries()
+    assert len(parsed) == 3 and "Yes, mostly." in str(changed[1]["text"])
