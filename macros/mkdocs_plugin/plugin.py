@@ -24,6 +24,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from macros.data.loader import load
 from macros.data.model import Dataset
+from macros.lint.site_problems import banners, site_problems
 from macros.mkdocs_plugin import live
 from macros.mkdocs_plugin.config import ComparisonConfig
 from macros.mkdocs_plugin.site import (
@@ -60,6 +61,7 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         self.static: dict[str, str] = {}  # generated non-page files: path -> content
         self.fragments: dict[str, tuple[str, ...]] = {}  # src_uri -> finished HTML blocks
         self.search_entries: list[search_index.Entry] = []  # rows and questions, as built
+        self.banners: dict[str, str] = {}  # src_uri -> the preview's banner of data warnings
 
     # Defining on_startup keeps this instance alive across `serve` rebuilds.
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -104,6 +106,7 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         result = load(self.data_dir(config), root)
         self.dataset, self.problems = result.dataset, result.problems
         self.static = {}  # no stale export while the data is broken
+        self.banners = {}
         if result.dataset is None:
             self.show_problems(config, format_report(result.problems), errors(result.problems))
             return
@@ -114,6 +117,22 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
             self.pages = Renderer(
                 result.dataset, self.template_dirs(config), cache, config.use_directory_urls
             ).pages()
+            # The lint's checks too (links and anchors in the data's text, sources, ...):
+            # the same problems as scripts/lint, at their data file, line and column.
+            found = site_problems(
+                self.data_dir(config), root, Path(config.docs_dir), result, pages=self.pages
+            )
+            if errors(found):
+                self.problems = [*result.problems, *found]
+                self.show_problems(config, format_report(errors(found)), errors(found))
+                self.dataset = None  # the error page: MkDocs' own settings and nav
+                return
+            for problem in found:  # an old review, an uncited source: never a build failure
+                log.info(str(problem))
+            if self.serving:
+                uris = [page.src_uri for page in self.pages]
+                warned = [*result.problems, *found]
+                self.banners = banners(warned, uris, self.template_dirs(config))
             self.static = {
                 export.EXPORT_PATH: export.export_json(result.dataset),
                 export.SCHEMA_PATH: export.schema_text(),
@@ -164,7 +183,9 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
     def on_page_content(
         self, html: str, /, *, page: MkPage, config: MkDocsConfig, files: Files
     ) -> str:
-        """Put back the finished tables the renderer kept out of Markdown."""
+        """Put back the finished tables the renderer kept out of Markdown; in the preview,
+        put the banner of the data's warnings on top."""
+        html = self.banners.get(page.file.src_uri, "") + html
         fragments = self.fragments.get(page.file.src_uri)
         if not fragments:
             return html

@@ -21,7 +21,7 @@ from watchdog.observers.polling import PollingObserver
 
 from macros.mkdocs_plugin import live
 from tests.editor.conftest import Preview
-from tests.helpers import FIXTURES
+from tests.harness.site import FIXTURES
 
 
 def server_watching(folder: Path) -> LiveReloadServer:
