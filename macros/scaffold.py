@@ -180,15 +180,6 @@ def _orders(data_dir: Path, folder: str) -> list[int]:
     return found
 
 
-def _source_ids(data_dir: Path) -> list[str]:
-    doc, _ = read_yaml(data_dir / "sources.yml", "sources.yml")
-    if doc is None or not isinstance(doc.value, dict) or not doc.value:
-        raise ScaffoldError(
-            "data/sources.yml is missing or broken: fix it first (scripts/validate)"
-        )
-    return sorted(str(key) for key in doc.value)
-
-
 def _check_new(data_dir: Path, folder: str, file_id: str) -> Path:
     if not ID_PATTERN.fullmatch(file_id):
         raise ScaffoldError(
@@ -227,7 +218,6 @@ def new_dimension(data_dir: Path, dimension_id: str) -> Path:
         raise ScaffoldError(
             "data/frameworks/ has no framework yet: add one with scripts/new-framework first"
         )
-    _source_ids(data_dir)
     ctx = _Context(
         dimension_id,
         frameworks,
@@ -252,7 +242,7 @@ def new_framework(data_dir: Path, framework_id: str) -> tuple[Path, list[str]]:
     """
     path = _check_new(data_dir, "frameworks", framework_id)
     source = f"{ID_PREFIX}{framework_id}-source"
-    if source in _source_ids(data_dir):
+    if source in additions.source_ids(data_dir):
         raise ScaffoldError(
             f"data/sources.yml already has '{source}': replace or remove it first "
             "(nothing was written)"

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from macros import messages
-from macros.data.dates import impossible_date
+from macros.data.dates import date_problem, folded_block
 from macros.data.document import FieldPath, YamlDocument
 from macros.data.schema_refs import Schema, load_schema, resolve
 from macros.problems import Problem
@@ -148,16 +148,10 @@ class _Walker:
         self.problem(path, messages.text("wrong-type", expected=_EXPECTED[expected], got=got), hint)
 
     def string(self, value: str, schema: Schema, path: FieldPath) -> None:
-        span = self.doc.spans.get(path)
-        folded = span is not None and not span.style and span.end_line > span.line
-        if folded and schema.get("x-markdown") == "block" and isinstance(path[-1], str):
+        if folded_block(self.doc.spans.get(path), schema) and isinstance(path[-1], str):
             # Plain text over several lines: YAML joins them, lists and paragraphs included.
-            self.problem(
-                path,
-                messages.text("multiline-text"),
-                messages.hint("multiline-text", key=path[-1]),
-                key=True,
-            )
+            hint = messages.hint("multiline-text", key=path[-1])
+            self.problem(path, messages.text("multiline-text"), hint, key=True)
             return
         length = len(value.strip())
         if length < schema.get("minLength", 0) or (schema.get("minLength") and not value.strip()):
@@ -189,16 +183,8 @@ class _Walker:
                 )
 
     def date(self, value: str, path: FieldPath) -> None:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            self.problem(path, messages.text("date", value=value), messages.hint("date"))
-            return
-        why = impossible_date(value)
-        if why:
-            self.problem(
-                path,
-                messages.text("impossible-date", value=value, why=why),
-                messages.hint("impossible-date"),
-            )
+        if found := date_problem(value):
+            self.problem(path, *found)
 
     def integer(self, value: int, schema: Schema, path: FieldPath) -> None:
         low, high = schema.get("minimum"), schema.get("maximum")

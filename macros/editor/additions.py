@@ -27,6 +27,7 @@ from typing import Any
 from macros.data.document import FieldPath, YamlDocument
 from macros.data.placeholders import MARKER, PLACEHOLDER_DATE
 from macros.data.schema import validate
+from macros.data.schema_refs import load_schema, resolve
 from macros.data.yaml_reader import parse_yaml
 from macros.problems import errors
 
@@ -89,20 +90,41 @@ def _before_first_key(
     edit.done.append(what)
 
 
+def source_ids(data_dir: Path) -> list[str]:
+    """The ids in data/sources.yml ([] when it is missing or broken)."""
+    found = _read(data_dir / "sources.yml", "data/sources.yml", "sources.schema.json")
+    return [] if found is None else sorted(str(key) for key in found[1].value)
+
+
+def _source_entry(framework: str, source: str) -> str:
+    """A placeholder source with every required field, from the schema."""
+    schema, base = resolve(load_schema("sources.schema.json"), "sources.schema.json")
+    item, base = resolve(schema["additionalProperties"], base)
+    lines = [
+        f"# A placeholder written by scripts/new-framework for {framework}'s releases: fill it",
+        f"# in, or cite real sources in data/frameworks/{framework}.yml and delete it.",
+        f"{source}:",
+    ]
+    for key, raw in item["properties"].items():
+        if key not in item.get("required", []):
+            continue
+        field_schema, _ = resolve(raw, base)
+        if field_schema.get("format") == "date":
+            value = PLACEHOLDER_DATE
+        elif field_schema.get("format") in ("https-url", "link"):
+            value = f'"{URL_PLACEHOLDER}"'
+        else:
+            value = f'"{MARKER} fill in"'
+        lines.append(f"  {key}: {value}")
+    return "\n".join(lines) + "\n"
+
+
 def _sources(data_dir: Path, framework: str, source: str) -> Edit | None:
     found = _read(data_dir / "sources.yml", "data/sources.yml", "sources.schema.json")
     if found is None:
         return None
     edit, doc = found
-    entry = (
-        f"# A placeholder written by scripts/new-framework for {framework}'s releases: fill it\n"
-        f"# in, or cite real sources in data/frameworks/{framework}.yml and delete it.\n"
-        f"{source}:\n"
-        f'  title: "{MARKER} the page\'s title"\n'
-        f'  url: "{URL_PLACEHOLDER}"\n'
-        f'  publisher: "{MARKER} who publishes it"\n'
-        f"  checked: {PLACEHOLDER_DATE}\n"
-    )
+    entry = _source_entry(framework, source)
     later = [key for key in doc.value if str(key) > source]
     if not later:
         edit.appended = "\n" + entry
