@@ -18,6 +18,7 @@ from pathlib import Path
 from macros import scaffold
 from macros.data.loader import load
 from macros.editor.schemas import main as editor_schemas_main
+from macros.editor.schemas import write_editor_schemas
 from macros.freshness import report as freshness
 from macros.lint.cli import main as lint_main
 from macros.lint.site_problems import site_problems
@@ -43,6 +44,7 @@ def validate_main(argv: list[str] | None = None) -> int:
     data_dir, root = data_paths(args)
     result = load(data_dir, root)
     dataset, problems = result.dataset, result.problems
+    write_editor_schemas(data_dir.parent, data_dir)  # the editor completes the ids that exist
     if dataset is not None:  # the lint's checks too: one list of problems everywhere
         docs = (args.docs or data_dir.parent / "content").resolve()
         problems = [*problems, *site_problems(data_dir, root, docs, result)]

@@ -17,8 +17,9 @@ Code's YAML extension runs it), in the git-ignored `.cache/editor-schemas/`:
 - the project's own formats (`https-url`, `link`), which JSON Schema tools
   ignore, get a pattern and a message, so an `http://` link is underlined.
 
-`scripts/editor-schemas` writes them; `make serve` and `make validate` refresh
-them, so the ids follow the data. Files are rewritten only when they change.
+`scripts/editor-schemas` writes them; `scripts/validate` and the preview (on
+every rebuild) refresh them, so the ids follow the data. Files are rewritten
+only when they change.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from typing import Any
 
 import yaml
 
+from macros.data.model import Dataset
 from macros.paths import project_root
 
 Schema = dict[str, Any]
@@ -81,6 +83,15 @@ def data_ids(data_dir: Path) -> dict[str, list[str]]:
     if isinstance(sources, dict):
         ids["source"] = sorted(k for k in sources if isinstance(k, str) and _ID.match(k))
     return ids
+
+
+def editor_ids(dataset: Dataset) -> dict[str, list[str]]:
+    """The same ids from a loaded dataset (no file read again)."""
+    return {
+        "framework": sorted(f.id for f in dataset.frameworks),
+        "dimension": sorted(d.id for d in dataset.dimensions),
+        "source": sorted(dataset.sources),
+    }
 
 
 def _stems(folder: Path) -> list[str]:
@@ -159,13 +170,15 @@ def _keyed_by_id(node: Schema, keys: Iterable[str]) -> Schema:
     return node
 
 
-def editor_schemas(data_dir: Path, schema_dir: Path = SCHEMA_DIR) -> dict[str, Schema]:
+def editor_schemas(
+    data_dir: Path, schema_dir: Path = SCHEMA_DIR, ids: dict[str, list[str]] | None = None
+) -> dict[str, Schema]:
     """Every schema file, rewritten for the editor with the ids found in ``data_dir``."""
     schemas = {
         path.name: json.loads(path.read_text(encoding="utf-8"))
         for path in sorted(schema_dir.glob("*.schema.json"))
     }
-    ids = data_ids(data_dir)
+    ids = ids if ids is not None else data_ids(data_dir)
     rewritten = {name: rewrite(schema, schemas, name, ids) for name, schema in schemas.items()}
     for schema in rewritten.values():
         # Each field using a definition now carries that definition's description itself; the
@@ -175,12 +188,18 @@ def editor_schemas(data_dir: Path, schema_dir: Path = SCHEMA_DIR) -> dict[str, S
     return rewritten
 
 
-def write_editor_schemas(root: Path, data_dir: Path | None = None) -> list[Path]:
-    """Write the editor schemas under ``root``/.cache/editor-schemas; return the files changed."""
+def write_editor_schemas(
+    root: Path, data_dir: Path | None = None, ids: dict[str, list[str]] | None = None
+) -> list[Path]:
+    """Write the editor schemas under ``root``/.cache/editor-schemas; return the files changed.
+
+    ``ids`` (framework, dimension and source ids) when the caller has loaded the data
+    already; otherwise they are read from ``data_dir``.
+    """
     out = root / OUTPUT
     out.mkdir(parents=True, exist_ok=True)
     changed = []
-    for name, schema in editor_schemas(data_dir or root / "data").items():
+    for name, schema in editor_schemas(data_dir or root / "data", ids=ids).items():
         text = json.dumps(schema, indent=1, ensure_ascii=False) + "\n"
         target = out / name
         try:

@@ -24,6 +24,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from macros.data.loader import load
 from macros.data.model import Dataset
+from macros.editor.schemas import editor_ids, write_editor_schemas
 from macros.lint.site_problems import banners, site_problems
 from macros.mkdocs_plugin import live
 from macros.mkdocs_plugin.config import ComparisonConfig
@@ -129,7 +130,8 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
                 return
             for problem in found:  # an old review, an uncited source: never a build failure
                 log.info(str(problem))
-            if self.serving:
+            if self.serving:  # the editor's schemas follow the ids the data has now
+                write_editor_schemas(root, ids=editor_ids(result.dataset))
                 uris = [page.src_uri for page in self.pages]
                 warned = [*result.problems, *found]
                 self.banners = banners(warned, uris, self.template_dirs(config))

@@ -28,6 +28,7 @@ UNCITED = """gamma-notes:
   url: https://example.org/gamma/notes
   publisher: Gamma project
   checked: 2026-11-24
+  supports: "Gamma exists."
 """
 BROKEN_LINK = "2010[^alpha-log]; see [the FAQ](/faqs.md)."
 BANNER_JS = """() => [...document.querySelectorAll('details.data-warnings')].map(el => ({
@@ -59,11 +60,14 @@ def check_preview(preview: Preview, browser: Any) -> None:
             "summary": "The data behind this page has 1 warning: the preview shows the page; "
             "fix it before publishing (a click folds this away)",
             "items": [
-                "data/sources.yml:12:1 · gamma-notes: source 'gamma-notes' is never cited "
+                "data/sources.yml:14:1 · gamma-notes: source 'gamma-notes' is never cited "
                 "(cite it with [^gamma-notes] where it supports a claim, or remove it)"
             ],
         }
     ]
+    # The editor's schemas follow the data: the new source id completes at once.
+    common = preview.project / ".cache/editor-schemas/common.schema.json"
+    assert '"gamma-notes"' in common.read_text(encoding="utf-8")
     page.click("details.data-warnings summary")
     assert page.evaluate(BANNER_JS)[0]["open"] is False
     assert ARTICLE_TEXT in page.inner_text("article")  # the page itself is still there
