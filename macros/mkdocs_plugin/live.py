@@ -16,6 +16,10 @@ of that can go without changing what the preview shows:
 - :func:`cache_search_entries`: Material's search plugin parses every page's
   HTML on every rebuild (a fifth to a third of it); a page whose HTML, title
   and metadata are unchanged gets its previous entries back.
+- :func:`cache_page_rendering`: Markdown to HTML is half of a rebuild, and
+  a save changes one or two pages; a page whose Markdown, address, the site's
+  files and mkdocs.yml are unchanged gets its previous HTML, table of
+  contents and anchors back.
 - :func:`cache_theme_assets`: MkDocs' server sends no caching headers, so
   every reload fetched the theme's stylesheets and scripts again before the
   page could show. The installed theme's files cannot change while the
@@ -224,3 +228,55 @@ def cache_search_entries() -> None:
 
     add_entry_from_context._cached = True  # type: ignore[attr-defined]
     SearchIndex.add_entry_from_context = add_entry_from_context
+
+
+_RENDER_CACHE_SIZE = 500  # pages
+
+
+def cache_page_rendering() -> None:
+    """In this process, convert a page again only when something it depends on changed."""
+    from mkdocs.structure.pages import Page
+
+    original = Page.render
+    if getattr(original, "_cached", False):
+        return
+    cache: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+
+    def render(self: Page, config: MkDocsConfig, files: Files) -> None:
+        try:
+            stamp = os.stat(str(config.config_file_path)).st_mtime_ns
+        except (OSError, TypeError):
+            stamp = None
+        key = (
+            self.file.src_uri,
+            self.file.dest_uri,
+            self.markdown,
+            frozenset(f.src_uri for f in files),
+            config.use_directory_urls,
+            stamp,
+        )
+        found = cache.get(key)
+        if found is None:
+            original(self, config, files)
+            links = {f.src_uri: dict(to) for f, to in (self.links_to_anchors or {}).items()}
+            if len(cache) >= _RENDER_CACHE_SIZE:
+                cache.clear()
+            cache[key] = (
+                self.content,
+                self.toc,
+                self._title_from_render,
+                frozenset(self.present_anchor_ids or ()),
+                links if self.links_to_anchors is not None else None,
+            )
+            return
+        content, toc, title, anchors, links = found
+        self.content, self.toc, self._title_from_render = content, toc, title
+        self.present_anchor_ids = set(anchors)
+        if links is not None:  # the File objects of this build, not the cached one's
+            current = {uri: files.get_file_from_path(uri) for uri in links}
+            self.links_to_anchors = {
+                file: dict(links[uri]) for uri, file in current.items() if file is not None
+            }
+
+    render._cached = True  # type: ignore[attr-defined]
+    Page.render = render  # type: ignore[method-assign]

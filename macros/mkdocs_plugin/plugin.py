@@ -88,6 +88,7 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         if self.serving and self.config.fast_preview:
             live.cache_theme_listing()
             live.cache_search_entries()
+            live.cache_page_rendering()
         # Table captions must stay block-level (see macros.render.block_captions).
         config.markdown_extensions.append(BlockCaptions())  # type: ignore[arg-type]
         use_site_markdown(config)

@@ -195,3 +195,47 @@ def test_an_unchanged_page_is_not_parsed_again_for_search(monkeypatch: pytest.Mo
     page.content = page.content.replace("Yes.", "Yes, mostly.")
     changed = entries()
     assert len(parsed) == 3 and "Yes, mostly." in str(changed[1]["text"])
+
+
+def test_a_rebuild_converts_only_the_pages_whose_markdown_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In serve, an unchanged page keeps its HTML; the output equals a fresh build's."""
+    import logging
+    import shutil
+
+    from mkdocs.commands.build import build
+    from mkdocs.structure.pages import Page
+
+    from macros.mkdocs_plugin.live import cache_page_rendering
+
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES / "minimal", project)
+    converted: list[str] = []  # the pages really converted (under the cache)
+    render = Page.render
+    monkeypatch.setattr(
+        Page, "render", lambda page, *a: converted.append(page.file.src_uri) or render(page, *a)
+    )
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+
+    def rebuild(site: str) -> dict[str, str]:
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / site))
+        config.plugins.on_startup(command="serve", dirty=False)
+        build(config, serve_url="http://127.0.0.1:8000/")
+        return {
+            p.relative_to(tmp_path / site).as_posix(): p.read_text(encoding="utf-8")
+            for p in sorted((tmp_path / site).rglob("*.html"))
+        }
+
+    cache_page_rendering()
+    first = rebuild("one")
+    pages = len(converted)
+    assert pages >= 3
+    assert rebuild("two") == first
+    assert len(converted) == pages  # nothing changed: no page converted again
+    faq = project / "data/faq.yml"
+    faq.write_text(faq.read_text(encoding="utf-8").replace("?", "? Really?", 1), encoding="utf-8")
+    changed = rebuild("three")
+    assert 1 <= len(converted) - pages < pages  # only the pages that show the FAQ
+    assert changed["faq/index.html"] != first["faq/index.html"]
+    assert changed["comparison/index.html"] == first["comparison/index.html"]
