@@ -137,7 +137,9 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
                 warned = [*result.problems, *found]
                 self.banners = banners(warned, uris, self.template_dirs(config))
             self.static = {
-                export.EXPORT_PATH: export.export_json(result.dataset),
+                export.EXPORT_PATH: export.export_json(
+                    result.dataset, check=not (self.serving and self.config.fast_preview)
+                ),
                 export.SCHEMA_PATH: export.schema_text(),
             }
         except jinja2.TemplateError as exc:
