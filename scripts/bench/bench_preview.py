@@ -17,6 +17,7 @@ the fastest run too.
 
 from __future__ import annotations
 
+import os
 import shutil
 import statistics
 import sys
@@ -217,13 +218,16 @@ def main() -> int:
                 f"shown in the browser ({RUNS} runs after {WARMUP} warm-up):",
                 flush=True,
             )
+            load_before = os.getloadavg()[0]
             latencies = measure_latency(project)
             median = statistics.median(latencies)
             results[fast] = (median, max(latencies))
             verdict = "within the goal" if median <= GOAL else "OVER the goal"
             print(
                 f"median: {median:.2f} s   worst: {max(latencies):.2f} s   (fastest "
-                f"{min(latencies):.2f} s)   goal: median <= {GOAL:.1f} s   ({verdict})",
+                f"{min(latencies):.2f} s)   goal: median <= {GOAL:.1f} s   ({verdict})   "
+                f"[load average {load_before:.1f} -> {os.getloadavg()[0]:.1f} on "
+                f"{os.cpu_count()} cores: other work slows every figure]",
                 flush=True,
             )
         (before, before_worst), (after, after_worst) = results[False], results[True]
