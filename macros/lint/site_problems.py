@@ -24,7 +24,7 @@ from macros.lint.base import LintContext
 from macros.lint.registry import CHECKS
 from macros.lint.runner import run_checks
 from macros.problems import Problem, Severity
-from macros.render.pages import Page, make_environment
+from macros.render.pages import Page, make_environment, topic_uri
 
 DEFAULT_MAX_AGE = 365  # days before a review or a source check is reported as old
 # Checks whose problems the loader reports already.
@@ -80,18 +80,18 @@ def pages_concerned(path: str, page_uris: Iterable[str]) -> set[str]:
     folder, _, file_name = name.rpartition("/")
     stem = file_name.removesuffix(".yml")
     if name == "site.yml":
-        wanted = {"index.md"}
+        wanted = {"index.md", "one-page.md"}
     elif name == "faq.yml":
-        wanted = {"faq.md"}
+        wanted = {"faq.md", "one-page.md"}
     elif name == "decision.yml":
-        wanted = {"decide.md"}
-    elif folder == "dimensions":
-        wanted = {"index.md", "comparison.md", "faq.md", "decide.md"}
+        wanted = {"decide.md", "one-page.md"}
+    elif folder == "dimensions":  # its own page, and the pages that gather every topic
+        wanted = {topic_uri(stem), "index.md", "comparison.md", "faq.md", "decide.md"}
+        wanted.add("one-page.md")
     elif folder == "frameworks":
-        wanted = {"index.md", "comparison.md"} | {
+        wanted = {"index.md", "comparison.md", "one-page.md"} | {
             uri for uri in uris if stem in uri.removesuffix(".md").split("/")[-1].split("-vs-")
         }
-        wanted |= {uri for uri in uris if uri.startswith(f"{stem}/") or uri == f"{stem}.md"}
     else:  # sources.yml and anything else: every page may cite or show it
         wanted = uris
     return wanted & uris
