@@ -1,4 +1,5 @@
-# Every target bootstraps .venv from requirements.lock when it is missing or stale.
+# Every target bootstraps .venv from requirements.lock when it is missing or its content changed
+# (scripts/venv_stamp.py: a hash of requirements.lock and pyproject.toml, never file times).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -6,13 +7,12 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: serve build test check lint typecheck validate bench lock clean
+.PHONY: serve build test check lint typecheck validate bench lock clean FORCE
 
-$(STAMP): requirements.lock pyproject.toml
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
-	@touch $@
+# Checked on every run (it only reads two files and a stamp): reinstalls when the content changed,
+# repairs an editable install that points at another checkout, refuses a borrowed venv.
+$(STAMP): FORCE
+	@$(PYTHON) scripts/venv_stamp.py --venv $(VENV) --python $(PYTHON)
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -20,6 +20,7 @@ node_modules/.installed: package.json package-lock.json
 
 ## Preview with live reload; rebuilds on changes under data/, macros/, overrides/ and content/.
 serve: $(STAMP)
+	$(BIN)/python scripts/editor-schemas
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --livereload --dev-addr $(HOST):$(PORT) \
 		--watch data --watch macros --watch overrides
 
@@ -28,7 +29,9 @@ build: $(STAMP)
 	$(BIN)/comparison build
 
 ## Check the data without building: the schema checks, then the lint (coverage, sources, staleness).
+## Both this and serve refresh the editor's schemas (.cache/editor-schemas/, with the data's ids).
 validate: $(STAMP)
+	$(BIN)/python scripts/editor-schemas
 	$(BIN)/comparison validate
 	$(BIN)/comparison lint
 

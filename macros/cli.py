@@ -16,9 +16,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from macros import scaffold
-from macros.data.loader import load_dataset
+from macros.data.loader import load
+from macros.editor.schemas import main as editor_schemas_main
+from macros.editor.schemas import write_editor_schemas
 from macros.freshness import report as freshness
 from macros.lint.cli import main as lint_main
+from macros.lint.site_problems import site_problems
 from macros.paths import add_data_arguments, data_paths, project_root
 from macros.problems import errors, format_report
 from macros.publish.build import build_site
@@ -30,10 +33,21 @@ def validate_main(argv: list[str] | None = None) -> int:
         prog="scripts/validate", description="Check the data files without building the site."
     )
     add_data_arguments(parser)
+    parser.add_argument(
+        "--docs",
+        type=Path,
+        default=None,
+        help="the hand-written pages, for links to them (default: content/ beside the data folder)",
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
     data_dir, root = data_paths(args)
-    dataset, problems = load_dataset(data_dir, root)
+    result = load(data_dir, root)
+    dataset, problems = result.dataset, result.problems
+    write_editor_schemas(data_dir.parent, data_dir)  # the editor completes the ids that exist
+    if dataset is not None:  # the lint's checks too: one list of problems everywhere
+        docs = (args.docs or data_dir.parent / "content").resolve()
+        problems = [*problems, *site_problems(data_dir, root, docs, result)]
     if problems:
         print(format_report(problems))
     elapsed = time.perf_counter() - started
@@ -140,6 +154,10 @@ COMMANDS: dict[str, tuple[Callable[[list[str]], int], str]] = {
     "check-freshness": (
         freshness.main,
         "compare data/packages.yml with PyPI (network): out-of-date versions and dates",
+    ),
+    "editor-schemas": (
+        editor_schemas_main,
+        "write the editor's schemas, with the data's ids, to .cache/editor-schemas/",
     ),
 }
 

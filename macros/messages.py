@@ -53,6 +53,11 @@ CORE: dict[str, Message] = {
     # Reading YAML (macros.data.yaml_reader)
     "yaml-syntax": Message("YAML syntax error: {problem}"),
     "tab": Message("a tab character", "YAML indentation must use spaces, not tabs"),
+    "curly-quotes": Message("curly quotes around the value", 'use straight quotes: "{inner}"'),
+    "dedented-key": Message(
+        "the key '{key}' has lost its indentation",
+        "indent it by {spaces} spaces, like the line below it",
+    ),
     "too-deep": Message("the data is nested too deeply (more than {limit} levels)"),
     "too-many-values": Message("the file holds too many values (more than {limit})"),
     "tag": Message("the tag {tag} is not allowed", "remove the tag"),
@@ -97,6 +102,12 @@ CORE: dict[str, Message] = {
     "link": Message("'{url}' is not an allowed link", "use an https:// address"),
     "one-line": Message("must be one line", "write it on one line, without a '|' block"),
     "date": Message("'{value}' is not a valid date", "write it as YYYY-MM-DD"),
+    "impossible-date": Message("'{value}' is not a real date: {why}", "correct the day or month"),
+    "multiline-text": Message(
+        "text over several lines needs '|' after the key",
+        "write '{key}: |' and put the text on the lines below it, indented 2 spaces more than "
+        "the key",
+    ),
     "missing-key": Message("missing required key '{key}'", "add '{key}:'"),
     "not-valid-here": Message("'{value}' is not valid here"),
     "listed-twice": Message("'{item}' is listed twice", "remove one (item {first} has it already)"),

@@ -20,10 +20,11 @@ from pathlib import Path
 
 from macros.data.document import display_path
 from macros.data.layout import FOLDERS
-from macros.data.placeholders import MARKER, PLACEHOLDER_DATE, PLACEHOLDER_VERSION
+from macros.data.placeholders import ID_PREFIX, MARKER, PLACEHOLDER_DATE, PLACEHOLDER_VERSION
 from macros.data.schema import validate
 from macros.data.schema_refs import Schema, definition_name, load_schema, resolve
 from macros.data.yaml_reader import parse_yaml, read_yaml
+from macros.editor import additions
 from macros.paths import project_root
 from macros.problems import errors, format_report
 
@@ -45,7 +46,7 @@ class ScaffoldError(Exception):
 class _Context:
     file_id: str
     frameworks: tuple[str, ...]
-    first_source: str
+    source: str  # the placeholder id a source reference gets
     next_order: int
 
 
@@ -71,9 +72,9 @@ def _scalar(key: str, raw: Schema, schema: Schema, ctx: _Context, item: str) -> 
     if name == "version":
         return json.dumps(PLACEHOLDER_VERSION)
     if name == "source-ref":
-        return ctx.first_source
+        return ctx.source
     if name == "id":
-        return f"{ctx.file_id}-{item or key}"
+        return f"{ID_PREFIX}{ctx.file_id}-{item or key}"
     if schema.get("x-markdown") == "block":
         return "|"  # the text follows on the next line
     return json.dumps(LINE_PLACEHOLDER)
@@ -179,15 +180,6 @@ def _orders(data_dir: Path, folder: str) -> list[int]:
     return found
 
 
-def _first_source(data_dir: Path) -> str:
-    doc, _ = read_yaml(data_dir / "sources.yml", "sources.yml")
-    if doc is None or not isinstance(doc.value, dict) or not doc.value:
-        raise ScaffoldError(
-            "data/sources.yml is missing or broken: fix it first (scripts/validate)"
-        )
-    return str(sorted(doc.value)[0])
-
-
 def _check_new(data_dir: Path, folder: str, file_id: str) -> Path:
     if not ID_PATTERN.fullmatch(file_id):
         raise ScaffoldError(
@@ -229,7 +221,7 @@ def new_dimension(data_dir: Path, dimension_id: str) -> Path:
     ctx = _Context(
         dimension_id,
         frameworks,
-        _first_source(data_dir),
+        f"{ID_PREFIX}{dimension_id}-source",
         _next_order(_orders(data_dir, "dimensions")),
     )
     text = scaffold_text(
@@ -240,16 +232,29 @@ def new_dimension(data_dir: Path, dimension_id: str) -> Path:
     return _write(path, text, "dimension.schema.json")
 
 
-def new_framework(data_dir: Path, framework_id: str) -> Path:
-    """Write data/frameworks/<id>.yml; dimensions then report it as not covered."""
+def new_framework(data_dir: Path, framework_id: str) -> tuple[Path, list[str]]:
+    """Write data/frameworks/<id>.yml and add the framework wherever the data must cover it.
+
+    Adds a placeholder source to data/sources.yml for the profile's releases,
+    the framework to every criterion of data/decision.yml (weight and reason
+    placeholders) and to every dimension's `unknown:` list (not reviewed yet).
+    Returns the new file and the list of what is left for the editor.
+    """
     path = _check_new(data_dir, "frameworks", framework_id)
-    ctx = _Context(
-        framework_id, (), _first_source(data_dir), _next_order(_orders(data_dir, "frameworks"))
-    )
+    source = f"{ID_PREFIX}{framework_id}-source"
+    if source in additions.source_ids(data_dir):
+        raise ScaffoldError(
+            f"data/sources.yml already has '{source}': replace or remove it first "
+            "(nothing was written)"
+        )
+    ctx = _Context(framework_id, (), source, _next_order(_orders(data_dir, "frameworks")))
     text = scaffold_text(
         "framework.schema.json", ctx, f"data/frameworks/{framework_id}.yml: one framework's profile"
     )
-    return _write(path, text, "framework.schema.json")
+    edits = additions.plan(data_dir, framework_id, source)
+    _write(path, text, "framework.schema.json")
+    additions.apply(edits)
+    return path, additions.left(framework_id, source, edits)
 
 
 def _next_order(orders: list[int]) -> int:
@@ -273,20 +278,23 @@ def main(kind: str, argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=None, help="the data folder")
     args = parser.parse_args(argv)
     args.data = args.data or project_root() / "data"
-    create = new_dimension if kind == "dimensions" else new_framework
     try:
-        path = create(args.data, args.id)
+        left: list[str] = []
+        if kind == "dimensions":
+            path = new_dimension(args.data, args.id)
+        else:
+            path, left = new_framework(args.data, args.id)
     except ScaffoldError as exc:
         print(f"scripts/new-{what}: {exc}", file=sys.stderr)
         return 1
     shown = display_path(path, args.data.parent)
     print(
-        f"Created {shown}. Replace every '{MARKER}' (and every {PLACEHOLDER_VERSION} or "
-        f"{PLACEHOLDER_DATE}); scripts/lint lists what is left."
+        f"Created {shown}. Replace every '{MARKER}' (and every {PLACEHOLDER_VERSION}, "
+        f"{PLACEHOLDER_DATE} or {ID_PREFIX} id); scripts/lint lists what is left."
     )
-    if kind == "frameworks":
-        print(
-            f"Then add '{args.id}:' to every file in data/dimensions/ (or list it under "
-            "'unknown:' there): scripts/lint names each one."
-        )
+    if left:
+        print("What is left to do:")
+        for number, step in enumerate(left, 1):
+            print(f"  {number}. {step}")
+        print("make build refuses to publish until no placeholder is left.")
     return 0

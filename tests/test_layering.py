@@ -26,7 +26,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("macros.data",),
     ("macros.preview",),
     ("macros.render",),
-    ("macros.lint", "macros.publish", "macros.freshness"),
+    ("macros.lint", "macros.publish", "macros.freshness", "macros.editor"),
     ("macros.scaffold", "macros.cli"),
     ("macros.mkdocs_plugin",),
 )

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from macros import messages
+from macros.data.coverage import coverage_problems
 from macros.data.cross_checks import check_references, check_text, check_unique_ids
 from macros.data.document import YamlDocument, display_path, value_at
 from macros.data.from_data import build
@@ -134,6 +135,8 @@ def load(data_dir: Path, root: Path | None = None) -> LoadResult:
     problems.extend(check_references(loaded, shown, data_dir))
     problems.extend(check_text(loaded))
     problems.extend(check_unique_ids(loaded))
+    # A framework left out of a dimension or the decision helper: the same errors as scripts/lint.
+    problems.extend(coverage_problems(loaded))
     problems.extend(w for item in loaded for w in placeholder_problems(_doc(item)))
     if errors(problems):
         return LoadResult(tuple(files), None, problems)

@@ -6,12 +6,14 @@ every placeholder as a warning: the preview still builds, while a strict build
 (`make build`, `mkdocs build --strict`) fails on the logged warning.
 
 Placeholders are text containing the marker ``TODO:`` (outside code, so a
-code sample's ``# TODO:`` comment is fine), and, where a field's format leaves
-no room for a marker, the sentinel version and date below.
+code sample's ``# TODO:`` comment is fine); where a field's format leaves no
+room for a marker, the sentinel version and date below; and ids (values, or
+keys such as a source's) that start with ``todo-``, e.g. ``todo-gamma-source``.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -24,10 +26,27 @@ MARKER = "TODO:"
 PLACEHOLDER_VERSION = "0.0.0"
 PLACEHOLDER_DATE = "1970-01-01"
 SENTINELS = (PLACEHOLDER_VERSION, PLACEHOLDER_DATE)
+ID_PREFIX = "todo-"
+PLACEHOLDER_ID = re.compile(r"todo(-[a-z0-9]+)+")
 TEXT_MESSAGE = "placeholder text '{snippet}'"
 VALUE_MESSAGE = "placeholder value '{value}'"
 HINT = "write the real text, then remove the marker; a strict build refuses to publish placeholders"
 SENTINEL_HINT = "fill in the real value; a strict build refuses to publish placeholders"
+ID_MESSAGE = "placeholder id '{value}'"
+ID_HINT = (
+    "replace it with the real id (for a source: an id from data/sources.yml); "
+    "a strict build refuses to publish placeholders"
+)
+
+
+def _keys(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield (*path, key), str(key)
+            yield from _keys(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _keys(item, (*path, index))
 
 
 def _strings(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
@@ -44,7 +63,35 @@ def _strings(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]
 def placeholder_problems(doc: YamlDocument) -> list[Problem]:
     """A warning for every placeholder left in one data file."""
     problems = []
+    for path, key in _keys(doc.value):
+        if PLACEHOLDER_ID.fullmatch(key):
+            line, column = doc.key_mark(path)
+            problems.append(
+                Problem(
+                    doc.path,
+                    line,
+                    column,
+                    field_name(path),
+                    ID_MESSAGE.format(value=key),
+                    ID_HINT,
+                    Severity.WARNING,
+                )
+            )
     for path, text in _strings(doc.value):
+        if PLACEHOLDER_ID.fullmatch(text):
+            line, column = doc.mark(path)
+            problems.append(
+                Problem(
+                    doc.path,
+                    line,
+                    column,
+                    field_name(path),
+                    ID_MESSAGE.format(value=text),
+                    ID_HINT,
+                    Severity.WARNING,
+                )
+            )
+            continue
         if text in SENTINELS:
             line, column = doc.mark(path)
             problems.append(

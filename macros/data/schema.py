@@ -35,6 +35,7 @@ from jsonschema.exceptions import best_match
 from jsonschema.protocols import Validator
 
 from macros import messages
+from macros.data.dates import folded_block
 from macros.data.document import FieldPath, YamlDocument, describe, field_name
 from macros.data.schema_messages import SITE_LINK_HINT, problems
 from macros.data.schema_refs import Node, inlined, node, registry
@@ -151,9 +152,25 @@ def validate(doc: YamlDocument, schema_name: str) -> WalkResult:
             )
         )
         return result
-    errors = explained(validator(schema_name).iter_errors(doc.value))
-    result.problems = problems(doc, schema_name, errors)
     _annotate(doc.value, node(f"{schema_name}#"), (), result)
+    # Plain text over several lines: YAML joined its lines (lists and paragraphs
+    # included), so that is the one thing to say about the value, at its key.
+    folded = {
+        path
+        for path, kind in result.markdown
+        if isinstance(path[-1], str) and folded_block(doc.spans.get(path), {"x-markdown": kind})
+    }
+    errors = explained(validator(schema_name).iter_errors(doc.value))
+    kept = [error for error in errors if tuple(error.absolute_path) not in folded]
+    result.problems = problems(doc, schema_name, kept)
+    for path in folded:
+        hint = messages.hint("multiline-text", key=path[-1])
+        line, column = doc.key_mark(path)
+        problem = Problem(
+            doc.path, line, column, field_name(path), messages.text("multiline-text"), hint
+        )
+        result.problems.append(problem)
+    result.problems.sort(key=lambda problem: (problem.line, problem.column))
     return result
 
 

@@ -8,9 +8,8 @@ the field's flattened schema (macros.data.schema_refs), as an editor's hover
 reads it, so keywords beside a ``$ref`` or in an ``allOf`` count; for
 ``oneOf``/``anyOf`` the library's ``best_match`` picks the branch to explain.
 
-Messages follow the document: a value's own before those inside it, keys as
-written. A value gets one message per kind (a ``maxLength`` in a definition
-and beside its ``$ref`` is one "too long", with the stricter limit).
+Messages follow the document: a value's own before those inside it, keys as written. One
+message per kind (a ``maxLength`` in a definition and beside its ``$ref`` is one "too long").
 """
 
 from __future__ import annotations
@@ -22,6 +21,7 @@ from typing import Any
 from jsonschema import ValidationError
 
 from macros import messages
+from macros.data.dates import date_problem
 from macros.data.document import (
     FieldPath,
     YamlDocument,
@@ -180,7 +180,7 @@ class _Messages:
     def format_problem(self, path: FieldPath, value: Any, found: list[ValidationError]) -> None:
         fmt = found[0].validator_value
         if fmt == "date":
-            self.add(path, "format", messages.text("date", value=value), messages.hint("date"))
+            self.add(path, "format", *(date_problem(str(value)) or ("", "")))
         else:
             hint = SITE_LINK_HINT if fmt == "link" else messages.hint("link")
             self.add(path, "format", messages.text("link", url=value), hint)

@@ -22,6 +22,7 @@ import yaml
 
 from macros import messages
 from macros.data.document import FieldPath, ScalarSpan, YamlDocument
+from macros.data.yaml_hints import curly_hint, curly_quoted, explain_syntax_error
 from macros.problems import Problem
 
 MAX_BYTES = 256 * 1024
@@ -83,6 +84,8 @@ def parse_yaml(data: bytes, shown_as: str) -> tuple[YamlDocument | None, list[Pr
         hint = next((h for key, h in messages.SYNTAX_HINTS if key in str(exc)), "")
         if mark and lines[mark.line][mark.column : mark.column + 1] == "\t":
             message, hint = messages.text("tab"), messages.hint("tab")
+        elif mark and (better := explain_syntax_error(lines, mark.line)):
+            line, column, message, hint = better
         return None, [*builder.problems, problem(line, column, message, hint)]
     except yaml.YAMLError as exc:  # reader errors carry a position but no mark
         return None, [problem(0, 0, messages.text("yaml-error", error=exc))]
@@ -223,6 +226,10 @@ class _Builder:
         style = event.style or ""
         line, column = _position(event.start_mark)
         self.spans[path] = ScalarSpan(line, column, _position(event.end_mark)[0], style)
+        if not style and curly_quoted(text):
+            # Published as text, quotes and all, had it been accepted.
+            self.fail(event, messages.text("curly-quotes"), curly_hint(text))
+            return text
         tag = event.tag
         if tag is None or tag == "!":
             tag = _RESOLVER.resolve(yaml.ScalarNode, text, event.implicit)  # type: ignore[no-untyped-call]

@@ -13,6 +13,7 @@ from macros.data.model import Dataset
 from macros.data.schema import field_name
 from macros.messages import Message as Message  # the lint's messages: the same type
 from macros.problems import Problem
+from macros.render.pages import Page
 
 
 @dataclass
@@ -25,6 +26,7 @@ class LintContext:
     files: list[DataFile]
     loader_problems: list[Problem] = field(default_factory=list)
     dataset: Dataset | None = None  # None when the data has errors
+    pages: list[Page] | None = None  # the generated pages, when the caller rendered them already
 
     def of_kind(self, kind: str) -> list[DataFile]:
         return [f for f in self.files if f.kind == kind]

@@ -12,9 +12,8 @@ from macros.lint.fix import apply_fixes
 from macros.lint.registry import CHECKS, by_name
 from macros.lint.report import format_lint_report
 from macros.lint.runner import run_checks
+from macros.lint.site_problems import DEFAULT_MAX_AGE
 from macros.paths import add_data_arguments, data_paths
-
-DEFAULT_MAX_AGE = 365
 
 
 def _date(text: str) -> dt.date:

@@ -24,6 +24,9 @@ from mkdocs.utils.templates import TemplateContext
 
 from macros.data.loader import load
 from macros.data.model import Dataset
+from macros.editor.schemas import editor_ids, write_editor_schemas
+from macros.lint.site_problems import banners, site_problems
+from macros.mkdocs_plugin import live
 from macros.mkdocs_plugin.config import ComparisonConfig
 from macros.mkdocs_plugin.site import (
     apply_site_metadata,
@@ -45,6 +48,11 @@ if TYPE_CHECKING:  # only `serve` loads the live-reload server; builds need not 
 log = logging.getLogger("mkdocs.plugins.comparison")
 
 
+def error_pages(markdown: str, uris: list[str]) -> list[Page]:
+    """The error page at every generated address, named once in the navigation."""
+    return [Page(uri, markdown, in_nav=index == 0) for index, uri in enumerate(uris)]
+
+
 class ComparisonPlugin(BasePlugin[ComparisonConfig]):
     def __init__(self) -> None:
         self.command = "build"
@@ -54,6 +62,7 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         self.static: dict[str, str] = {}  # generated non-page files: path -> content
         self.fragments: dict[str, tuple[str, ...]] = {}  # src_uri -> finished HTML blocks
         self.search_entries: list[search_index.Entry] = []  # rows and questions, as built
+        self.banners: dict[str, str] = {}  # src_uri -> the preview's banner of data warnings
 
     # Defining on_startup keeps this instance alive across `serve` rebuilds.
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -76,6 +85,10 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         """Load and render the data, then let the site's settings follow it."""
         if not self.config.enabled:
             return config
+        if self.serving and self.config.fast_preview:
+            live.cache_theme_listing()
+            live.cache_search_entries()
+            live.cache_page_rendering()
         # Table captions must stay block-level (see macros.render.block_captions).
         config.markdown_extensions.append(BlockCaptions())  # type: ignore[arg-type]
         use_site_markdown(config)
@@ -95,6 +108,7 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         result = load(self.data_dir(config), root)
         self.dataset, self.problems = result.dataset, result.problems
         self.static = {}  # no stale export while the data is broken
+        self.banners = {}
         if result.dataset is None:
             self.show_problems(config, format_report(result.problems), errors(result.problems))
             return
@@ -105,8 +119,27 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
             self.pages = Renderer(
                 result.dataset, self.template_dirs(config), cache, config.use_directory_urls
             ).pages()
+            # The lint's checks too (links and anchors in the data's text, sources, ...):
+            # the same problems as scripts/lint, at their data file, line and column.
+            found = site_problems(
+                self.data_dir(config), root, Path(config.docs_dir), result, pages=self.pages
+            )
+            if errors(found):
+                self.problems = [*result.problems, *found]
+                self.show_problems(config, format_report(errors(found)), errors(found))
+                self.dataset = None  # the error page: MkDocs' own settings and nav
+                return
+            for problem in found:  # an old review, an uncited source: never a build failure
+                log.info(str(problem))
+            if self.serving:  # the editor's schemas follow the ids the data has now
+                write_editor_schemas(root, ids=editor_ids(result.dataset))
+                uris = [page.src_uri for page in self.pages]
+                warned = [*result.problems, *found]
+                self.banners = banners(warned, uris, self.template_dirs(config))
             self.static = {
-                export.EXPORT_PATH: export.export_json(result.dataset),
+                export.EXPORT_PATH: export.export_json(
+                    result.dataset, check=not (self.serving and self.config.fast_preview)
+                ),
                 export.SCHEMA_PATH: export.schema_text(),
             }
         except jinja2.TemplateError as exc:
@@ -119,7 +152,7 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
             raise PluginError(report)
         log.error("%s\nThe preview shows an error page until this is fixed.", report)
         page = render_problems(shown, self.template_dirs(config), self.root(config))
-        self.pages = [Page(uri, page) for uri in error_uris(self.data_dir(config))]
+        self.pages = error_pages(page, error_uris(self.data_dir(config)))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.fragments = {page.src_uri: page.fragments for page in self.pages if page.fragments}
@@ -155,7 +188,9 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
     def on_page_content(
         self, html: str, /, *, page: MkPage, config: MkDocsConfig, files: Files
     ) -> str:
-        """Put back the finished tables the renderer kept out of Markdown."""
+        """Put back the finished tables the renderer kept out of Markdown; in the preview,
+        put the banner of the data's warnings on top."""
+        html = self.banners.get(page.file.src_uri, "") + html
         fragments = self.fragments.get(page.file.src_uri)
         if not fragments:
             return html
@@ -197,4 +232,7 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         server.watch(str(TEMPLATE_DIR))
         for folder in self.template_dirs(config):
             server.watch(str(folder))
+        if self.config.fast_preview:  # a save is noticed at once, not at the next 0.5 s poll
+            live.watch_with_inotify(server)
+            live.cache_theme_assets(server, config)  # and the reload need not fetch them again
         return server

@@ -66,6 +66,8 @@ def fill_in(path: Path) -> None:
         ("1970-01-01", "2026-11-24"),
         ("0.0.0", "1.0"),
         ("https://example.org/TODO:", "https://example.org/gamma/"),
+        ("todo-caching-", "caching-"),
+        ("todo-gamma-source", "alpha-log"),
     ):
         text = text.replace(old, new)
     path.write_text(text, encoding="utf-8")
@@ -75,8 +77,8 @@ def test_new_dimension_has_every_field_an_entry_per_framework_and_comments(proje
     result = run("new-dimension", "--data", str(project / "data"), "caching")
     assert result.returncode == 0, result.stderr
     assert result.stdout == (
-        "Created data/dimensions/caching.yml. Replace every 'TODO:' (and every 0.0.0 or "
-        "1970-01-01); scripts/lint lists what is left.\n"
+        "Created data/dimensions/caching.yml. Replace every 'TODO:' (and every 0.0.0, "
+        "1970-01-01 or todo- id); scripts/lint lists what is left.\n"
     )
     path = project / "data/dimensions/caching.yml"
     text = path.read_text(encoding="utf-8")
@@ -87,6 +89,13 @@ def test_new_dimension_has_every_field_an_entry_per_framework_and_comments(proje
     assert list(doc.value["frameworks"]) == ["alpha", "beta"]
     assert list(doc.value["table"][0]["values"]) == ["alpha", "beta"]
     assert doc.value["order"] == 30  # after the last dimension (20), leaving a gap
+    # Regression (issue 14): the ids were 'caching-row' and 'caching-question', which no check
+    # flagged; now they are placeholders a strict build refuses.
+    assert doc.value["table"][0]["id"] == "todo-caching-row"
+    assert doc.value["faq"][0]["id"] == "todo-caching-question"
+    flagged = {p.message for p in placeholder_problems(doc)}
+    assert "placeholder id 'todo-caching-row'" in flagged
+    assert "placeholder id 'todo-caching-question'" in flagged
     comments = " ".join(
         line.strip(" #") for line in text.splitlines() if line.lstrip().startswith("#")
     )
@@ -94,21 +103,99 @@ def test_new_dimension_has_every_field_an_entry_per_framework_and_comments(proje
         assert description in comments
 
 
-def test_new_framework_has_every_field(project: Path) -> None:
+def test_new_framework_has_every_field_and_is_added_where_it_must_be_covered(
+    project: Path,
+) -> None:
     result = run("new-framework", "--data", str(project / "data"), "gamma")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[1] == (
-        "Then add 'gamma:' to every file in data/dimensions/ (or list it under 'unknown:' "
-        "there): scripts/lint names each one."
+    assert result.stdout == (
+        "Created data/frameworks/gamma.yml. Replace every 'TODO:' (and every 0.0.0, "
+        "1970-01-01 or todo- id); scripts/lint lists what is left.\n"
+        "What is left to do:\n"
+        "  1. data/frameworks/gamma.yml: replace every placeholder ('TODO:', 0.0.0, "
+        "1970-01-01, todo- ids).\n"
+        "  2. data/sources.yml: 'todo-gamma-source' is a placeholder for gamma's releases: "
+        "fill it in, or cite real sources in data/frameworks/gamma.yml and delete it.\n"
+        "  3. data/dimensions/ (2 files): gamma is listed under 'unknown:' (not reviewed yet); "
+        "as you review each dimension, write gamma's verdict, text and table values, then "
+        "remove it from 'unknown:'.\n"
+        "make build refuses to publish until no placeholder is left.\n"
     )
     doc, problems = read_yaml(project / "data/frameworks/gamma.yml", "gamma.yml")
     assert doc is not None and problems == []
     assert list(doc.value) == list(load_schema("framework.schema.json")["properties"])
+    # Regression (issue 14): every source was a real id ('disqus-8-billion') no check flagged.
     assert doc.value["first_release"] == {
         "version": "0.0.0",
         "date": "1970-01-01",
-        "source": "alpha-log",
+        "source": "todo-gamma-source",
     }
+    for name in ("architecture", "templates"):
+        dimension, _ = read_yaml(project / f"data/dimensions/{name}.yml", name)
+        assert dimension is not None and dimension.value["unknown"] == ["gamma"]
+    dataset, problems = load_dataset(project / "data", project)
+    assert dataset is not None, [str(p) for p in problems]  # valid: the preview shows it at once
+    assert {p.severity.value for p in problems} == {"warning"}
+    messages = {(p.path, p.message) for p in problems}
+    assert ("data/sources.yml", "placeholder id 'todo-gamma-source'") in messages
+    assert ("data/frameworks/gamma.yml", "placeholder id 'todo-gamma-source'") in messages
+
+
+def test_new_framework_joins_the_decision_helper_with_placeholders(tmp_path: Path) -> None:
+    """Regression (issue 14): the helper listed a new framework with 0 points and no problem."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    security = data / "dimensions/security.yml"
+    original = security.read_text()
+    security.write_text(original + "unknown:\n  - bottle\n")  # a list there already
+    before = (data / "decision.yml").read_text()
+
+    result = run("new-framework", "--data", str(data), "fastapi")
+    assert result.returncode == 0, result.stderr
+    assert "  3. data/decision.yml: in each criterion, set fastapi's weight (written as 0, " in (
+        result.stdout
+    )
+    decision, problems = read_yaml(data / "decision.yml", "data/decision.yml")
+    assert decision is not None and problems == []
+    for criterion in decision.value["criteria"]:
+        assert criterion["weights"]["fastapi"] == 0
+        assert criterion["reasons"]["fastapi"] == (
+            "TODO: why fastapi scores as it does; then set its weight"
+        )
+    assert decision.value["choose"]["fastapi"] == ["TODO: a situation that favours fastapi"]
+    # Text insertions: every line that was there is still there, comments included.
+    after = (data / "decision.yml").read_text().splitlines()
+    assert [line for line in after if "fastapi" not in line] == before.splitlines()
+    assert "      fastapi: 0  # TODO: 0 (no help) to 3 (a strong fit)" in after
+    unknown, _ = read_yaml(security, "security.yml")
+    assert unknown is not None and unknown.value["unknown"] == ["fastapi", "bottle"]
+    security.write_text(security.read_text().replace("  - bottle\n", ""))
+
+    dataset, problems = load_dataset(data, tmp_path)
+    assert dataset is not None, [str(p) for p in problems]
+    reasons = [p for p in problems if p.path == "data/decision.yml"]
+    assert len(reasons) == len(decision.value["criteria"]) + 1  # each reason, and choose
+    assert all(p.message.startswith("placeholder text 'TODO:") for p in reasons)
+
+
+def test_a_framework_left_out_is_an_error_of_validate_not_only_of_lint(project: Path) -> None:
+    """Regression (issue 14): lint reported 43 coverage errors while make build passed."""
+    shutil.copyfile(project / "data/frameworks/beta.yml", project / "data/frameworks/gamma.yml")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts/validate"), "--data", str(project / "data")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert (
+        "data/dimensions/architecture.yml:6:1: frameworks: framework 'gamma' has no entry (add "
+        "'gamma:' under frameworks, or list it under 'unknown:' if this dimension does not "
+        "cover it yet)"
+    ) in result.stdout
+    built = build(project)  # the build (and so make build and the preview) stops on it too
+    assert built.returncode == 1
+    assert "framework 'gamma' has no entry" in built.stdout + built.stderr
 
 
 @pytest.mark.slow
@@ -130,11 +217,16 @@ def test_scaffolds_build_but_a_strict_build_refuses_placeholders(project: Path) 
         "'TODO: fill in' (write the real text, then remove the marker; a strict build "
         "refuses to publish placeholders)"
     ) in strict.stderr
-    # 28: one per placeholder of both scaffolds (in_one_line is the 28th).
-    assert "Aborted with 28 warnings in strict mode!" in strict.stdout + strict.stderr
+    # 39: the 28 placeholders of both scaffolds (in_one_line is one), 5 todo- ids (two in
+    # the dimension, three release sources) and the placeholder source new-framework adds
+    # to sources.yml (its id and 5 fields).
+    assert "Aborted with 39 warnings in strict mode!" in strict.stdout + strict.stderr
 
     fill_in(project / "data/dimensions/caching.yml")
     fill_in(project / "data/frameworks/gamma.yml")
+    sources = project / "data/sources.yml"  # the placeholder source, no longer cited
+    text = sources.read_text()
+    sources.write_text(text[: text.index("\n# A placeholder written by scripts/new-framework")])
     assert build(project, "--strict").returncode == 0
 
 

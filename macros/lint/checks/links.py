@@ -44,9 +44,9 @@ def site_pages(ctx: LintContext) -> dict[str, set[str]] | None:
     """Every page (by its Markdown path) with its anchors; None if the data has errors."""
     if ctx.dataset is None:
         return None
+    rendered = ctx.pages if ctx.pages is not None else Renderer(ctx.dataset).pages()
     pages = {
-        page.src_uri: anchors(restore_fragments(page.markdown, page.fragments))
-        for page in Renderer(ctx.dataset).pages()
+        page.src_uri: anchors(restore_fragments(page.markdown, page.fragments)) for page in rendered
     }
     if ctx.docs_dir is not None and ctx.docs_dir.is_dir():
         for path in sorted(ctx.docs_dir.rglob("*.md")):

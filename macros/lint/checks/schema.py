@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from macros.lint.base import Check, LintContext, Message
-from macros.lint.checks import placeholders, quoting
+from macros.lint.checks import coverage, placeholders, quoting
 from macros.problems import Problem
 
 
@@ -20,7 +20,7 @@ class SchemaCheck(Check):
 
     def check(self, ctx: LintContext) -> list[Problem]:
         # Problems a more specific check reports (with a fix or a better hint) are left to it.
-        owned = set(placeholders.CHECK.check(ctx))
+        owned = set(placeholders.CHECK.check(ctx)) | set(coverage.CHECK.check(ctx))
         spots = {(p.path, p.line, p.column) for p in quoting.CHECK.check(ctx)}
         return [
             p

@@ -1,0 +1,163 @@
+"""Every framework is covered: in every dimension (or listed as unknown) and the decision helper.
+
+The loader reports these as errors, so scripts/validate, the preview and
+`make build` name a framework left out, not only scripts/lint (whose coverage
+check uses the same function and messages).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from typing import Any
+
+from macros.data.document import FieldPath
+from macros.data.layout import DataFile
+from macros.data.schema import field_name
+from macros.messages import Message
+from macros.problems import Problem
+
+MESSAGES: dict[str, Message] = {
+    "missing": Message(
+        "framework '{framework}' has no entry",
+        "add '{framework}:' under frameworks, or list it under 'unknown:' if this "
+        "dimension does not cover it yet",
+    ),
+    "missing-cell": Message(
+        "row '{row}' has no value for framework '{framework}'",
+        "add '{framework}:' under values, or list the framework under 'unknown:'",
+    ),
+    "unknown-but-covered": Message(
+        "framework '{framework}' is listed under unknown but has an entry",
+        "remove it from 'unknown:' now that the dimension covers it",
+    ),
+    "missing-weight": Message(
+        "criterion '{criterion}' has no {what} for framework '{framework}'",
+        "add '{framework}:' under {where} (scripts/new-framework adds placeholders for a "
+        "new framework)",
+    ),
+    "missing-choice": Message(
+        "framework '{framework}' has no situations under choose",
+        "add '{framework}:' under choose with at least one situation that favours it",
+    ),
+}
+
+
+class _Coverage:
+    def problem(
+        self, kind: str, file: DataFile, path: FieldPath = (), *, key: bool = False, **values: Any
+    ) -> Problem:
+        message = MESSAGES[kind]
+        doc = file.doc
+        at = (0, 0) if doc is None else (doc.key_mark(path) if key else doc.mark(path))
+        return Problem(
+            file.path,
+            at[0],
+            at[1],
+            field_name(path),
+            message.text.format(**values),
+            message.hint.format(**values),
+            message.severity,
+        )
+
+    def problems(self, files: Iterable[DataFile]) -> list[Problem]:
+        files = list(files)
+        frameworks = sorted(f.id for f in files if f.kind == "framework.schema.json" and f.id)
+        problems = []
+        for file in files:
+            if file.kind == "dimension.schema.json":
+                problems += self._dimension(file, frameworks)
+            elif file.kind == "decision.schema.json":
+                problems += self._decision(file, frameworks)
+        return problems
+
+    def _dimension(self, file: DataFile, frameworks: list[str]) -> list[Problem]:
+        problems = []
+        value = file.value
+        takes = value.get("frameworks")
+        unknown = _list(value.get("unknown"))
+        if not isinstance(takes, dict):
+            return []  # the schema check reports it
+        for framework in frameworks:
+            if framework not in takes and framework not in unknown:
+                if _misspelt(framework, takes, frameworks):
+                    continue
+                problems.append(
+                    self.problem("missing", file, ("frameworks",), key=True, framework=framework)
+                )
+        for index, framework in enumerate(unknown):
+            if framework in takes:
+                problems.append(
+                    self.problem(
+                        "unknown-but-covered", file, ("unknown", index), framework=framework
+                    )
+                )
+        for index, row in enumerate(_list(value.get("table"))):
+            cells = row.get("values") if isinstance(row, dict) else None
+            if not isinstance(cells, dict):
+                continue
+            for framework in frameworks:
+                if framework not in cells and framework not in unknown:
+                    if _misspelt(framework, cells, frameworks):
+                        continue
+                    problems.append(
+                        self.problem(
+                            "missing-cell",
+                            file,
+                            ("table", index, "values"),
+                            key=True,
+                            row=row.get("id", index),
+                            framework=framework,
+                        )
+                    )
+        return problems
+
+    def _decision(self, file: DataFile, frameworks: list[str]) -> list[Problem]:
+        problems = []
+        value = file.value
+        for index, criterion in enumerate(_list(value.get("criteria"))):
+            if not isinstance(criterion, dict):
+                continue
+            for where, what in (("weights", "weight"), ("reasons", "reason")):
+                given = criterion.get(where)
+                if not isinstance(given, dict):
+                    continue  # the schema check reports it
+                for framework in frameworks:
+                    if framework not in given and not _misspelt(framework, given, frameworks):
+                        problems.append(
+                            self.problem(
+                                "missing-weight",
+                                file,
+                                ("criteria", index, where),
+                                key=True,
+                                criterion=criterion.get("id", index),
+                                what=what,
+                                where=where,
+                                framework=framework,
+                            )
+                        )
+        choose = value.get("choose")
+        if isinstance(choose, dict):
+            for framework in frameworks:
+                if framework not in choose and not _misspelt(framework, choose, frameworks):
+                    problems.append(
+                        self.problem(
+                            "missing-choice", file, ("choose",), key=True, framework=framework
+                        )
+                    )
+        return problems
+
+
+def coverage_problems(files: Iterable[DataFile]) -> list[Problem]:
+    """Every place a framework is left out (errors)."""
+    return _Coverage().problems(files)
+
+
+def _misspelt(framework: str, given: dict[Any, Any], frameworks: list[str]) -> bool:
+    """A key close to ``framework`` is there: the reference check reports it with "did you mean"."""
+    others = [str(key) for key in given if key not in frameworks]
+    return bool(difflib.get_close_matches(framework, others, n=1, cutoff=0.6))
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
