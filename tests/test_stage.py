@@ -191,10 +191,10 @@ def zensical_build(config: Path) -> tuple[subprocess.CompletedProcess[str], floa
     closed = {name: "http://127.0.0.1:9" for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY")}
     started = time.perf_counter()
     result = subprocess.run(
-        offline([str(zensical), "build", "--clean", "-f", str(config)]),
+        offline([str(zensical), "build", "--strict", "--clean", "-f", str(config)]),
         capture_output=True,
         text=True,
-        env={**os.environ, **closed, "NO_PROXY": ""},
+        env={**os.environ, **closed, "NO_PROXY": "", "NO_COLOR": "1"},
         check=False,
     )
     return result, time.perf_counter() - started
