@@ -16,6 +16,7 @@ import subprocess
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -23,10 +24,19 @@ from typing import Any
 
 import pytest
 import yaml
+from playwright.sync_api import sync_playwright
 
 from macros.publish.stage import MARKER, StageError, plugin_options, stage, without_plugin
 from macros.publish.staged_page import relative_links, split_front_matter, staged_markdown
-from tests.harness.site import FIXTURES, ROOT, mkdocs_build
+from tests.harness.site import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    FIXTURES,
+    ROOT,
+    mkdocs_build,
+    require_tool,
+    static_server,
+)
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
@@ -224,22 +234,35 @@ class Builds:
     seconds: float  # Zensical's build time
 
 
-@pytest.fixture(scope="module", params=sorted(PROJECTS))
-def builds(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Builds:
-    config = PROJECTS[request.param]
-    work = tmp_path_factory.mktemp(f"stage-{request.param}")
-    reference = mkdocs_build(config, work / "mkdocs-site")
-    assert reference.returncode == 0, reference.stderr
-    staged = stage(config, work / "stage")
-    result, seconds = zensical_build(staged.config)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return Builds(
-        request.param,
-        read_site(work / "mkdocs-site"),
-        read_site(work / "stage" / "site"),
-        work / "stage",
-        seconds,
-    )
+@pytest.fixture(scope="module")
+def build_project(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Builds]:
+    """Stage and build a project with both engines, once per module."""
+    done: dict[str, Builds] = {}
+
+    def build(name: str) -> Builds:
+        if name not in done:
+            config = PROJECTS[name]
+            work = tmp_path_factory.mktemp(f"stage-{name}")
+            reference = mkdocs_build(config, work / "mkdocs-site")
+            assert reference.returncode == 0, reference.stderr
+            staged = stage(config, work / "stage")
+            result, seconds = zensical_build(staged.config)
+            assert result.returncode == 0, result.stdout + result.stderr
+            done[name] = Builds(
+                name,
+                read_site(work / "mkdocs-site"),
+                read_site(work / "stage" / "site"),
+                work / "stage",
+                seconds,
+            )
+        return done[name]
+
+    return build
+
+
+@pytest.fixture(params=sorted(PROJECTS))
+def builds(request: pytest.FixtureRequest, build_project: Callable[[str], Builds]) -> Builds:
+    return build_project(request.param)
 
 
 @pytest.mark.slow
@@ -292,3 +315,26 @@ def test_the_staged_tree_also_passes_a_strict_mkdocs_build(
     result = mkdocs_build(staged / "mkdocs.yml", staged / "mkdocs-site")
     assert result.returncode == 0, result.stderr
     assert "absolute" not in result.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_reader_features_work_on_the_zensical_build(
+    build_project: Callable[[str], Builds],
+) -> None:
+    """reader.js hangs on Material's document$: Zensical's bundle must provide it."""
+    site = build_project("real").staged / "site"
+    executable = require_tool(CHROMIUM, "REQUIRE_BROWSER")
+    with static_server(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        errors: list[str] = []
+        off_host: list[str] = []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("request", lambda r: None if r.url.startswith(base) else off_host.append(r.url))
+        page.goto(base + "comparison/")
+        page.wait_for_selector("table[data-sortable] th button", state="attached")
+        page.goto(base + "faq/#can-flask-scale")
+        page.wait_for_function("document.getElementById('can-flask-scale').open")
+        browser.close()
+    assert errors == [] and off_host == []

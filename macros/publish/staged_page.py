@@ -57,7 +57,8 @@ def relative_links(markdown: str, src_uri: str) -> str:
         if opened:
             fence = opened.group(1)
             continue
-        lines[index] = _INLINE.sub(replace, line)
+        if "]" in line:  # no link syntax without it (most lines)
+            lines[index] = _INLINE.sub(replace, line)
     return "\n".join(lines)
 
 
@@ -76,12 +77,19 @@ def split_front_matter(markdown: str) -> tuple[dict[str, Any], str]:
 
 def with_front_matter(markdown: str, extra: dict[str, Any]) -> str:
     """The page with ``extra`` merged into its front matter (written when non-empty)."""
+    if not extra:
+        return markdown
     meta, body = split_front_matter(markdown)
     meta = {**meta, **extra}
     if not meta:
         return body
-    text = yaml.safe_dump(
-        meta, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1_000_000
+    text = yaml.dump(
+        meta,
+        Dumper=yaml.CSafeDumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=1_000_000,
     )
     return f"---\n{text}---\n{body}"
 
