@@ -26,6 +26,7 @@ import pytest
 import yaml
 from playwright.sync_api import sync_playwright
 
+from macros.cli import main
 from macros.publish.stage import MARKER, StageError, plugin_options, stage, without_plugin
 from macros.publish.staged_page import relative_links, split_front_matter, staged_markdown
 from tests.harness.site import (
@@ -139,6 +140,39 @@ def test_staging_twice_replaces_the_tree(tmp_path: Path) -> None:
     config = yaml.safe_load(staged.config.read_text())
     assert "comparison" not in json.dumps(config["plugins"])
     assert (dest / "docs" / "api" / "comparison.json").is_file()
+
+
+def test_broken_data_stops_the_stage_with_every_problem_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES / "minimal", project)
+    alpha = project / "data" / "frameworks" / "alpha.yml"
+    alpha.write_text(alpha.read_text().replace("order: 10", "order: ten"))
+    dest = tmp_path / "stage"
+    assert main(["stage", str(dest), "--config", str(project / "mkdocs.yml")]) == 1
+    error = capsys.readouterr().err
+    assert error.startswith("error: data/frameworks/alpha.yml (1 error)\n")
+    assert "data/frameworks/alpha.yml:3:8: order:" in error
+    assert not dest.exists() and not list(tmp_path.glob(".stage*"))
+
+
+def test_the_command_stages_and_says_how_to_build(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dest = tmp_path / "stage"
+    assert main(["stage", str(dest), "--config", str(FIXTURES / "minimal" / "mkdocs.yml")]) == 0
+    out = capsys.readouterr().out
+    assert f"zensical build -f {dest.resolve() / 'mkdocs.yml'}" in out
+    config = yaml.safe_load((dest / "mkdocs.yml").read_text())
+    assert config["docs_dir"] == "docs" and config["site_dir"] == "site"
+    assert config["nav"] == [
+        {"Article": "index.md"},
+        {"Feature table": "comparison.md"},
+        {"FAQ": "faq.md"},
+        "templates-guide.md",  # hand-written pages follow, as in the MkDocs build
+    ]
+    assert config["validation"]["links"]["absolute_links"] == "warn"
 
 
 # --- slow: the staged site built by Zensical against the MkDocs build --------------------------
