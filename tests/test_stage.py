@@ -266,6 +266,7 @@ class Builds:
     built: dict[str, _Ids]  # Zensical's build of the staged tree
     staged: Path
     seconds: float  # Zensical's build time
+    mkdocs_site: Path
 
 
 @pytest.fixture(scope="module")
@@ -288,6 +289,7 @@ def build_project(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], B
                 read_site(work / "stage" / "site"),
                 work / "stage",
                 seconds,
+                work / "mkdocs-site",
             )
         return done[name]
 
@@ -320,6 +322,20 @@ def test_zensical_pages_carry_the_same_json_ld(
     expected = {"index.html", "faq/index.html"} if builds.project == "real" else set()
     assert set(with_jsonld) == expected
     assert {page: built[page].jsonld for page in with_jsonld} == with_jsonld
+
+
+def searched_pages(index: Path) -> set[str]:
+    """The pages a search index has entries for (MkDocs' and Zensical's share the format)."""
+    items = json.loads(index.read_text(encoding="utf-8"))
+    return {item["location"].partition("#")[0] for item in items.get("docs") or items["items"]}
+
+
+@pytest.mark.slow
+def test_search_covers_the_same_pages_in_both_builds(builds: Builds) -> None:
+    """Pages marked `search: exclude` (pair pages, featured frameworks) stay out of both."""
+    ours = searched_pages(builds.mkdocs_site / "search" / "search_index.json")
+    assert searched_pages(builds.staged / "site" / "search.json") == ours
+    assert "" in ours and not any(page.startswith("compare/") and "-vs-" in page for page in ours)
 
 
 @pytest.mark.slow
