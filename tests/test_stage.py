@@ -116,6 +116,7 @@ def test_the_plugin_is_found_and_removed_in_each_way_mkdocs_yml_can_list_it() ->
     assert plugin_options({"plugins": ["search", "comparison"]}) == {}
     assert plugin_options({"plugins": {"search": {}, "comparison": None}}) == {}
     assert plugin_options({"plugins": ["search"]}) is None
+    assert plugin_options({"plugins": [{"comparison": {"enabled": False}}]}) is None
     assert without_plugin(listed) == ["search"]
     assert without_plugin({"search": {}, "comparison": {}}) == {"search": {}}
 

@@ -67,7 +67,8 @@ def plugin_options(config: dict[str, Any]) -> dict[str, Any] | None:
         else:
             name, options = next(iter(entry.items()))
         if name == PLUGIN:
-            return dict(options or {})
+            found = dict(options or {})
+            return None if found.get("enabled") is False else found
     return None
 
 
@@ -87,12 +88,13 @@ def read_config(path: Path) -> dict[str, Any]:
     return config
 
 
-def render_pages(config: dict[str, Any], root: Path) -> tuple[Dataset, list[Page], list[str]]:
+def render_pages(
+    config: dict[str, Any], config_path: Path
+) -> tuple[Dataset, list[Page], list[str]]:
     options = plugin_options(config)
     if options is None:
-        raise StageError(
-            f"{root / 'mkdocs.yml'}: the '{PLUGIN}' plugin is not enabled: nothing to stage"
-        )
+        raise StageError(f"{config_path}: the '{PLUGIN}' plugin is not enabled: nothing to stage")
+    root = config_path.parent
     result = load(root / options.get("data_dir", "data"), root)
     if result.dataset is None:
         raise StageError(format_report(result.problems))
@@ -122,7 +124,8 @@ def staged_config(
     hidden = [f"/{page.src_uri}" for page in pages if not page.in_nav]
     if hidden:
         staged["not_in_nav"] = "\n".join(hidden)
-    theme = dict(staged.get("theme") or {})
+    named = staged.get("theme") or {}
+    theme = {"name": named} if isinstance(named, str) else dict(named)
     # Zensical's own look is "modern"; "classic" is Material's, which the site is styled for.
     theme.setdefault("variant", "classic")
     if theme.get("custom_dir"):
@@ -176,7 +179,8 @@ def write_tree(
     }.items():
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
         (docs / path).write_text(content, encoding="utf-8")
-    custom_dir = (config.get("theme") or {}).get("custom_dir")
+    theme = config.get("theme")
+    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
     if custom_dir:
         shutil.copytree(root / custom_dir, tmp / "overrides")
     staged = staged_config(config, dataset, pages, written)
@@ -201,7 +205,7 @@ def stage(config_path: Path, dest: Path) -> Staged:
     if dest == docs or docs in dest.parents:
         raise StageError(f"{dest}: is inside the docs folder {docs}; stage elsewhere")
     prepare(dest)
-    dataset, pages, warnings = render_pages(config, root)
+    dataset, pages, warnings = render_pages(config, config_path)
     tmp = dest.with_name(f".{dest.name}.staging")
     shutil.rmtree(tmp, ignore_errors=True)
     try:
