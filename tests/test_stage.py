@@ -389,3 +389,20 @@ def test_reader_features_work_on_the_zensical_build(
         page.wait_for_function("document.getElementById('can-flask-scale').open")
         browser.close()
     assert errors == [] and off_host == []
+
+
+@pytest.mark.slow
+def test_json_ld_from_front_matter_cannot_close_its_script_element(tmp_path: Path) -> None:
+    """overrides/main.html prints page.meta.jsonld with tojson, which Zensical escapes too."""
+    staged = stage(ROOT / "mkdocs.yml", tmp_path / "stage")
+    faq = tmp_path / "stage" / "docs" / "faq.md"
+    meta, body = split_front_matter(faq.read_text(encoding="utf-8"))
+    meta["jsonld"][0]["name"] = "</script><script>alert(1)</script>&'"
+    faq.write_text(f"---\n{yaml.safe_dump(meta)}---\n{body}", encoding="utf-8")
+    result, _ = zensical_build(staged.config)
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = read_site(tmp_path / "stage" / "site")["faq/index.html"]
+    assert page.jsonld[0]["name"] == "</script><script>alert(1)</script>&'"
+    assert (
+        "<script>alert(1)" not in (tmp_path / "stage" / "site" / "faq" / "index.html").read_text()
+    )
