@@ -32,7 +32,7 @@ from macros.data.loader import load
 from macros.data.model import Dataset
 from macros.problems import format_report
 from macros.publish.staged_page import staged_markdown
-from macros.render import export, jsonld
+from macros.render import export, jsonld, markdown
 from macros.render.nav import site_nav
 from macros.render.pages import Page, Renderer
 from macros.render.tables import page_dir, restore_fragments
@@ -78,6 +78,23 @@ def without_plugin(plugins: Any) -> Any:
     return [p for p in plugins or [] if p != PLUGIN and not (isinstance(p, dict) and PLUGIN in p)]
 
 
+def site_markdown(config: dict[str, Any]) -> tuple[list[str], dict[str, dict[str, Any]]]:
+    """mkdocs.yml's markdown_extensions as names and configs, as MkDocs reads them."""
+    listed = config.get("markdown_extensions") or []
+    entries = list(listed.items()) if isinstance(listed, dict) else listed
+    names: list[str] = []
+    configs: dict[str, dict[str, Any]] = {}
+    for entry in entries:
+        if isinstance(entry, str):
+            names.append(entry)
+            continue
+        name, options = entry if isinstance(entry, tuple) else next(iter(entry.items()))
+        names.append(name)
+        if options:
+            configs[name] = dict(options)
+    return names, configs
+
+
 def read_config(path: Path) -> dict[str, Any]:
     try:
         config = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
@@ -98,6 +115,9 @@ def render_pages(
     result = load(root / options.get("data_dir", "data"), root)
     if result.dataset is None:
         raise StageError(format_report(result.problems))
+    # Cells and JSON-LD text convert with the site's extensions, as in the plugin's build.
+    before = markdown.factory()
+    markdown.configure(*site_markdown(config))
     try:
         pages = Renderer(
             result.dataset,
@@ -106,6 +126,8 @@ def render_pages(
         ).pages()
     except jinja2.TemplateError as exc:
         raise StageError(f"template error: {exc}") from exc
+    finally:
+        markdown.configure(before.extensions, before.configs)
     return result.dataset, pages, [str(problem) for problem in result.problems]
 
 
