@@ -10,11 +10,7 @@ two transformations a staged page goes through: relative links, front matter.
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
-import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,7 +20,6 @@ from typing import Any
 
 import pytest
 import yaml
-from playwright.sync_api import sync_playwright
 
 from macros.cli import main
 from macros.publish.stage import (
@@ -37,15 +32,8 @@ from macros.publish.stage import (
 )
 from macros.publish.staged_page import relative_links, split_front_matter, staged_markdown
 from macros.render import markdown
-from tests.harness.site import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    FIXTURES,
-    ROOT,
-    mkdocs_build,
-    require_tool,
-    static_server,
-)
+from tests.harness.site import FIXTURES, ROOT, mkdocs_build
+from tests.harness.zensical import zensical_build
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
@@ -246,33 +234,6 @@ def read_site(site: Path) -> dict[str, _Ids]:
     return pages
 
 
-def offline(command: list[str]) -> list[str]:
-    """The command in a network namespace of its own, when this machine allows one."""
-    unshare = shutil.which("unshare")
-    if unshare and subprocess.run([unshare, "-rn", "true"], check=False).returncode == 0:
-        return [unshare, "-rn", *command]
-    return command
-
-
-def zensical_build(config: Path) -> tuple[subprocess.CompletedProcess[str], float]:
-    zensical = Path(sys.executable).with_name("zensical")
-    if not zensical.exists():
-        pytest.fail(
-            "zensical is not installed: it is pinned in the dev extra (make .venv/.installed)"
-        )
-    # Without a namespace, a request through the usual clients fails at a closed port.
-    closed = {name: "http://127.0.0.1:9" for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY")}
-    started = time.perf_counter()
-    result = subprocess.run(
-        offline([str(zensical), "build", "--strict", "--clean", "-f", str(config)]),
-        capture_output=True,
-        text=True,
-        env={**os.environ, **closed, "NO_PROXY": "", "NO_COLOR": "1"},
-        check=False,
-    )
-    return result, time.perf_counter() - started
-
-
 def missing(reference: dict[str, _Ids], built: dict[str, _Ids]) -> list[str]:
     """What the MkDocs build has and the Zensical build lacks, one line each."""
     lines = [f"{page}: page missing" for page in reference if page not in built]
@@ -394,29 +355,6 @@ def test_the_staged_tree_also_passes_a_strict_mkdocs_build(
     result = mkdocs_build(staged / "mkdocs.yml", staged / "mkdocs-site")
     assert result.returncode == 0, result.stderr
     assert "absolute" not in result.stderr
-
-
-@pytest.mark.slow
-@pytest.mark.browser
-def test_reader_features_work_on_the_zensical_build(
-    build_project: Callable[[str], Builds],
-) -> None:
-    """reader.js hangs on Material's document$: Zensical's bundle must provide it."""
-    site = build_project("real").staged / "site"
-    executable = require_tool(CHROMIUM, "REQUIRE_BROWSER")
-    with static_server(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        errors: list[str] = []
-        off_host: list[str] = []
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        page.on("request", lambda r: None if r.url.startswith(base) else off_host.append(r.url))
-        page.goto(base + "comparison/")
-        page.wait_for_selector("table[data-sortable] th button", state="attached")
-        page.goto(base + "faq/#can-flask-scale")
-        page.wait_for_function("document.getElementById('can-flask-scale').open")
-        browser.close()
-    assert errors == [] and off_host == []
 
 
 @pytest.mark.slow
