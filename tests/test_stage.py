@@ -32,6 +32,8 @@ from macros.publish.stage import (
 )
 from macros.publish.staged_page import relative_links, split_front_matter, staged_markdown
 from macros.render import markdown
+from macros.render.jsonld import ARTICLE_PAGE, FAQ_PAGE
+from macros.render.tables import page_dir
 from tests.harness.site import FIXTURES, ROOT, mkdocs_build
 from tests.harness.zensical import zensical_build
 
@@ -184,9 +186,11 @@ def test_the_command_stages_and_says_how_to_build(
     config = yaml.safe_load((dest / "mkdocs.yml").read_text())
     assert config["docs_dir"] == "docs" and config["site_dir"] == "site"
     assert config["nav"] == [
-        {"Article": "index.md"},
+        {"Overview": "index.md"},
+        {"Topics": [{"Architecture": "architecture.md"}, {"Templates": "templates.md"}]},
         {"Feature table": "comparison.md"},
         {"FAQ": "faq.md"},
+        {"All on one page": "one-page.md"},
         "templates-guide.md",  # hand-written pages follow, as in the MkDocs build
     ]
     assert config["validation"]["links"]["absolute_links"] == "warn"
@@ -309,7 +313,8 @@ def test_zensical_pages_carry_the_same_json_ld(
     reference, built = builds.reference, builds.built
     with_jsonld = {page: ids.jsonld for page, ids in reference.items() if ids.jsonld}
     # Only the real site has the overrides that print it.
-    expected = {"index.html", "faq/index.html"} if builds.project == "real" else set()
+    pages = {page_dir(uri, True) + "index.html" for uri in (ARTICLE_PAGE, FAQ_PAGE)}
+    expected = pages if builds.project == "real" else set()
     assert set(with_jsonld) == expected
     assert {page: built[page].jsonld for page in with_jsonld} == with_jsonld
 
