@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: serve build test check lint typecheck validate bench lock clean FORCE
+.PHONY: serve build stage test check lint typecheck validate bench lock clean FORCE
 
 # Checked on every run (it only reads two files and a stamp): reinstalls when the content changed,
 # repairs an editable install that points at another checkout, refuses a borrowed venv.
@@ -27,6 +27,12 @@ serve: $(STAMP)
 ## Strict, atomic build into site/: a failed build leaves the last good site/ untouched.
 build: $(STAMP)
 	$(BIN)/comparison build
+
+## The whole site as plain files and a plugin-free config, for a second engine:
+## `.venv/bin/zensical build -f $(STAGE_DIR)/mkdocs.yml` (see README, "Second engine").
+STAGE_DIR ?= .build/stage
+stage: $(STAMP)
+	$(BIN)/comparison stage $(STAGE_DIR)
 
 ## Check the data without building: the schema checks, then the lint (coverage, sources, staleness).
 ## Both this and serve refresh the editor's schemas (.cache/editor-schemas/, with the data's ids).

@@ -1,4 +1,4 @@
-"""The one command line: ``comparison validate|lint|build|new-dimension|new-framework|csp-hashes``.
+"""The one command line: ``comparison validate|lint|build|stage|new-*|csp-hashes|check-freshness``.
 
 Installed as the ``comparison`` console script ([project.scripts]); the files
 in ``scripts/`` are thin wrappers that call :func:`main` with their command.
@@ -26,6 +26,7 @@ from macros.paths import add_data_arguments, data_paths, project_root
 from macros.problems import errors, format_report
 from macros.publish.build import build_site
 from macros.publish.headers import HeaderSourceError, header_files, stale_files
+from macros.publish.stage import StageError, stage
 
 
 def validate_main(argv: list[str] | None = None) -> int:
@@ -78,6 +79,32 @@ def build_main(argv: list[str] | None = None) -> int:
     config = (args.config or project_root() / "mkdocs.yml").resolve()
     site_dir = (args.site_dir or config.parent / "site").resolve()
     return build_site(config, site_dir)
+
+
+def stage_main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="comparison stage",
+        description="Write the whole site as plain Markdown files and a config that needs no "
+        "plugin, for a second engine: zensical build -f DIR/mkdocs.yml",
+    )
+    parser.add_argument("dir", type=Path, help="folder to stage into (replaced as a whole)")
+    parser.add_argument(
+        "--config", type=Path, default=None, help="default: the project's mkdocs.yml"
+    )
+    args = parser.parse_args(argv)
+    config = args.config or project_root() / "mkdocs.yml"
+    try:
+        staged = stage(config, args.dir)
+    except StageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    for warning in staged.warnings:
+        print(f"WARNING: {warning}", file=sys.stderr)
+    print(
+        f"staged {staged.generated} generated pages and {staged.written} files from the docs "
+        f"folder into {staged.config.parent}\nbuild it with: zensical build -f {staged.config}"
+    )
+    return 0
 
 
 def csp_hashes_main(argv: list[str] | None = None) -> int:
@@ -142,6 +169,7 @@ COMMANDS: dict[str, tuple[Callable[[list[str]], int], str]] = {
     "validate": (validate_main, "check the data files without building the site"),
     "lint": (lint_main, "check the data beyond the schema; --fix repairs what is safe"),
     "build": (build_main, "strict, atomic build of the site"),
+    "stage": (stage_main, "write the site as plain files for a second engine (Zensical)"),
     "new-dimension": (
         lambda argv: scaffold.main("dimensions", argv),
         "create data/dimensions/ID.yml",

@@ -15,17 +15,8 @@ from macros.data.layout import ID_PATTERN
 from macros.data.model import RESERVED_PAGE_IDS, Dimension, Site
 from macros.problems import Problem
 from macros.render import markdown
-from macros.render.pages import ONE_PAGE, Page, topic_uri
-
-GENERATED_NAV = (
-    ("Overview", "index.md"),
-    # "Topics", one page per dimension in order, follows the overview (default_nav).
-    ("Feature table", "comparison.md"),
-    ("FAQ", "faq.md"),
-    ("Which to choose", "decide.md"),
-    ("Compare", "compare/index.md"),  # only with three or more frameworks
-    ("All on one page", ONE_PAGE),
-)
+from macros.render.nav import GENERATED_NAV, site_nav
+from macros.render.pages import Page, topic_uri
 
 
 def keep_preview_alive() -> None:
@@ -61,20 +52,10 @@ def default_nav(
     config: MkDocsConfig, pages: Sequence[Page], dimensions: Sequence[Dimension] = ()
 ) -> list[Any]:
     """Generated pages first (the topics as one section), then hand-written ones by file name."""
-    written = sorted(
+    written = (
         p.relative_to(config.docs_dir).as_posix() for p in Path(config.docs_dir).rglob("*.md")
     )
-    generated = {page.src_uri for page in pages}
-    topics = [
-        {dim.title: topic_uri(dim.id)} for dim in dimensions if topic_uri(dim.id) in generated
-    ]
-    nav: list[Any] = []
-    for title, uri in GENERATED_NAV:
-        if uri in generated:
-            nav.append({title: uri})
-        if uri == "index.md" and topics:
-            nav.append({"Topics": topics})
-    return nav + written
+    return site_nav((page.src_uri for page in pages), written, dimensions)
 
 
 def error_uris(data_dir: Path) -> list[str]:

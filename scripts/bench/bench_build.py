@@ -21,7 +21,7 @@ import yaml
 from support import mkdocs_build
 
 from macros.data.loader import load_or_raise
-from macros.mkdocs_plugin.site import GENERATED_NAV
+from macros.render.nav import GENERATED_NAV
 from macros.render.pages import Renderer, topic_uri
 from macros.render.tables import restore_fragments
 
