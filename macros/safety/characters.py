@@ -209,7 +209,7 @@ def scan_lines(text: str, path: str) -> list[Finding]:
                 continue
             if not is_unsafe(char, allow_tab=False, allow_newline=True):
                 continue
-            where = "in the indentation" if offset < indent else _after_key(line, offset)
+            where = " in the indentation" if offset < indent else _after_key(line, offset)
             findings.append(
                 Finding(
                     path,

@@ -58,8 +58,8 @@ class _FragmentAuditor(HTMLParser):
                 )
             elif name == "class" and not policy.class_allowed(value):
                 self.refuse(f'the text produces class="{_short(value)}" on <{tag}>')
-            elif name == "id" and not policy.id_allowed(value):
-                self.refuse(f'the text produces id="{_short(value)}" on <{tag}>')
+            elif name in ("id", "name") and not policy.id_allowed(value):
+                self.refuse(f'the text produces {name}="{_short(value)}" on <{tag}>')
             elif name == "style" and not policy.style_allowed(value):
                 self.refuse(f'the text produces style="{_short(value)}" on <{tag}>')
             elif name == "src" and not policy.is_own_asset(value):

@@ -1,8 +1,9 @@
 """What HTML a data field may produce, and how URLs are judged.
 
 The allowlist is what the site's Markdown configuration (Python-Markdown with
-admonition, attr_list, footnotes, md_in_html, tables, toc, pymdownx.details
-and pymdownx.superfences) produces from the Markdown the data rules allow:
+abbr, admonition, attr_list, def_list, footnotes, md_in_html, tables, toc,
+pymdownx.details, highlight, inlinehilite and superfences) produces from the
+Markdown the data rules allow:
 paragraphs, emphasis, code, lists, links, tables, footnote references,
 admonitions and collapsible notes. Anything else in a field's HTML came from
 raw HTML or from an attribute list, and is refused.
@@ -21,7 +22,7 @@ from urllib.parse import urlsplit
 
 # element -> attributes it may carry in a data field's HTML
 FRAGMENT_ELEMENTS: dict[str, frozenset[str]] = {
-    "p": frozenset(),
+    "p": frozenset({"class"}),
     "br": frozenset(),
     "hr": frozenset(),
     "em": frozenset(),
@@ -35,7 +36,7 @@ FRAGMENT_ELEMENTS: dict[str, frozenset[str]] = {
     "ul": frozenset(),
     "ol": frozenset({"start"}),
     "li": frozenset({"id"}),
-    "a": frozenset({"href", "title", "class"}),
+    "a": frozenset({"href", "title", "class", "id", "name"}),
     "img": frozenset({"src", "alt", "title"}),
     "sup": frozenset({"id"}),
     "table": frozenset(),
@@ -44,6 +45,9 @@ FRAGMENT_ELEMENTS: dict[str, frozenset[str]] = {
     "tr": frozenset(),
     "th": frozenset({"style"}),
     "td": frozenset({"style"}),
+    "dl": frozenset(),
+    "dt": frozenset(),
+    "dd": frozenset(),
     "details": frozenset({"class", "open"}),
     "summary": frozenset(),
 }
@@ -54,8 +58,9 @@ _ALIGN_STYLE = re.compile(r"text-align: (?:left|right|center);?")
 # Class tokens Material gives meaning to (md-*) must not come from data.
 _CLASS_TOKEN = re.compile(r"-?[A-Za-z_][A-Za-z0-9_-]*")
 
-# Footnote ids Python-Markdown writes: fnref:x, fnref2:x, fn:x.
-_FOOTNOTE_ID = re.compile(r"fn(?:ref\d*)?:[A-Za-z0-9_.-]+")
+# Ids the Markdown extensions write: footnotes (fnref:x, fnref2:x, fn:x) and
+# pymdownx.highlight's line anchors (__codelineno-0-1).
+_GENERATED_ID = re.compile(r"fn(?:ref\d*)?:[A-Za-z0-9_.-]+|__codelineno-\d+-\d+")
 
 # Attributes whose value a browser follows or loads, in any element.
 URL_ATTRIBUTES = frozenset(
@@ -143,7 +148,8 @@ def class_allowed(value: str) -> bool:
 
 
 def id_allowed(value: str) -> bool:
-    return bool(_FOOTNOTE_ID.fullmatch(value))
+    """Ids (and a's name=) the extensions generate; never one a text chose."""
+    return bool(_GENERATED_ID.fullmatch(value))
 
 
 def style_allowed(value: str) -> bool:
