@@ -20,6 +20,8 @@ from macros.safety.findings import Finding
 # A handler html.parser might not split out as an attribute (browsers and
 # html.parser disagree at the edges): look at the raw tag text too.
 _HANDLER_IN_TAG = re.compile(r"""[\s/"'](on[a-z]+)\s*=""", re.I)
+# Quoted attribute values are emptied first: a quote inside a value is text.
+_QUOTED = re.compile(r""""[^"]*"|'[^']*'""")
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -67,7 +69,7 @@ class _FragmentAuditor(HTMLParser):
                     f"the image '{_short(value)}' does not come from the site's own assets/ "
                     "folder (an image from another host tells that host who reads the page)"
                 )
-        for match in _HANDLER_IN_TAG.finditer(raw):
+        for match in _HANDLER_IN_TAG.finditer(_QUOTED.sub('""', raw)):
             if match.group(1).lower() not in seen:
                 self.refuse(f"the text produces an event handler ({match.group(1)}=) on <{tag}>")
 

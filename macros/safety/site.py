@@ -54,6 +54,7 @@ _LOADING_RELS = frozenset(
     }
 )
 _HANDLER_IN_TAG = re.compile(r"""[\s/"'](on[a-z]+)\s*=""", re.I)
+_QUOTED = re.compile(r""""[^"]*"|'[^']*'""")
 
 
 @dataclass(frozen=True)
@@ -160,7 +161,7 @@ class _PageAuditor(HTMLParser):
                         self.check_url(line, column, tag, name, url, values)
             elif name == "style" and "url(" in value.lower():
                 self.add(line, column, subject, "style= with url() (loads a resource)")
-        for match in _HANDLER_IN_TAG.finditer(raw):
+        for match in _HANDLER_IN_TAG.finditer(_QUOTED.sub('""', raw)):
             if match.group(1).lower() not in seen:
                 self.add(line, column, subject, f"event handler {match.group(1)}= in the tag")
         if "id" in values:
