@@ -4,17 +4,25 @@ Refusal: a non-zero exit, ``path:line:col: field:`` (or the file) in the
 output, no traceback, and the last good site/ exactly as it was. Safe output:
 the build succeeds, the site audit (layer 3) finds nothing, and the case's
 payload is nowhere in the pages.
+
+The builds are independent processes (the atomic build as ``make build`` runs
+it), so the selected cases are built two at a time, once per session.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from macros.cli import build_site
 from macros.safety.site import audit_site
+from tests.helpers import ROOT
 from tests.hostile.cases import CASES, Case, Refused, Safe, make_project
 
 KINDS = {
@@ -29,6 +37,10 @@ KINDS = {
     "files",
     "ids",
 }
+BUILD = (
+    "import sys; from pathlib import Path; from macros.cli import build_site; "
+    "sys.exit(build_site(Path(sys.argv[1]), Path(sys.argv[2])))"
+)
 
 
 def test_the_corpus_covers_every_class_with_sixty_cases() -> None:
@@ -45,6 +57,49 @@ def tree_digest(folder: Path) -> dict[str, str]:
     }
 
 
+@dataclass(frozen=True)
+class Outcome:
+    code: int
+    output: str
+    site: Path
+    before: dict[str, str]  # the last good site/ before a build that must fail
+
+
+def build(case: Case, folder: Path) -> Outcome:
+    project = make_project(case, folder / "project")
+    site = project / "site"
+    before: dict[str, str] = {}
+    if isinstance(case.expect, Refused):
+        (site / "assets").mkdir(parents=True)
+        (site / "index.html").write_text("<p>last good build</p>")
+        before = tree_digest(site)
+    result = subprocess.run(
+        [sys.executable, "-c", BUILD, str(project / "mkdocs.yml"), str(site)],
+        cwd=ROOT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return Outcome(result.returncode, result.stdout + result.stderr, site, before)
+
+
+@pytest.fixture(scope="session")
+def outcomes(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Outcome]:
+    """Every selected case built, two at a time (the machine has two cores)."""
+    selected = [
+        item.callspec.params["case"]
+        for item in request.session.items
+        if isinstance(item, pytest.Function) and item.originalname == "test_hostile_case"
+    ]
+    root = tmp_path_factory.mktemp("hostile")
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        futures = {case.name: pool.submit(build, case, root / case.name) for case in selected}
+        return {name: future.result() for name, future in futures.items()}
+
+
 def params() -> list[object]:
     return [
         pytest.param(
@@ -57,28 +112,19 @@ def params() -> list[object]:
 
 
 @pytest.mark.parametrize("case", params())
-def test_hostile_case(case: Case, tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
-    project = make_project(case, tmp_path / "project")
-    site = project / "site"
+def test_hostile_case(case: Case, outcomes: dict[str, Outcome]) -> None:
+    outcome = outcomes[case.name]
+    assert "Traceback" not in outcome.output, outcome.output[-3000:]
     if isinstance(case.expect, Refused):
-        (site / "assets").mkdir(parents=True)
-        (site / "index.html").write_text("<p>last good build</p>")
-        before = tree_digest(site)
-        code = build_site(project / "mkdocs.yml", site)
-        output = capfd.readouterr()
-        text = output.out + output.err
-        assert code != 0, "the hostile data was published"
-        assert "Traceback" not in text
-        assert case.expect.pattern().search(text), text[-3000:]
-        assert tree_digest(site) == before
+        assert outcome.code != 0, "the hostile data was published"
+        assert case.expect.pattern().search(outcome.output), outcome.output[-3000:]
+        assert tree_digest(outcome.site) == outcome.before
+        assert "is unchanged" in outcome.output
     else:
         assert isinstance(case.expect, Safe)
-        code = build_site(project / "mkdocs.yml", site)
-        output = capfd.readouterr()
-        assert code == 0, output.err[-3000:]
-        assert "Traceback" not in output.out + output.err
-        assert [str(f) for f in audit_site(site)] == []
-        for page in site.rglob("*.html"):
+        assert outcome.code == 0, outcome.output[-3000:]
+        assert [str(f) for f in audit_site(outcome.site)] == []
+        for page in outcome.site.rglob("*.html"):
             html = page.read_text(encoding="utf-8")
             for text in case.expect.absent:
                 assert text not in html, (page, text)
