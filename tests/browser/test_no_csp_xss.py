@@ -21,7 +21,7 @@ from playwright.sync_api import Browser, Dialog, Route
 from macros.safety.site import audit_site
 from tests.browser.support import site_pages
 from tests.browser.xss_project import make_xss_project
-from tests.helpers import mkdocs_build, static_server
+from tests.harness.site import mkdocs_build, static_server
 
 pytestmark = pytest.mark.browser
 

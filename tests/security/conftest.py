@@ -9,7 +9,7 @@ import markdown
 import pytest
 import yaml
 
-from tests.helpers import ROOT
+from tests.harness.site import ROOT
 
 
 def site_extensions() -> tuple[list[str], dict[str, Any]]:

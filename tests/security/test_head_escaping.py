@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import FIXTURES, ROOT, mkdocs_build
+from tests.harness.site import FIXTURES, ROOT, mkdocs_build
 
 SITE_TITLE = 'Alpha "vs" Beta <3 & co'
 DESCRIPTION = '0;url=https://evil.example/" http-equiv="refresh" a<b & c'

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from macros.data.text_rules import check_text
 from macros.safety.fragment import fragment_problems
 from macros.safety.site import audit_site
-from macros.textcheck import check_text
-from tests.helpers import FIXTURES, mkdocs_build
+from tests.harness.site import FIXTURES, mkdocs_build
 
 # Texts whose danger only shows once Python-Markdown has turned them into HTML.
 PAST_LAYER_1 = {

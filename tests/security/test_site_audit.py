@@ -16,7 +16,7 @@ from macros.safety.site import (
     load_allowlist,
     run_site_audit,
 )
-from tests.helpers import ROOT
+from tests.harness.site import ROOT
 
 MATERIAL_SCRIPTS = next(
     (ROOT / ".venv" / "lib").glob("python3*/site-packages/material/templates/partials/javascripts")
