@@ -22,6 +22,12 @@ from macros import messages
 from macros.data.document import FieldPath, YamlDocument
 from macros.data.schema_refs import Schema, load_schema, resolve
 from macros.problems import Problem
+from macros.safety.grammar import (
+    block_character_issues,
+    date_issues,
+    one_line_issues,
+    url_issues,
+)
 
 
 @dataclass(frozen=True)
@@ -98,8 +104,22 @@ def is_safe_link(url: str, relative_ok: bool) -> bool:
     ('/faq.md#async') so MkDocs can check that the page and anchor exist.
     """
     if url.startswith("https://"):
-        return bool(re.fullmatch(r"https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:\d+)?(/\S*)?", url))
+        return not url_issues(url, relative_ok=False)
     return relative_ok and bool(url) and bool(_SITE_LINK.fullmatch(url)) and ".." not in url
+
+
+def link_problem(url: str, relative_ok: bool) -> tuple[str, str] | None:
+    """(message, hint) for a link that is not allowed; None when it is.
+
+    Names the offending character or the missing host when that is what is
+    wrong (RFC 3986 characters only: no quotes, angle brackets, braces, spaces).
+    """
+    if is_safe_link(url, relative_ok):
+        return None
+    for issue in url_issues(url, relative_ok=False):
+        if issue.code in ("url-character", "url-host"):
+            return messages.text(issue.code, **issue.values), messages.hint(issue.code)
+    return messages.text("link", url=url), SITE_LINK_HINT if relative_ok else messages.hint("link")
 
 
 class _Walker:
@@ -160,12 +180,12 @@ class _Walker:
             )
         if "enum" in schema and value not in schema["enum"]:
             self.choice_problem(path, value, schema["enum"], "value")
+        self.characters(value, schema, path)
         fmt = schema.get("format")
         if fmt == "date":
-            self.date(value, path)
-        elif fmt in ("https-url", "link") and not is_safe_link(value, fmt == "link"):
-            hint = SITE_LINK_HINT if fmt == "link" else messages.hint("link")
-            self.problem(path, messages.text("link", url=value), hint)
+            self.date(value, path, not_future=bool(schema.get("x-not-future")))
+        elif fmt in ("https-url", "link") and (found := link_problem(value, fmt == "link")):
+            self.problem(path, *found)
         pattern = schema.get("pattern")
         if pattern and not re.search(pattern, value):
             if "\n" in value.strip() and "x-markdown" in schema:
@@ -177,13 +197,39 @@ class _Walker:
                     first_sentence(schema.get("description", "")),
                 )
 
-    def date(self, value: str, path: FieldPath) -> None:
+    def characters(self, value: str, schema: Schema, path: FieldPath) -> None:
+        """Invisible and control characters, each at its own line and column."""
+        if value.isascii() and value.isprintable():
+            return
+        block = schema.get("x-markdown") == "block"
+        for issue in (block_character_issues if block else one_line_issues)(value):
+            if issue.values["char"].startswith("a line break"):
+                continue  # the field's pattern says "must be one line"
+            line, column = self.doc.locate(path, issue.offset)
+            values = {**issue.values, "column": column}
+            self.result.problems.append(
+                Problem(
+                    self.doc.path,
+                    line,
+                    column,
+                    field_name(path),
+                    messages.text("invisible-character", **values),
+                    messages.hint("invisible-character", **values),
+                )
+            )
+
+    def date(self, value: str, path: FieldPath, not_future: bool = False) -> None:
         try:
             if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
                 raise ValueError
-            dt.date.fromisoformat(value)
+            day = dt.date.fromisoformat(value)
         except ValueError:
             self.problem(path, messages.text("date", value=value), messages.hint("date"))
+            return
+        for issue in date_issues(day) if not_future else []:
+            self.problem(
+                path, messages.text(issue.code, **issue.values), messages.hint(issue.code)
+            )
 
     def integer(self, value: int, schema: Schema, path: FieldPath) -> None:
         low, high = schema.get("minimum"), schema.get("maximum")

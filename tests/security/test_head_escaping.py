@@ -19,7 +19,8 @@ from tests.harness.site import FIXTURES, ROOT, mkdocs_build
 
 SITE_TITLE = 'Alpha "vs" Beta <3 & co'
 DESCRIPTION = '0;url=https://evil.example/" http-equiv="refresh" a<b & c'
-SITE_URL = 'https://x.example/a"b<c&d/'
+SITE_URL = "https://x.example/"
+PAGE_NAME = 'a"b<c&d'  # a hand-written page's name is in its canonical URL
 H1_TITLE = 'Heading " with <3 & more'
 META_TITLE = 'Front "matter" <3 & co'
 META_DESCRIPTION = 'Page "description" <3 & co'
@@ -98,6 +99,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         text = text.replace(old, new)
     site_yml.write_text(text, encoding="utf-8")
     (project / "content" / "heading.md").write_text(f"# {H1_TITLE}\n\nText.\n")
+    (project / "content" / f"{PAGE_NAME}.md").write_text("# Named\n\nText.\n")
     (project / "content" / "front.md").write_text(
         f"---\ntitle: '{META_TITLE}'\ndescription: '{META_DESCRIPTION}'\n---\n\n# X\n\nText.\n"
     )
@@ -124,10 +126,38 @@ def test_description_in_meta_and_og(hostile_site: Path) -> None:
     assert "http-equiv" not in home.meta
 
 
-def test_canonical_url_in_link_and_og(hostile_site: Path) -> None:
-    home = read(hostile_site / "index.html")
-    assert home.links["canonical"] == SITE_URL
-    assert home.meta["og:url"] == SITE_URL
+HOSTILE_SITE_URL = 'https://x.example/a"b<c&d/'
+
+
+@pytest.fixture(scope="module")
+def theme_only_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """site_url straight from mkdocs.yml, past the data rules (which refuse it):
+    the overrides must escape it on their own."""
+    project = tmp_path_factory.mktemp("theme-only") / "project"
+    (project / "content").mkdir(parents=True)
+    (project / "content" / "index.md").write_text("# Home\n\nText.\n")
+    (project / "mkdocs.yml").write_text(
+        "site_name: Plain\n"
+        f"site_url: '{HOSTILE_SITE_URL}'\n"
+        "docs_dir: content\n"
+        f"theme:\n  name: material\n  font: false\n  custom_dir: {ROOT / 'overrides'}\n"
+        "plugins: [search]\n",
+        encoding="utf-8",
+    )
+    site = project / "site"
+    result = mkdocs_build(project / "mkdocs.yml", site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_canonical_url_in_link_and_og(theme_only_site: Path, hostile_site: Path) -> None:
+    home = read(theme_only_site / "index.html")
+    assert home.links["canonical"] == HOSTILE_SITE_URL
+    assert home.meta["og:url"] == HOSTILE_SITE_URL
+    assert HOSTILE_SITE_URL not in (theme_only_site / "index.html").read_text(encoding="utf-8")
+    # A page's own name is percent-encoded by MkDocs before it gets here.
+    page = read(hostile_site / PAGE_NAME / "index.html")
+    assert page.links["canonical"] == f"{SITE_URL}a%22b%3Cc%26d/"
 
 
 def test_a_heading_title_in_title_and_header(hostile_site: Path) -> None:
@@ -147,7 +177,7 @@ def test_a_front_matter_title_and_description(hostile_site: Path) -> None:
 
 
 def test_no_value_made_an_element_of_its_own(hostile_site: Path) -> None:
-    for name in ("index.html", "heading/index.html", "front/index.html"):
+    for name in ("index.html", "heading/index.html", "front/index.html", f"{PAGE_NAME}/index.html"):
         html = (hostile_site / name).read_text(encoding="utf-8")
-        for value in (SITE_TITLE, DESCRIPTION, SITE_URL, H1_TITLE, META_TITLE):
+        for value in (SITE_TITLE, DESCRIPTION, PAGE_NAME, H1_TITLE, META_TITLE):
             assert value not in html, (name, value)  # only its escaped form is there

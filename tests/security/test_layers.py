@@ -17,12 +17,12 @@ from macros.safety.fragment import fragment_problems
 from macros.safety.site import audit_site
 from tests.harness.site import FIXTURES, mkdocs_build
 
-# Texts whose danger only shows once Python-Markdown has turned them into HTML.
+# Fenced code is left to the code: its info string is blanked with it, yet
+# pymdownx.superfences turns "{.python #verdict data-x=1}" into attributes of
+# the code block (an id that collides with the page's own "verdict" anchor).
 PAST_LAYER_1 = {
-    "image from a tracker": "![](https://tracker.example/p.gif)",
-    "abbreviation retitling every Django": "*[Django]: Not Django\n\nDjango is fine.",
-    "javascript: reference inside a blockquote": "> [a]: javascript:alert(1)\n>\n> [x][a]",
-    "vbscript: reference inside a list item": "- [a]: vbscript:msgbox(1)\n\n  [x][a]",
+    "fence attributes": "```{.python #verdict data-x=1}\nprint(1)\n```",
+    "fence id only": "``` { .python #faq }\nx\n```",
 }
 
 
@@ -32,25 +32,33 @@ def test_what_slips_past_layer_1_is_caught_by_layer_2(
 ) -> None:
     text = PAST_LAYER_1[name]
     assert check_text(text, "block") == [], "layer 1 catches this now: pick a subtler payload"
-    assert fragment_problems(render_field(text)), render_field(text)
+    problems = fragment_problems(render_field(text))
+    assert any("attribute id= on <div>" in problem for problem in problems), problems
 
 
-def test_what_slips_past_layer_2_is_caught_by_layer_3(
-    render_field: Callable[[str], str], tmp_path: Path
-) -> None:
-    """An unclosed brace is harmless in the field alone; the template's own
-    ``{ #id }`` completes it into an attribute list on the heading."""
-    title = "Security { onclick=alert(1)"
-    assert fragment_problems(render_field(title)) == []
+def test_what_slips_past_layers_1_and_2_is_caught_by_layer_3(tmp_path: Path) -> None:
+    """Hand-written pages in content/ are the project's own and never pass through
+    the data rules: an attribute list there reaches the built HTML, and only the
+    site audit sees it."""
     project = tmp_path / "project"
     shutil.copytree(FIXTURES / "minimal", project)
-    dimension = project / "data" / "dimensions" / "architecture.yml"
-    dimension.write_text(
-        dimension.read_text(encoding="utf-8").replace("title: Architecture", f"title: {title}"),
-        encoding="utf-8",
+    (project / "content" / "notes.md").write_text(
+        '# Notes\n\n## Security { onclick="alert(1)" }\n\nText.\n', encoding="utf-8"
     )
     site = project / "site"
     result = mkdocs_build(project / "mkdocs.yml", site)
     assert result.returncode == 0, result.stderr
     found = [str(f) for f in audit_site(site)]
     assert any("<h2>: event handler onclick=" in message for message in found), found
+
+
+def test_an_unclosed_brace_is_harmless_alone_and_refused_by_layer_1(
+    render_field: Callable[[str], str],
+) -> None:
+    """The template's own "{ #id }" completes it: only the field's context shows the
+    danger, so layer 1 refuses every lone brace."""
+    title = "Security { onclick=alert(1)"
+    assert fragment_problems(render_field(title)) == []
+    assert [issue.message for issue in check_text(title, "inline")] == [
+        "a curly brace { outside `code`"
+    ]
