@@ -160,7 +160,8 @@ CORE: dict[str, Message] = {
         "{date} is in the future (today is {today})", "write the date the check was done"
     ),
     "field-html": Message(
-        "{problem}", "write it in plain Markdown: the page may not carry this HTML"
+        "the rendered text is not allowed: {problem}",
+        "write it in plain Markdown: the page may not carry this HTML",
     ),
     # Files under data/ and content/ (macros.safety.files)
     "symlink": Message(
