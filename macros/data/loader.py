@@ -42,6 +42,7 @@ from macros.data.schema import validate
 from macros.data.text_rules import analyse
 from macros.data.yaml_reader import parse_yaml
 from macros.problems import DataError, Problem, errors
+from macros.safety.files import scan_tree
 
 __all__ = ["FOLDERS", "SINGLE_FILES", "DataFile", "LoadResult", "data_files", "load"]
 
@@ -79,10 +80,41 @@ def _read(
     return file, problems
 
 
-def load(data_dir: Path, root: Path | None = None) -> LoadResult:
-    """Read and check everything; the dataset is None when there are errors."""
+def file_problems(folder: Path, root: Path, *, data: bool) -> list[Problem]:
+    """Links, pipes and devices under data/ or content/, and folders named *.yml in data/.
+
+    Reported by name, never followed or read (issue 11): a link to
+    /proc/self/environ or to a YAML file outside the repository must not be
+    published.
+    """
+    problems = []
+    for issue in scan_tree(folder, data_files=data):
+        if issue.code == "yaml-extension":
+            continue  # layout.classify reports it, with the name to use
+        values = {"target": issue.target, "kind": issue.target.capitalize()}
+        problems.append(
+            Problem(
+                # The link's own name: resolving it would show where it points instead.
+                f"{display_path(issue.path.parent, root)}/{issue.path.name}",
+                0,
+                0,
+                "",
+                messages.text(issue.code, **values),
+                messages.hint(issue.code, **values),
+            )
+        )
+    return problems
+
+
+def load(data_dir: Path, root: Path | None = None, content_dir: Path | None = None) -> LoadResult:
+    """Read and check everything; the dataset is None when there are errors.
+
+    ``content_dir``: hand-written pages, checked for links and non-regular files.
+    """
     root = root or data_dir.parent
-    problems: list[Problem] = []
+    problems: list[Problem] = file_problems(data_dir, root, data=True)
+    if content_dir is not None:
+        problems += file_problems(content_dir, root, data=False)
     files: list[DataFile] = []
     shown = {path: display_path(path, root) for path in data_files(data_dir)}
     if not data_dir.is_dir():

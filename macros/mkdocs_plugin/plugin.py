@@ -92,7 +92,7 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
     def generate(self, config: MkDocsConfig) -> None:
         """Pages and files from the data; the error page instead when it cannot be done."""
         root = self.root(config)
-        result = load(self.data_dir(config), root)
+        result = load(self.data_dir(config), root, Path(config.docs_dir))
         self.dataset, self.problems = result.dataset, result.problems
         self.static = {}  # no stale export while the data is broken
         if result.dataset is None:
