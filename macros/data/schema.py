@@ -227,9 +227,7 @@ class _Walker:
             self.problem(path, messages.text("date", value=value), messages.hint("date"))
             return
         for issue in date_issues(day) if not_future else []:
-            self.problem(
-                path, messages.text(issue.code, **issue.values), messages.hint(issue.code)
-            )
+            self.problem(path, messages.text(issue.code, **issue.values), messages.hint(issue.code))
 
     def integer(self, value: int, schema: Schema, path: FieldPath) -> None:
         low, high = schema.get("minimum"), schema.get("maximum")
