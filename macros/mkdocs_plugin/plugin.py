@@ -22,6 +22,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils.templates import TemplateContext
 
+from macros.data.field_html import site_markdown
 from macros.data.loader import load
 from macros.data.model import Dataset
 from macros.mkdocs_plugin.config import ComparisonConfig
@@ -92,7 +93,9 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
     def generate(self, config: MkDocsConfig) -> None:
         """Pages and files from the data; the error page instead when it cannot be done."""
         root = self.root(config)
-        result = load(self.data_dir(config), root, Path(config.docs_dir))
+        render = site_markdown(config.markdown_extensions, config.mdx_configs)
+        cache = root / self.config.cache_dir
+        result = load(self.data_dir(config), root, Path(config.docs_dir), render, cache)
         self.dataset, self.problems = result.dataset, result.problems
         self.static = {}  # no stale export while the data is broken
         if result.dataset is None:
