@@ -43,6 +43,7 @@ from macros.data.schema import validate
 from macros.data.text_rules import analyse
 from macros.data.yaml_reader import parse_yaml
 from macros.problems import DataError, Problem, errors
+from macros.safety.characters import describe, how_to_fix, raw_characters
 from macros.safety.files import scan_tree
 
 __all__ = ["FOLDERS", "SINGLE_FILES", "DataFile", "LoadResult", "data_files", "load"]
@@ -63,10 +64,14 @@ def _read(
     except OSError as exc:
         return None, [Problem(shown, 0, 0, "", messages.text("unreadable", reason=exc.strerror))]
     doc, problems = parse_yaml(data, shown)
+    raw = _raw_character_problems(data, shown)
     if doc is None:
-        return DataFile(shown, kind, file_id, data, None), problems
+        return DataFile(shown, kind, file_id, data, None), raw + problems
     result = validate(doc, kind.schema)
     problems.extend(result.problems)
+    # A character inside a value is reported by the field check, with the field's name.
+    taken = {(p.line, p.column) for p in result.problems}
+    problems.extend(p for p in raw if (p.line, p.column) not in taken)
     markdown = tuple(
         (field_path, text)
         for field_path, _text_kind in result.markdown
@@ -79,6 +84,29 @@ def _read(
     )
     file = DataFile(shown, kind, file_id, data, doc, tuple(result.references), markdown, texts)
     return file, problems
+
+
+def _raw_character_problems(data: bytes, shown: str) -> list[Problem]:
+    """Invisible characters in the raw lines, before YAML reads them (issue 11)."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return []  # the reader reports the bytes
+    return [
+        Problem(
+            shown,
+            found.line,
+            found.column,
+            "",
+            messages.text(
+                "invisible-character",
+                char=describe(found.char),
+                column=f"{found.column}{found.where}",
+            ),
+            how_to_fix(found.char),
+        )
+        for found in raw_characters(text)
+    ]
 
 
 def file_problems(folder: Path, root: Path, *, data: bool) -> list[Problem]:

@@ -189,37 +189,47 @@ def one_line_message(found: UnsafeChar, column: int) -> str:
     return f"{found.name} at column {column}: {found.fix}"
 
 
-def scan_lines(text: str, path: str) -> list[Finding]:
+@dataclass(frozen=True)
+class RawChar:
+    line: int  # 1-based
+    column: int  # 1-based, in characters
+    char: str
+    where: str  # " in the indentation", " right after 'key:'", or ""
+
+    @property
+    def message(self) -> str:
+        return f"{describe(self.char)} at column {self.column}{self.where}: {how_to_fix(self.char)}"
+
+
+def raw_characters(text: str) -> list[RawChar]:
     """Unsafe characters in a data file's raw text, by line and column.
 
-    Runs before YAML parsing. Tabs are left to the YAML reader and to the
-    one-line field check (a tab inside a code sample in a block field is
-    fine); a tab in indentation is still reported here, since YAML forbids it
-    and the reader's own message is less clear. Line breaks are the file's.
+    Runs before YAML parsing, so a character that breaks the structure (a
+    non-breaking space after ``key:`` or in the indentation) is named at its
+    own place instead of surfacing as a confusing parse error. Tabs are left
+    to the YAML reader (a tab inside a code sample is fine); line breaks are
+    the file's own.
     """
-    findings: list[Finding] = []
-    if not _interesting(text.replace("\n", "").replace("\t", "")) and "\t" not in text:
-        return findings
+    found: list[RawChar] = []
+    if "\t" not in text and not _interesting(text.replace("\n", "")):
+        return found
     for number, line in enumerate(text.split("\n"), start=1):
         if line.endswith("\r"):
-            line = line[:-1]  # Windows line ends are the reader's business, not a character here
+            line = line[:-1]  # Windows line ends are the reader's business
+        if line.isascii() and line.isprintable():
+            continue
         indent = len(line) - len(line.lstrip(" \t\u00a0\u2000\u2001\u2002\u2003\u3000"))
         for offset, char in enumerate(line):
-            if char == "\t" and offset >= indent:
-                continue
-            if not is_unsafe(char, allow_tab=False, allow_newline=True):
+            if char == "\t" or not is_unsafe(char, allow_tab=True, allow_newline=True):
                 continue
             where = " in the indentation" if offset < indent else _after_key(line, offset)
-            findings.append(
-                Finding(
-                    path,
-                    number,
-                    offset + 1,
-                    "",
-                    f"{describe(char)} at column {offset + 1}{where}: {how_to_fix(char)}",
-                )
-            )
-    return findings
+            found.append(RawChar(number, offset + 1, char, where))
+    return found
+
+
+def scan_lines(text: str, path: str) -> list[Finding]:
+    """:func:`raw_characters` as findings of ``path``."""
+    return [Finding(path, c.line, c.column, "", c.message) for c in raw_characters(text)]
 
 
 def _after_key(line: str, offset: int) -> str:

@@ -65,9 +65,7 @@ def test_raw_lines_point_at_indentation() -> None:
     assert [str(f) for f in findings] == [
         "data/x.yml:2:1: a non-breaking space (U+00A0) at column 1 in the indentation: "
         "replace it with a normal space",
-        "data/x.yml:3:1: a tab (U+0009) at column 1 in the indentation: "
-        "replace it with a normal space",
-    ]
+    ]  # a tab in the indentation is the YAML reader's to report
 
 
 def test_raw_lines_report_invisible_characters_anywhere_but_leave_tabs_in_text() -> None:
