@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from macros import messages
+from macros.data.collisions import check_collisions
 from macros.data.cross_checks import check_references, check_text, check_unique_ids
 from macros.data.document import YamlDocument, display_path, value_at
 from macros.data.field_html import FieldRenderer, field_html_problems, markdown_from_config
@@ -204,6 +205,7 @@ def load(
     problems.extend(check_references(loaded, shown, data_dir))
     problems.extend(check_text(loaded))
     problems.extend(check_unique_ids(loaded))
+    problems.extend(check_collisions(loaded))
     render = render or markdown_from_config(data_dir.parent / "mkdocs.yml")
     if render is not None:
         problems.extend(field_html_problems(loaded, render, cache_dir))
