@@ -545,9 +545,7 @@ def _cases() -> list[Case]:
         "dimension-id-plus-framework",
         "ids",
         copy(ARCH, "data/dimensions/architecture-alpha.yml", "order: 10", "order: 30"),
-        Refused(
-            "data/dimensions/architecture-alpha.yml", 0, "", "data/dimensions/architecture.yml"
-        ),
+        Refused(ARCH, 0, "", "which data/dimensions/architecture-alpha.yml makes too"),
         P2_IDS,
     )
     add(
