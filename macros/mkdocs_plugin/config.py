@@ -12,3 +12,6 @@ class ComparisonConfig(base.Config):
     template_dirs = opt.ListOfItems(opt.Type(str), default=[])
     # Compiled templates, keyed by their source's checksum (safe to delete).
     cache_dir = opt.Type(str, default=".cache/comparison")
+    # Above this many frameworks the build says how many pages it will make
+    # (a page per pair: they grow with the square).
+    max_frameworks = opt.Type(int, default=12)

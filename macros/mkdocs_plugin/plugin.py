@@ -31,6 +31,7 @@ from macros.mkdocs_plugin.site import (
     default_nav,
     error_uris,
     keep_preview_alive,
+    many_frameworks,
     template_problem,
     use_site_markdown,
 )
@@ -103,6 +104,9 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
             return
         for problem in result.problems:  # warnings only: errors returned above
             log.warning(str(problem))
+        data_dir = self.config.data_dir.rstrip("/")
+        if crowded := many_frameworks(result.dataset, self.config.max_frameworks, data_dir):
+            log.info(str(crowded))  # before rendering; info: a big site is not an error
         try:
             cache = root / self.config.cache_dir / "jinja"
             self.pages = Renderer(
