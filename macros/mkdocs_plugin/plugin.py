@@ -125,7 +125,9 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         if not self.serving:
             raise PluginError(report)
         log.error("%s\nThe preview shows an error page until this is fixed.", report)
-        page = render_problems(shown, self.template_dirs(config), self.root(config))
+        page = render_problems(
+            shown, self.template_dirs(config), self.root(config), self.data_dir(config)
+        )
         self.pages = [Page(uri, page) for uri in error_uris(self.data_dir(config))]
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
