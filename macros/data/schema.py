@@ -20,14 +20,12 @@ from typing import Any
 
 from macros import messages
 from macros.data.document import FieldPath, YamlDocument
+from macros.data.field_rules import SITE_LINK_HINT, character_problems, is_safe_link, link_problem
 from macros.data.schema_refs import Schema, load_schema, resolve
 from macros.problems import Problem
-from macros.safety.grammar import (
-    block_character_issues,
-    date_issues,
-    one_line_issues,
-    url_issues,
-)
+from macros.safety.grammar import date_issues
+
+__all__ = ["SITE_LINK_HINT", "is_safe_link", "link_problem"]  # re-exported for older imports
 
 
 @dataclass(frozen=True)
@@ -91,35 +89,6 @@ def _is_type(value: Any, expected: str) -> bool:
     if expected == "boolean":
         return isinstance(value, bool)
     raise ValueError(f"schema type {expected!r} is not supported")
-
-
-_SITE_LINK = re.compile(r"(/[A-Za-z0-9_./-]*\.md)?(#[A-Za-z0-9_-]+)?")
-SITE_LINK_HINT = "use an https:// address, or a page of this site as '/comparison.md#anchor'"
-
-
-def is_safe_link(url: str, relative_ok: bool) -> bool:
-    """https:// addresses; with ``relative_ok`` also this site's pages.
-
-    Site links are written from the site root to the Markdown file
-    ('/faq.md#async') so MkDocs can check that the page and anchor exist.
-    """
-    if url.startswith("https://"):
-        return not url_issues(url, relative_ok=False)
-    return relative_ok and bool(url) and bool(_SITE_LINK.fullmatch(url)) and ".." not in url
-
-
-def link_problem(url: str, relative_ok: bool) -> tuple[str, str] | None:
-    """(message, hint) for a link that is not allowed; None when it is.
-
-    Names the offending character or the missing host when that is what is
-    wrong (RFC 3986 characters only: no quotes, angle brackets, braces, spaces).
-    """
-    if is_safe_link(url, relative_ok):
-        return None
-    for issue in url_issues(url, relative_ok=False):
-        if issue.code in ("url-character", "url-host"):
-            return messages.text(issue.code, **issue.values), messages.hint(issue.code)
-    return messages.text("link", url=url), SITE_LINK_HINT if relative_ok else messages.hint("link")
 
 
 class _Walker:
@@ -199,23 +168,10 @@ class _Walker:
 
     def characters(self, value: str, schema: Schema, path: FieldPath) -> None:
         """Invisible and control characters, each at its own line and column."""
-        if value.isascii() and value.isprintable():
-            return
-        block = schema.get("x-markdown") == "block"
-        for issue in (block_character_issues if block else one_line_issues)(value):
-            if issue.values["char"].startswith("a line break"):
-                continue  # the field's pattern says "must be one line"
-            line, column = self.doc.locate(path, issue.offset)
-            values = {**issue.values, "column": column}
-            self.result.problems.append(
-                Problem(
-                    self.doc.path,
-                    line,
-                    column,
-                    field_name(path),
-                    messages.text("invisible-character", **values),
-                    messages.hint("invisible-character", **values),
-                )
+        if not (value.isascii() and value.isprintable()):
+            block = schema.get("x-markdown") == "block"
+            self.result.problems += character_problems(
+                self.doc, path, field_name(path), value, block
             )
 
     def date(self, value: str, path: FieldPath, not_future: bool = False) -> None:

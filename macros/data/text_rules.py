@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from macros import messages
-from macros.data.schema import is_safe_link, link_problem
+from macros.data.field_rules import is_safe_link, link_problem
 from macros.safety.grammar import markdown_issues
 
 _FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})[^\n]*\n.*?(?:^\1?\2[ \t]*$|\Z)", re.M | re.S)
