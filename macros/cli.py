@@ -16,13 +16,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from macros import scaffold
-from macros.data.loader import load_dataset
+from macros.data.loader import load
 from macros.freshness import report as freshness
 from macros.lint.cli import main as lint_main
 from macros.paths import add_data_arguments, data_paths, project_root
 from macros.problems import errors, format_report
 from macros.publish.build import build_site
 from macros.publish.headers import HeaderSourceError, header_files, stale_files
+from macros.render.field_audit import audited, configure_from
 
 
 def validate_main(argv: list[str] | None = None) -> int:
@@ -33,7 +34,9 @@ def validate_main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     started = time.perf_counter()
     data_dir, root = data_paths(args)
-    dataset, problems = load_dataset(data_dir, root)
+    configure_from(root / "mkdocs.yml")  # the field audit renders as the site does
+    result = audited(load(data_dir, root, root / "content"), root / ".cache" / "comparison")
+    dataset, problems = result.dataset, result.problems
     if problems:
         print(format_report(problems))
     elapsed = time.perf_counter() - started

@@ -19,7 +19,6 @@ from macros import messages
 from macros.data.collisions import check_collisions
 from macros.data.cross_checks import check_references, check_text, check_unique_ids
 from macros.data.document import YamlDocument, display_path, value_at
-from macros.data.field_html import FieldRenderer, field_html_problems, markdown_from_config
 from macros.data.from_data import build
 from macros.data.layout import (
     FOLDERS,
@@ -140,15 +139,12 @@ def load(
     data_dir: Path,
     root: Path | None = None,
     content_dir: Path | None = None,
-    render: FieldRenderer | None = None,
-    cache_dir: Path | None = None,
 ) -> LoadResult:
     """Read and check everything; the dataset is None when there are errors.
 
     ``content_dir``: hand-written pages, checked for links and non-regular files.
-    ``render``: the site's Markdown (field_html.site_markdown); each field's HTML
-    is then audited too. Without it, the mkdocs.yml beside ``data_dir`` is used.
-    ``cache_dir``: where the field audit keeps its verdicts between builds.
+    What each Markdown field becomes as HTML is audited a layer up, with the
+    site's Markdown factory (macros.render.field_audit).
     """
     root = root or data_dir.parent
     problems: list[Problem] = file_problems(data_dir, root, data=True)
@@ -206,9 +202,6 @@ def load(
     problems.extend(check_text(loaded))
     problems.extend(check_unique_ids(loaded))
     problems.extend(check_collisions(loaded))
-    render = render or markdown_from_config(data_dir.parent / "mkdocs.yml")
-    if render is not None:
-        problems.extend(field_html_problems(loaded, render, cache_dir))
     problems.extend(w for item in loaded for w in placeholder_problems(_doc(item)))
     if errors(problems):
         return LoadResult(tuple(files), None, problems)

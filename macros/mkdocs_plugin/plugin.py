@@ -22,7 +22,6 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils.templates import TemplateContext
 
-from macros.data.field_html import site_markdown
 from macros.data.loader import load
 from macros.data.model import Dataset
 from macros.mkdocs_plugin.config import ComparisonConfig
@@ -38,6 +37,7 @@ from macros.mkdocs_plugin.site import (
 from macros.problems import Problem, errors, format_report
 from macros.render import export, jsonld, search_index
 from macros.render.block_captions import BlockCaptions
+from macros.render.field_audit import audited
 from macros.render.pages import TEMPLATE_DIR, Page, Renderer, render_problems
 from macros.render.tables import fragment_ids, restore_fragments
 
@@ -94,9 +94,9 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
     def generate(self, config: MkDocsConfig) -> None:
         """Pages and files from the data; the error page instead when it cannot be done."""
         root = self.root(config)
-        render = site_markdown(config.markdown_extensions, config.mdx_configs)
-        cache = root / self.config.cache_dir
-        result = load(self.data_dir(config), root, Path(config.docs_dir), render, cache)
+        result = audited(
+            load(self.data_dir(config), root, Path(config.docs_dir)), root / self.config.cache_dir
+        )
         self.dataset, self.problems = result.dataset, result.problems
         self.static = {}  # no stale export while the data is broken
         if result.dataset is None:
