@@ -1,7 +1,7 @@
 """Ids that would give two things one address (issue 11).
 
 Dimension and framework ids become anchors and page paths: a dimension called
-``verdict`` would share ``#verdict`` with the article's own verdict section, a
+``verdict`` would share ``#verdict`` with the home page's own verdict section, a
 dimension ``orm`` next to ``orm-flask`` would make ``#orm-flask`` twice, and a
 framework ``alpha-vs-beta`` next to ``gamma`` makes the same pair page as
 ``alpha`` and ``beta-vs-gamma``. A link then reaches only one of them. Each
@@ -67,19 +67,34 @@ def check_collisions(loaded: Iterable[DataFile]) -> list[Problem]:
     site = next((f for f in files if f.kind is FileKind.SITE), None)
     featured = set(site.value.get("featured") or []) if site else set()
 
-    article = _Page("the article", template_anchors("article.md.j2"))
+    problems: list[Problem] = []
+    # The whole comparison on one page (article.md.j2 with dimension.md.j2).
+    article = _Page("the one-page comparison", template_anchors("article.md.j2"))
     for fw in frameworks:
         if fw.id in featured:
-            article.add(f"profile-{fw.id}", fw, "framework", f"#profile-{fw.id} on the article")
+            article.add(f"profile-{fw.id}", fw, "framework", f"#profile-{fw.id} on one-page")
     for dim in dimensions:
-        article.add(str(dim.id), dim, "dimension", f"#{dim.id} on the article")
+        article.add(str(dim.id), dim, "dimension", f"#{dim.id} on one-page")
     for dim in dimensions:
         for fw in frameworks:
             if fw.id in featured:
                 anchor = f"{dim.id}-{fw.id}"
-                article.add(anchor, dim, "dimension", f"#{anchor} on the article")
-
-    return article.problems + _pair_pages(frameworks)
+                article.add(anchor, dim, "dimension", f"#{anchor} on one-page")
+    problems += article.problems
+    # The home page: a section per dimension beside its own sections.
+    hub = _Page("the home page", template_anchors("hub.md.j2"))
+    for dim in dimensions:
+        hub.add(str(dim.id), dim, "dimension", f"#{dim.id} on the home page")
+    problems += hub.problems
+    # Each topic page: a section per featured framework beside its own sections.
+    for dim in dimensions:
+        topic = _Page(f"the {dim.id} page", template_anchors("topic.md.j2"))
+        for fw in frameworks:
+            if fw.id in featured:
+                anchor = f"{dim.id}-{fw.id}"
+                topic.add(anchor, fw, "framework", f"#{anchor} on the {dim.id} page")
+        problems += topic.problems
+    return problems + _pair_pages(frameworks)
 
 
 def _pair_pages(frameworks: list[DataFile]) -> list[Problem]:

@@ -104,7 +104,8 @@ def many_frameworks(dataset: Dataset, limit: int, data_dir: str) -> Problem | No
     if count <= limit:
         return None
     pairs = count * (count - 1) // 2
-    fixed = 3 + (1 if dataset.decision else 0) + 1  # article, table, FAQ, decide, compare
+    # home, one-page, table, FAQ, (decide), the compare index, a page per topic
+    fixed = 5 + (1 if dataset.decision else 0) + len(dataset.dimensions)
     values = {"count": count, "pages": fixed + count + pairs, "pairs": pairs}
     return Problem(
         f"{data_dir}/frameworks",

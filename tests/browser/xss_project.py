@@ -98,4 +98,6 @@ def make_xss_project(dest: Path) -> Path:
         path.write_text(data, encoding="utf-8")
     for name, body in CONTENT.items():
         (dest / "content" / name).write_text(body, encoding="utf-8")
+    # overrides/ points Material's search at the site's own worker in content/assets.
+    shutil.copytree(ROOT / "content" / "assets", dest / "content" / "assets", dirs_exist_ok=True)
     return dest
