@@ -27,6 +27,7 @@ from macros.problems import errors, format_report
 from macros.publish.build import build_site
 from macros.publish.headers import HeaderSourceError, header_files, stale_files
 from macros.publish.stage import StageError, stage
+from macros.render.field_audit import audited, configure_from
 
 
 def validate_main(argv: list[str] | None = None) -> int:
@@ -43,7 +44,8 @@ def validate_main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     started = time.perf_counter()
     data_dir, root = data_paths(args)
-    result = load(data_dir, root)
+    configure_from(root / "mkdocs.yml")  # the field audit renders as the site does
+    result = audited(load(data_dir, root, root / "content"), root / ".cache" / "comparison")
     dataset, problems = result.dataset, result.problems
     write_editor_schemas(data_dir.parent, data_dir)  # the editor completes the ids that exist
     if dataset is not None:  # the lint's checks too: one list of problems everywhere

@@ -141,6 +141,62 @@ CORE: dict[str, Message] = {
         "headings are not allowed in text",
         "the page adds headings; use a **bold** lead-in instead",
     ),
+    # Hostile data (issue 11): the input grammar (macros.safety.grammar)
+    "url-character": Message(
+        "'{url}' holds {char}, which a web address may not hold",
+        "remove it, or percent-encode it (%20 for a space, %22 for a double quote)",
+    ),
+    "url-host": Message(
+        "'{url}' has no plain host name", "write https://host.example/path, without user@"
+    ),
+    "invisible-character": Message("{char} at column {column}", "{fix}"),
+    "lone-brace": Message(
+        "a curly brace {brace} outside `code`",
+        "a template can complete it into HTML attributes: remove it, or put it in `backticks`",
+    ),
+    "reference-definition": Message(
+        "a link reference definition [{label}]:",
+        "write links inline, [text](https://...); a definition can point anywhere",
+    ),
+    "abbreviation": Message(
+        "an abbreviation definition *[{term}]:",
+        "it would retitle every '{term}' on the page: remove it",
+    ),
+    "image": Message(
+        "an image from '{url}'",
+        "images may only come from the site's own /assets/ folder; an image from another "
+        "host tells that host who reads the page",
+    ),
+    "future-date": Message(
+        "{date} is in the future (today is {today})", "write the date the check was done"
+    ),
+    "field-html": Message(
+        "the rendered text is not allowed: {problem}",
+        "write it in plain Markdown: the page may not carry this HTML",
+    ),
+    # Files under data/ and content/ (macros.safety.files)
+    "symlink": Message(
+        "a symbolic link (to {target}) is not allowed here",
+        "copy the file in instead: the build never follows links",
+    ),
+    "dangling-symlink": Message(
+        "a symbolic link to {target}, which does not exist", "remove the link"
+    ),
+    "not-regular-file": Message("{kind}, not a regular file", "remove it"),
+    "folder-named-yml": Message(
+        "a folder named like a data file", "rename or remove the folder: data files are files"
+    ),
+    # Ids and page counts (macros.data.collisions)
+    "id-collision": Message(
+        "the {what} id '{id}' makes {made}, which {other} makes too",
+        "choose another id: two things with one address hide each other",
+    ),
+    "many-frameworks": Message(
+        "{count} frameworks make {pages} pages ({pairs} pair pages: they grow with the square)",
+        "a build takes longer with every framework; the limit is set by "
+        "max_frameworks in mkdocs.yml",
+        Severity.WARNING,
+    ),
 }
 
 # PyYAML's wording, and what an editor should do about it (the hint of "yaml-syntax").

@@ -9,6 +9,7 @@ mistake in one run.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -37,6 +38,9 @@ class Problem:
         return f"{self.path}:{self.line}:{self.column}" if self.line else self.path
 
     def __str__(self) -> str:
+        return printable(self._text())
+
+    def _text(self) -> str:
         text = f"{self.location}: "
         if self.severity is Severity.WARNING:
             text += "warning: "
@@ -46,6 +50,33 @@ class Problem:
         if self.hint:
             text += f" ({self.hint})"
         return text
+
+
+def printable(text: str) -> str:
+    """Text safe for a terminal or CI log: control and invisible characters escaped.
+
+    A file name or a value with ``\x1b[2J`` (clear the screen) or a
+    right-to-left override would otherwise act on the terminal or hide text
+    (issue 11). Line breaks and tabs stay as they are.
+    """
+    if text.isascii() and (text.isprintable() or not _CONTROL.search(text)):
+        return text
+    return _CONTROL.sub(_escape, text)
+
+
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e"
+    "\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]"
+)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group(0))
+    return (
+        f"\\x{code:02x}"
+        if code <= 0xFF
+        else (f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
+    )
 
 
 class DataError(Exception):

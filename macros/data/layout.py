@@ -26,6 +26,7 @@ from macros.data.schema import Reference
 from macros.data.schema_refs import load_schema
 from macros.data.text_rules import TextReport
 from macros.problems import Problem
+from macros.safety.files import safe_to_read
 
 
 class FileKind(StrEnum):
@@ -67,18 +68,26 @@ class Classified:
 
 
 def data_files(data_dir: Path) -> list[Path]:
-    """Every file the loader reads or should complain about, sorted."""
-    found = []
+    """Every regular file the loader reads or should complain about, sorted.
+
+    Links and anything under a linked folder are left out: the loader reports
+    them (macros.safety.files) and never reads through them.
+    """
+    found: list[Path] = []
+    if data_dir.is_symlink():
+        return found
     for path in sorted(data_dir.rglob("*")):
-        if path.is_file() and not any(_IGNORED.search(p) for p in path.relative_to(data_dir).parts):
-            found.append(path)
+        parts = path.relative_to(data_dir).parts
+        if any(_IGNORED.search(p) for p in parts) or not safe_to_read(path, data_dir):
+            continue
+        found.append(path)
     return found
 
 
 def classify(path: Path, data_dir: Path, shown: str) -> Classified:
     """What ``path`` is; ``shown`` is its name in messages."""
     parts = path.relative_to(data_dir).parts
-    if path.suffix == ".yaml":
+    if path.suffix.lower() == ".yaml" or path.suffix == ".YML":
         return Classified(
             None,
             None,

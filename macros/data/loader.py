@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from macros import messages
+from macros.data.collisions import check_collisions
 from macros.data.coverage import coverage_problems
 from macros.data.cross_checks import check_references, check_text, check_unique_ids
 from macros.data.document import YamlDocument, display_path, value_at
@@ -43,6 +44,8 @@ from macros.data.schema import validate
 from macros.data.text_rules import analyse
 from macros.data.yaml_reader import parse_yaml
 from macros.problems import DataError, Problem, errors
+from macros.safety.characters import describe, how_to_fix, raw_characters
+from macros.safety.files import scan_tree
 
 __all__ = ["FOLDERS", "SINGLE_FILES", "DataFile", "LoadResult", "data_files", "load"]
 
@@ -62,10 +65,14 @@ def _read(
     except OSError as exc:
         return None, [Problem(shown, 0, 0, "", messages.text("unreadable", reason=exc.strerror))]
     doc, problems = parse_yaml(data, shown)
+    raw = _raw_character_problems(data, shown)
     if doc is None:
-        return DataFile(shown, kind, file_id, data, None), problems
+        return DataFile(shown, kind, file_id, data, None), raw + problems
     result = validate(doc, kind.schema)
     problems.extend(result.problems)
+    # A character inside a value is reported by the field check, with the field's name.
+    taken = {(p.line, p.column) for p in result.problems}
+    problems.extend(p for p in raw if (p.line, p.column) not in taken)
     markdown = tuple(
         (field_path, text)
         for field_path, _text_kind in result.markdown
@@ -80,10 +87,70 @@ def _read(
     return file, problems
 
 
-def load(data_dir: Path, root: Path | None = None) -> LoadResult:
-    """Read and check everything; the dataset is None when there are errors."""
+def _raw_character_problems(data: bytes, shown: str) -> list[Problem]:
+    """Invisible characters in the raw lines, before YAML reads them (issue 11)."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return []  # the reader reports the bytes
+    return [
+        Problem(
+            shown,
+            found.line,
+            found.column,
+            "",
+            messages.text(
+                "invisible-character",
+                char=describe(found.char),
+                column=f"{found.column}{found.where}",
+            ),
+            how_to_fix(found.char),
+        )
+        for found in raw_characters(text)
+    ]
+
+
+def file_problems(folder: Path, root: Path, *, data: bool) -> list[Problem]:
+    """Links, pipes and devices under data/ or content/, and folders named *.yml in data/.
+
+    Reported by name, never followed or read (issue 11): a link to
+    /proc/self/environ or to a YAML file outside the repository must not be
+    published.
+    """
+    problems = []
+    for issue in scan_tree(folder, data_files=data):
+        if issue.code == "yaml-extension":
+            continue  # layout.classify reports it, with the name to use
+        values = {"target": issue.target, "kind": issue.target.capitalize()}
+        problems.append(
+            Problem(
+                # The link's own name: resolving it would show where it points instead.
+                f"{display_path(issue.path.parent, root)}/{issue.path.name}",
+                0,
+                0,
+                "",
+                messages.text(issue.code, **values),
+                messages.hint(issue.code, **values),
+            )
+        )
+    return problems
+
+
+def load(
+    data_dir: Path,
+    root: Path | None = None,
+    content_dir: Path | None = None,
+) -> LoadResult:
+    """Read and check everything; the dataset is None when there are errors.
+
+    ``content_dir``: hand-written pages, checked for links and non-regular files.
+    What each Markdown field becomes as HTML is audited a layer up, with the
+    site's Markdown factory (macros.render.field_audit).
+    """
     root = root or data_dir.parent
-    problems: list[Problem] = []
+    problems: list[Problem] = file_problems(data_dir, root, data=True)
+    if content_dir is not None:
+        problems += file_problems(content_dir, root, data=False)
     files: list[DataFile] = []
     shown = {path: display_path(path, root) for path in data_files(data_dir)}
     if not data_dir.is_dir():
@@ -137,6 +204,7 @@ def load(data_dir: Path, root: Path | None = None) -> LoadResult:
     problems.extend(check_unique_ids(loaded))
     # A framework left out of a dimension or the decision helper: the same errors as scripts/lint.
     problems.extend(coverage_problems(loaded))
+    problems.extend(check_collisions(loaded))
     problems.extend(w for item in loaded for w in placeholder_problems(_doc(item)))
     if errors(problems):
         return LoadResult(tuple(files), None, problems)

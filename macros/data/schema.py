@@ -36,10 +36,12 @@ from jsonschema.protocols import Validator
 
 from macros import messages
 from macros.data.dates import folded_block
-from macros.data.document import FieldPath, YamlDocument, describe, field_name
-from macros.data.schema_messages import SITE_LINK_HINT, problems
+from macros.data.document import FieldPath, YamlDocument, describe, field_name, value_at
+from macros.data.field_rules import SITE_LINK_HINT, character_problems, is_safe_link
+from macros.data.schema_messages import problems
 from macros.data.schema_refs import Node, inlined, node, registry
 from macros.problems import Problem
+from macros.safety.grammar import date_issues
 
 __all__ = ["SITE_LINK_HINT", "Reference", "WalkResult", "field_name", "is_safe_link", "validate"]
 
@@ -57,20 +59,8 @@ class WalkResult:
     problems: list[Problem] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     markdown: list[tuple[FieldPath, str]] = field(default_factory=list)  # path, "inline"/"block"
-
-
-_SITE_LINK = re.compile(r"(/[A-Za-z0-9_./-]*\.md)?(#[A-Za-z0-9_-]+)?")
-
-
-def is_safe_link(url: str, relative_ok: bool) -> bool:
-    """https:// addresses; with ``relative_ok`` also this site's pages.
-
-    Site links are written from the site root to the Markdown file
-    ('/faq.md#async') so MkDocs can check that the page and anchor exist.
-    """
-    if url.startswith("https://"):
-        return bool(re.fullmatch(r"https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:\d+)?(/\S*)?", url))
-    return relative_ok and bool(url) and bool(_SITE_LINK.fullmatch(url)) and ".." not in url
+    texts: list[tuple[FieldPath, str]] = field(default_factory=list)  # every text value, schema'd
+    not_future: list[FieldPath] = field(default_factory=list)  # dates that must not be ahead
 
 
 def is_date(value: str) -> bool:
@@ -170,8 +160,24 @@ def validate(doc: YamlDocument, schema_name: str) -> WalkResult:
             doc.path, line, column, field_name(path), messages.text("multiline-text"), hint
         )
         result.problems.append(problem)
+    result.problems += _value_rules(doc, result)
     result.problems.sort(key=lambda problem: (problem.line, problem.column))
     return result
+
+
+def _value_rules(doc: YamlDocument, result: WalkResult) -> list[Problem]:
+    """Checks on every text value, error or not: invisible characters, future dates."""
+    found: list[Problem] = []
+    for path, markdown in result.texts:
+        value = value_at(doc.value, path)
+        if not (value.isascii() and value.isprintable()):  # block Markdown keeps tabs, breaks
+            found += character_problems(doc, path, field_name(path), value, markdown == "block")
+    for path in result.not_future:
+        value = value_at(doc.value, path)
+        for issue in date_issues(dt.date.fromisoformat(value)) if is_date(value) else []:
+            text, hint = messages.text(issue.code, **issue.values), messages.hint(issue.code)
+            found.append(Problem(doc.path, *doc.mark(path), field_name(path), text, hint))
+    return found
 
 
 # --- annotations: references and Markdown fields ----------------------------------------------
@@ -195,6 +201,10 @@ def _annotate(value: Any, at: Node, path: FieldPath, result: WalkResult) -> None
         result.references.append(Reference(schema["x-ref"], value, path, False))
     if "x-markdown" in schema:
         result.markdown.append((path, schema["x-markdown"]))
+    if isinstance(value, str):
+        result.texts.append((path, schema.get("x-markdown", "")))
+        if schema.get("x-not-future"):
+            result.not_future.append(path)
     if isinstance(value, list) and "items" in schema:
         items = at.child("items")
         for index, item in enumerate(value):

@@ -30,10 +30,9 @@ from macros.data.document import (
     paths_in_order,
     value_at,
 )
+from macros.data.field_rules import link_problem
 from macros.data.schema_refs import Schema, first_sentence, node_at
 from macros.problems import Problem
-
-SITE_LINK_HINT = "use an https:// address, or a page of this site as '/comparison.md#anchor'"
 
 _EXPECTED = {
     "string": "text",
@@ -182,8 +181,7 @@ class _Messages:
         if fmt == "date":
             self.add(path, "format", *(date_problem(str(value)) or ("", "")))
         else:
-            hint = SITE_LINK_HINT if fmt == "link" else messages.hint("link")
-            self.add(path, "format", messages.text("link", url=value), hint)
+            self.add(path, "format", *(link_problem(str(value), fmt == "link") or ("", "")))
 
     def list_length(self, path: FieldPath, value: list[Any], schema: Schema) -> None:
         low, high = schema.get("minItems"), schema.get("maxItems")

@@ -1,9 +1,12 @@
 """Checks on the Markdown that editors write in data fields.
 
 Data text goes into the site's pages, so it must not be able to inject markup:
-raw HTML, ``{: attribute}`` lists (they can set ``onclick``) and links with
-schemes other than https are rejected here, with the exact position, rather
-than silently escaped. Structure (headings) belongs to the templates. Citations
+raw HTML in every form Python-Markdown accepts, ``{: attribute}`` lists and
+lone braces (they can set ``onclick``), reference and abbreviation
+definitions, images from anywhere but /assets/, and links that are not https
+or site links are rejected here (layer 1 of issue 11, the grammar in
+:mod:`macros.safety.grammar`), with the exact position, rather than silently
+escaped. Structure (headings) belongs to the templates. Citations
 ``[^source-id]`` are collected so the loader can check them against sources.
 
 Every check skips code: fenced blocks and inline code spans keep Django and
@@ -17,18 +20,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from macros import messages
-from macros.data.schema import SITE_LINK_HINT, is_safe_link
+from macros.data.field_rules import is_safe_link, link_problem
+from macros.safety.grammar import markdown_issues
 
 _FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})[^\n]*\n.*?(?:^\1?\2[ \t]*$|\Z)", re.M | re.S)
 _CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
-_HTML = re.compile(
-    r"<(?:[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?|/[A-Za-z][A-Za-z0-9-]*\s*|!--.*?--|![A-Za-z][^>]*|\?[^>]*\?)>",
-    re.S,
-)
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*)>")
-_ATTR_LIST = re.compile(r"\{:?[ ]*([^\}\n ][^\}\n]*)[ ]*\}")
 _INLINE_LINK = re.compile(r"\]\(\s*<?((?:[^\s()<>]|\([^\s()<>]*\))*)")
-_REF_DEF = re.compile(r"^ {0,3}\[(?!\^)[^\]]+\]:[ \t]*<?(\S*?)>?(?:[ \t]|$)", re.M)
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)", re.M)
 _SETEXT_UNDERLINE = re.compile(r"\n {0,3}(?:=+|-+)[ \t]*(?=\n|$)")
 _CITATION = re.compile(r"\[\^([^\]\s]+)\]")
@@ -92,25 +90,21 @@ def analyse(text: str, kind: str) -> TextReport:
     issues: list[TextIssue] = []
     cited: list[tuple[int, str]] = []
     # Each check runs only when its telltale character is present: most text has none.
-    if "<" in prose:
-        _check_html(prose, issues)
-    if "{" in prose:
-        for match in _ATTR_LIST.finditer(prose):
+    rules_text = _check_autolinks(prose, issues) if "<" in prose else prose
+    if any(char in rules_text for char in "<{}]"):
+        for found in markdown_issues(rules_text):
             issues.append(
                 TextIssue(
-                    match.start(),
-                    messages.text("attribute-list", braces=match.group(0)),
-                    messages.hint("attribute-list"),
+                    found.offset,
+                    messages.text(found.code, **found.values),
+                    messages.hint(found.code, **found.values),
                 )
             )
-    if "](" in prose or "]:" in prose:
-        for regex in (_INLINE_LINK, _REF_DEF):
-            for match in regex.finditer(prose):
-                url = match.group(1)
-                if not is_safe_link(url, relative_ok=True):
-                    issues.append(
-                        TextIssue(match.start(1), messages.text("link", url=url), SITE_LINK_HINT)
-                    )
+    if "](" in prose:
+        for match in _INLINE_LINK.finditer(prose):
+            problem = link_problem(match.group(1), relative_ok=True)
+            if problem:
+                issues.append(TextIssue(match.start(1), *problem))
     if "[^" in prose:
         definitions = set()
         for match in _FOOTNOTE_DEF.finditer(prose):
@@ -144,7 +138,8 @@ def analyse(text: str, kind: str) -> TextReport:
     return TextReport(sorted(issues, key=lambda issue: issue.offset), cited)
 
 
-def _check_html(prose: str, issues: list[TextIssue]) -> None:
+def _check_autolinks(prose: str, issues: list[TextIssue]) -> str:
+    """Check <scheme:...> autolinks; the text with them blanked for the other rules."""
     for match in _AUTOLINK.finditer(prose):
         if not is_safe_link(match.group(1), relative_ok=False):
             issues.append(
@@ -154,12 +149,4 @@ def _check_html(prose: str, issues: list[TextIssue]) -> None:
                     messages.hint("link"),
                 )
             )
-    without_autolinks = _AUTOLINK.sub(lambda m: " " * len(m.group(0)), prose)
-    for match in _HTML.finditer(without_autolinks):
-        issues.append(
-            TextIssue(
-                match.start(),
-                messages.text("raw-html", html=match.group(0)[:40]),
-                messages.hint("raw-html"),
-            )
-        )
+    return _AUTOLINK.sub(lambda m: " " * len(m.group(0)), prose)

@@ -15,3 +15,7 @@ class ComparisonConfig(base.Config):
     # `mkdocs serve`: watch with inotify and list the theme once (macros/mkdocs_plugin/live.py).
     # false gives MkDocs' own behaviour (0.5 s polling), for comparison in scripts/bench_preview.py.
     fast_preview = opt.Type(bool, default=True)
+
+    # Above this many frameworks the build says how many pages it will make
+    # (a page per pair: they grow with the square).
+    max_frameworks = opt.Type(int, default=12)

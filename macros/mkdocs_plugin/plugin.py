@@ -33,12 +33,14 @@ from macros.mkdocs_plugin.site import (
     default_nav,
     error_uris,
     keep_preview_alive,
+    many_frameworks,
     template_problem,
     use_site_markdown,
 )
 from macros.problems import Problem, errors, format_report
 from macros.render import export, jsonld, search_index
 from macros.render.block_captions import BlockCaptions
+from macros.render.field_audit import audited
 from macros.render.pages import TEMPLATE_DIR, Page, Renderer, render_problems
 from macros.render.tables import fragment_ids, restore_fragments
 
@@ -105,7 +107,9 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
     def generate(self, config: MkDocsConfig) -> None:
         """Pages and files from the data; the error page instead when it cannot be done."""
         root = self.root(config)
-        result = load(self.data_dir(config), root)
+        result = audited(
+            load(self.data_dir(config), root, Path(config.docs_dir)), root / self.config.cache_dir
+        )
         self.dataset, self.problems = result.dataset, result.problems
         self.static = {}  # no stale export while the data is broken
         self.banners = {}
@@ -114,6 +118,9 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
             return
         for problem in result.problems:  # warnings only: errors returned above
             log.warning(str(problem))
+        data_dir = self.config.data_dir.rstrip("/")
+        if crowded := many_frameworks(result.dataset, self.config.max_frameworks, data_dir):
+            log.info(str(crowded))  # before rendering; info: a big site is not an error
         try:
             cache = root / self.config.cache_dir / "jinja"
             self.pages = Renderer(
@@ -151,7 +158,9 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         if not self.serving:
             raise PluginError(report)
         log.error("%s\nThe preview shows an error page until this is fixed.", report)
-        page = render_problems(shown, self.template_dirs(config), self.root(config))
+        page = render_problems(
+            shown, self.template_dirs(config), self.root(config), self.data_dir(config)
+        )
         self.pages = error_pages(page, error_uris(self.data_dir(config)))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

@@ -11,9 +11,10 @@ import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils import CountHandler
 
+from macros import messages
 from macros.data.layout import ID_PATTERN
-from macros.data.model import RESERVED_PAGE_IDS, Dimension, Site
-from macros.problems import Problem
+from macros.data.model import RESERVED_PAGE_IDS, Dataset, Dimension, Site
+from macros.problems import Problem, Severity
 from macros.render import markdown
 from macros.render.nav import GENERATED_NAV, site_nav
 from macros.render.pages import Page, topic_uri
@@ -76,3 +77,23 @@ def template_problem(exc: jinja2.TemplateError) -> tuple[str, Problem]:
     line = getattr(exc, "lineno", None)
     report = f"template error in {where}{f':{line}' if line else ''}: {exc}"
     return report, Problem(where or "template", line or 0, 1 if line else 0, "", str(exc))
+
+
+def many_frameworks(dataset: Dataset, limit: int, data_dir: str) -> Problem | None:
+    """A warning with the page count when there are more frameworks than ``limit``."""
+    count = len(dataset.frameworks)
+    if count <= limit:
+        return None
+    pairs = count * (count - 1) // 2
+    # home, one-page, table, FAQ, (decide), the compare index, a page per topic
+    fixed = 5 + (1 if dataset.decision else 0) + len(dataset.dimensions)
+    values = {"count": count, "pages": fixed + count + pairs, "pairs": pairs}
+    return Problem(
+        f"{data_dir}/frameworks",
+        0,
+        0,
+        "",
+        messages.text("many-frameworks", **values),
+        messages.hint("many-frameworks"),
+        Severity.WARNING,
+    )

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from macros.problems import Problem, Severity, count_text
+from macros.safety.files import safe_to_read
 
 CONTEXT_LINES = 2  # shown before and after the offending line
 # The token that starts at the problem's column: a citation "[^id]", or a
@@ -87,8 +88,14 @@ def group(problems: Sequence[Problem], lines: dict[str, list[str]]) -> list[File
     return [FileProblems(path, tuple(found)) for path, found in by_file.items()]
 
 
-def read_lines(path: Path) -> list[str]:
-    """A file's lines numbered as the YAML reader numbers them ([] if unreadable)."""
+def read_lines(path: Path, data_dir: Path | None = None) -> list[str]:
+    """A file's lines numbered as the YAML reader numbers them ([] if unreadable).
+
+    With ``data_dir``, only a regular file inside it, reached without a link,
+    is read: the page never quotes /etc/passwd through a link (issue 11).
+    """
+    if data_dir is not None and not safe_to_read(path, data_dir):
+        return []
     try:
         text = path.read_bytes().decode("utf-8", errors="replace")
     except OSError:

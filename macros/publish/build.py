@@ -15,7 +15,8 @@ import sys
 from pathlib import Path
 
 from macros.publish.compress import precompress
-from macros.publish.headers import blocked_message, header_files, inline_code
+from macros.publish.headers import SiteAuditError, blocked_message, header_files, inline_code
+from macros.safety.site import run_site_audit
 
 
 def commit_epoch(folder: Path) -> str | None:
@@ -36,15 +37,20 @@ def commit_epoch(folder: Path) -> str | None:
 def finish_site(site_dir: Path, source: Path) -> None:
     """Add what hosting needs to a fresh build: ``_headers`` and ``.gz`` files.
 
-    ``_headers`` is rendered from the site itself (and ``source``, the
-    project's ``deploy/headers.toml``, when there is one), so a CDN deploy
-    always allows exactly the inline scripts it serves.
+    First the site audit (every page against the project's allowlist: no
+    unknown inline script, event handler, dangerous URL or foreign load); a
+    finding fails the build before the site is swapped in. ``_headers`` is
+    rendered from ``source`` (the project's ``deploy/headers.toml``, when there
+    is one) with script hashes from the allowlist.
     """
+    audit = run_site_audit(site_dir)  # layer 3 of issue 11: nothing unsafe is published
+    if audit.findings:
+        raise SiteAuditError(audit.findings, site_dir.name)
     if source.is_file():
         code = inline_code(site_dir)
         if code.problems:  # the site still works, minus those bits: warn, don't fail the build
             print(f"WARNING: {blocked_message(code)}", file=sys.stderr)
-        text = header_files(site_dir, source, strict=False)["_headers"]
+        text = header_files(site_dir, source, strict=False, audit=audit)["_headers"]
         (site_dir / "_headers").write_text(text, encoding="utf-8")
     precompress(site_dir)
 

@@ -11,10 +11,14 @@ import base64
 import hashlib
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+
+from macros.problems import printable
+from macros.safety.findings import Finding
+from macros.safety.site import SiteAudit, allowed_script_hashes, load_allowlist, run_site_audit
 
 # Material's own assets carry an 8-hex-digit content hash: bundle.a5f9d56c.min.js.
 # deploy/nginx.conf repeats this pattern in a location (a test checks they agree).
@@ -114,12 +118,33 @@ class HeaderSourceError(ValueError):
     pass
 
 
-def load_policy(source: Path, code: InlineCode) -> HeaderPolicy:
-    """Read deploy/headers.toml and fill in the site's hashes."""
+class SiteAuditError(ValueError):
+    """The built site failed the safety audit (layer 3 of issue 11): it is not published."""
+
+    def __init__(self, findings: Sequence[Finding], shown_as: str = "site") -> None:
+        self.findings = list(findings)
+        lines = [printable(str(f).replace(f"{shown_as}/", "site/", 1)) for f in findings]
+        super().__init__(
+            f"the built site failed the safety audit ({len(lines)} finding"
+            f"{'s' * (len(lines) != 1)}):\n  " + "\n  ".join(lines)
+        )
+
+
+def load_policy(
+    source: Path, code: InlineCode, script_hashes: Sequence[str] | None = None
+) -> HeaderPolicy:
+    """Read deploy/headers.toml and fill in the hashes.
+
+    The build passes ``script_hashes`` computed from the project's allowlist
+    (macros/safety/inline_scripts.toml), never from the HTML (issue 11);
+    without them the site's own inline scripts are hashed (for tests that
+    compare a served policy with a site).
+    """
     with source.open("rb") as handle:
         raw = tomllib.load(handle)
+    scripts = csp_hashes(code.scripts) if script_hashes is None else sorted(set(script_hashes))
     fill = {
-        "script_hashes": " ".join(csp_hashes(code.scripts)),
+        "script_hashes": " ".join(scripts),
         "style_hashes": " ".join(csp_hashes(code.styles)),
     }
     security: dict[str, str] = {}
@@ -186,15 +211,21 @@ def render_nginx_headers(policy: HeaderPolicy, cache_class: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def header_files(site_dir: Path, source: Path, *, strict: bool = True) -> dict[str, str]:
+def header_files(
+    site_dir: Path, source: Path, *, strict: bool = True, audit: SiteAudit | None = None
+) -> dict[str, str]:
     """Every generated header file, by path relative to deploy/.
 
-    ``strict`` refuses a site with inline code that no hash can allow.
+    ``strict`` refuses a site with inline code that no hash can allow. The
+    script hashes come from the allowlist entries the site audit found.
     """
     code = inline_code(site_dir)
     if code.problems and strict:
         raise HeaderSourceError(blocked_message(code))
-    policy = load_policy(source, code)
+    audit = audit or run_site_audit(site_dir)
+    if audit.findings:
+        raise SiteAuditError(audit.findings, site_dir.name)
+    policy = load_policy(source, code, allowed_script_hashes(load_allowlist(), audit.used))
     return {
         "_headers": render_netlify_headers(policy, site_dir),
         "nginx/headers.conf": render_nginx_headers(policy, "default"),

@@ -55,6 +55,17 @@ class Staged:
     warnings: tuple[str, ...] = ()  # data warnings, as the build logs them
 
 
+# Copies of Material 9.8.1's navigation partials, made only to escape titles
+# (MkDocs' theme environment does not autoescape). Zensical autoescapes and
+# renders its own navigation: Material's copies there lose the current page's
+# table of contents.
+MATERIAL_NAV_COPIES = frozenset({"nav.html", "nav-item.html"})
+
+
+def _material_only(folder: str, names: list[str]) -> set[str]:
+    return set(names) & MATERIAL_NAV_COPIES if Path(folder).name == "partials" else set()
+
+
 def plugin_options(config: dict[str, Any]) -> dict[str, Any] | None:
     """The comparison plugin's options in mkdocs.yml; None when it is not enabled there."""
     plugins = config.get("plugins") or []
@@ -204,7 +215,7 @@ def write_tree(
     theme = config.get("theme")
     custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
     if custom_dir:
-        shutil.copytree(root / custom_dir, tmp / "overrides")
+        shutil.copytree(root / custom_dir, tmp / "overrides", ignore=_material_only)
     staged = staged_config(config, dataset, pages, written)
     (tmp / "mkdocs.yml").write_text(
         "# Written by `comparison stage` from the project's mkdocs.yml and data/: "

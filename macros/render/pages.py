@@ -253,17 +253,23 @@ class Renderer:
 
 
 def render_problems(
-    problems: Sequence[Problem], template_dirs: Iterable[Path] = (), root: Path | None = None
+    problems: Sequence[Problem],
+    template_dirs: Iterable[Path] = (),
+    root: Path | None = None,
+    data_dir: Path | None = None,
 ) -> str:
     """A Markdown page that lists data problems (the preview's error page).
 
     Each file named by a problem is read from ``root`` so the page can show
-    the offending lines with the spot marked (see macros.preview.errorpage).
+    the offending lines with the spot marked (see macros.preview.errorpage);
+    only regular files inside ``data_dir`` (default: root/data), never links.
     """
     lines: dict[str, list[str]] = {}
     for problem in problems:
         if root is not None and problem.path not in lines:
-            lines[problem.path] = errorpage.read_lines(root / problem.path)
+            lines[problem.path] = errorpage.read_lines(
+                root / problem.path, data_dir or root / "data"
+            )
     env = make_environment(template_dirs)
     return env.get_template("errors.md.j2").render(
         problems=problems,

@@ -1,0 +1,136 @@
+"""Ids that would give two things one address (issue 11).
+
+Dimension and framework ids become anchors and page paths: a dimension called
+``verdict`` would share ``#verdict`` with the home page's own verdict section, a
+dimension ``orm`` next to ``orm-flask`` would make ``#orm-flask`` twice, and a
+framework ``alpha-vs-beta`` next to ``gamma`` makes the same pair page as
+``alpha`` and ``beta-vs-gamma``. A link then reaches only one of them. Each
+collision is refused at the data file, naming both places. The templates'
+own anchors are read from the template files, so the list never goes stale.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from macros import messages
+from macros.data.layout import DataFile, FileKind
+from macros.problems import Problem
+
+TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
+_LITERAL_ANCHOR = re.compile(r"\{ #([a-z][a-z0-9-]*) \}")
+
+
+def template_anchors(name: str, template_dir: Path = TEMPLATE_DIR) -> dict[str, str]:
+    """Fixed anchors of one template: anchor -> 'macros/templates/x.md.j2:LINE'."""
+    found: dict[str, str] = {}
+    path = template_dir / name
+    if not path.is_file():
+        return found
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        for match in _LITERAL_ANCHOR.finditer(line):
+            found.setdefault(match.group(1), f"macros/templates/{name}:{number}")
+    return found
+
+
+class _Page:
+    """The addresses one page (or the site's paths) holds, and who made each."""
+
+    def __init__(self, name: str, fixed: dict[str, str]) -> None:
+        self.name = name
+        self.made: dict[str, str] = dict(fixed)
+        self.problems: list[Problem] = []
+
+    def add(self, address: str, file: DataFile, what: str, made: str) -> None:
+        first = self.made.get(address)
+        if first is None:
+            self.made[address] = file.path
+            return
+        self.problems.append(
+            Problem(
+                file.path,
+                0,
+                0,
+                "",
+                messages.text("id-collision", what=what, id=file.id, made=made, other=first),
+                messages.hint("id-collision"),
+            )
+        )
+
+
+def check_collisions(loaded: Iterable[DataFile]) -> list[Problem]:
+    files = list(loaded)
+    frameworks = [f for f in files if f.kind is FileKind.FRAMEWORK and f.id]
+    dimensions = [f for f in files if f.kind is FileKind.DIMENSION and f.id]
+    site = next((f for f in files if f.kind is FileKind.SITE), None)
+    featured = set(site.value.get("featured") or []) if site else set()
+
+    problems: list[Problem] = []
+    # The whole comparison on one page (article.md.j2 with dimension.md.j2).
+    article = _Page("the one-page comparison", template_anchors("article.md.j2"))
+    for fw in frameworks:
+        if fw.id in featured:
+            article.add(f"profile-{fw.id}", fw, "framework", f"#profile-{fw.id} on one-page")
+    for dim in dimensions:
+        article.add(str(dim.id), dim, "dimension", f"#{dim.id} on one-page")
+    for dim in dimensions:
+        for fw in frameworks:
+            if fw.id in featured:
+                anchor = f"{dim.id}-{fw.id}"
+                article.add(anchor, dim, "dimension", f"#{anchor} on one-page")
+    problems += article.problems
+    # The home page: a section per dimension beside its own sections.
+    hub = _Page("the home page", template_anchors("hub.md.j2"))
+    for dim in dimensions:
+        hub.add(str(dim.id), dim, "dimension", f"#{dim.id} on the home page")
+    problems += hub.problems
+    # Each topic page: a section per featured framework beside its own sections.
+    for dim in dimensions:
+        topic = _Page(f"the {dim.id} page", template_anchors("topic.md.j2"))
+        for fw in frameworks:
+            if fw.id in featured:
+                anchor = f"{dim.id}-{fw.id}"
+                topic.add(anchor, fw, "framework", f"#{anchor} on the {dim.id} page")
+        problems += topic.problems
+    return problems + _pair_pages(frameworks)
+
+
+def _pair_pages(frameworks: list[DataFile]) -> list[Problem]:
+    """A framework id like 'alpha-vs-beta' next to 'alpha' and 'beta', and pair paths twice."""
+    if len(frameworks) <= 2:
+        return []  # no framework or pair pages
+    ids = {str(f.id) for f in frameworks}
+    problems = []
+    for fw in frameworks:
+        parts = str(fw.id).split("-vs-")
+        for cut in range(1, len(parts)):
+            left, right = "-vs-".join(parts[:cut]), "-vs-".join(parts[cut:])
+            if left in ids and right in ids:
+                problems.append(
+                    Problem(
+                        fw.path,
+                        0,
+                        0,
+                        "",
+                        messages.text(
+                            "id-collision",
+                            what="framework",
+                            id=fw.id,
+                            made=f"the name of a pair page ({fw.id})",
+                            other=f"the pair page of '{left}' and '{right}'",
+                        ),
+                        messages.hint("id-collision"),
+                    )
+                )
+                break
+    ordered = sorted(
+        frameworks, key=lambda f: (f.value.get("order", 0), str(f.value.get("name", "")).lower())
+    )
+    paths = _Page("the site", {})
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1 :]:
+            path = f"compare/{a.id}-vs-{b.id}.md"
+            paths.add(path, b, "framework", f"the pair page {path} (with '{a.id}')")
+    return problems + paths.problems

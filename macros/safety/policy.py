@@ -1,0 +1,156 @@
+"""What HTML a data field may produce, and how URLs are judged.
+
+The allowlist is what the site's Markdown configuration (Python-Markdown with
+abbr, admonition, attr_list, def_list, footnotes, md_in_html, tables, toc,
+pymdownx.details, highlight, inlinehilite and superfences) produces from the
+Markdown the data rules allow:
+paragraphs, emphasis, code, lists, links, tables, footnote references,
+admonitions and collapsible notes. Anything else in a field's HTML came from
+raw HTML or from an attribute list, and is refused.
+
+URLs are read the way a browser reads them (HTML entities decoded, tabs and
+line breaks removed, leading controls and spaces dropped, ``\\`` taken as
+``/``), so that ``java&#9;script:`` or ``/\\evil.example`` are judged as what
+they become, not as what they look like.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+# element -> attributes it may carry in a data field's HTML
+FRAGMENT_ELEMENTS: dict[str, frozenset[str]] = {
+    "p": frozenset({"class"}),
+    "br": frozenset(),
+    "hr": frozenset(),
+    "em": frozenset(),
+    "strong": frozenset(),
+    "del": frozenset(),
+    "code": frozenset({"class"}),
+    "pre": frozenset({"class"}),
+    "span": frozenset({"class"}),
+    "div": frozenset({"class"}),
+    "blockquote": frozenset(),
+    "ul": frozenset(),
+    "ol": frozenset({"start"}),
+    "li": frozenset({"id"}),
+    "a": frozenset({"href", "title", "class", "id", "name"}),
+    "img": frozenset({"src", "alt", "title"}),
+    "sup": frozenset({"id"}),
+    "table": frozenset(),
+    "thead": frozenset(),
+    "tbody": frozenset(),
+    "tr": frozenset(),
+    "th": frozenset({"style"}),
+    "td": frozenset({"style"}),
+    "dl": frozenset(),
+    "dt": frozenset(),
+    "dd": frozenset(),
+    "details": frozenset({"class", "open"}),
+    "summary": frozenset(),
+}
+
+# Python-Markdown's tables extension aligns columns with style="text-align: ..."
+_ALIGN_STYLE = re.compile(r"text-align: (?:left|right|center);?")
+
+# Class tokens Material gives meaning to (md-*) must not come from data.
+_CLASS_TOKEN = re.compile(r"-?[A-Za-z_][A-Za-z0-9_-]*")
+
+# Ids the Markdown extensions write: footnotes (fnref:x, fnref2:x, fn:x) and
+# pymdownx.highlight's line anchors (__codelineno-0-1).
+_GENERATED_ID = re.compile(r"fn(?:ref\d*)?:[A-Za-z0-9_.-]+|__codelineno-\d+-\d+")
+
+# Attributes whose value a browser follows or loads, in any element.
+URL_ATTRIBUTES = frozenset(
+    {
+        "href",
+        "src",
+        "action",
+        "formaction",
+        "poster",
+        "data",
+        "background",
+        "cite",
+        "longdesc",
+        "lowsrc",
+        "manifest",
+        "codebase",
+        "ping",
+        "xlink:href",
+        "srcdoc",
+    }
+)
+
+DANGEROUS_SCHEMES = frozenset({"javascript", "data", "vbscript", "file", "blob", "filesystem"})
+
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+_STRIP_ANYWHERE = re.compile(r"[\t\n\r]")
+# Characters a URL in data may hold: RFC 3986 unreserved, reserved and '%'.
+RFC3986 = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*")
+
+
+@dataclass(frozen=True)
+class UrlVerdict:
+    kind: str  # "site" (relative, same host), "https", "other-host", "scheme", "bad"
+    scheme: str = ""
+    host: str = ""
+
+    @property
+    def same_site(self) -> bool:
+        return self.kind == "site"
+
+
+def normalise_url(value: str) -> str:
+    """The URL as a browser will read it (entities already decoded by the parser)."""
+    value = _STRIP_ANYWHERE.sub("", value)
+    value = value.strip("".join(chr(c) for c in range(0x21)))
+    return value.replace("\\", "/")
+
+
+def judge_url(value: str) -> UrlVerdict:
+    url = normalise_url(value)
+    match = _SCHEME.match(url)
+    if match:
+        scheme = match.group(1).lower()
+        if scheme != "https":
+            return UrlVerdict("scheme", scheme=scheme)
+        try:
+            host = urlsplit(url).hostname or ""
+        except ValueError:
+            return UrlVerdict("bad", scheme=scheme)
+        return UrlVerdict("https", scheme="https", host=host) if host else UrlVerdict("bad")
+    if url.startswith("//"):
+        try:
+            host = urlsplit("https:" + url).hostname or ""
+        except ValueError:
+            host = ""
+        return UrlVerdict("other-host", host=host)
+    return UrlVerdict("site")
+
+
+def is_own_asset(value: str) -> bool:
+    """A site-relative path into the site's own ``assets/`` folder (``/assets/x.png``,
+    ``../assets/x.png``); nothing that climbs out of it again."""
+    url = normalise_url(value)
+    if judge_url(url).kind != "site":
+        return False
+    parts = url.split("?")[0].split("#")[0].split("/")
+    while parts and parts[0] in ("", ".", ".."):
+        parts.pop(0)
+    return len(parts) > 1 and parts[0] == "assets" and ".." not in parts
+
+
+def class_allowed(value: str) -> bool:
+    tokens = value.split()
+    return all(_CLASS_TOKEN.fullmatch(t) and not t.startswith("md-") for t in tokens)
+
+
+def id_allowed(value: str) -> bool:
+    """Ids (and a's name=) the extensions generate; never one a text chose."""
+    return bool(_GENERATED_ID.fullmatch(value))
+
+
+def style_allowed(value: str) -> bool:
+    return bool(_ALIGN_STYLE.fullmatch(value.strip()))

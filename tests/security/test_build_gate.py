@@ -1,0 +1,50 @@
+"""Layer 3 runs in every atomic build (make build) and fails it before the swap."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from macros.publish.build import build_site
+from macros.publish.headers import SiteAuditError, header_files
+from tests.harness.site import FIXTURES, ROOT
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_an_inline_script_on_a_hand_written_page_fails_the_build(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES / "minimal", project)
+    (project / "content" / "notes.md").write_text(
+        "# Notes\n\nText.\n\n<script>alert(document.cookie)</script>\n", encoding="utf-8"
+    )
+    site = project / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<p>last good build</p>")
+    before = digest(site)
+    assert build_site(project / "mkdocs.yml", site) == 1
+    err = capfd.readouterr().err
+    assert "the built site failed the safety audit (1 finding):" in err
+    assert "  site/notes/index.html:" in err
+    assert "inline script not on the allowlist" in err
+    assert "site/ is unchanged" in err
+    assert digest(site) == before
+
+
+def test_the_csp_never_hashes_a_script_the_allowlist_does_not_hold(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<p>x</p><script>alert(1)</script>")
+    with pytest.raises(SiteAuditError, match="inline script not on the allowlist"):
+        header_files(site, ROOT / "deploy" / "headers.toml", strict=False)
