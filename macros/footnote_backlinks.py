@@ -54,5 +54,5 @@ class FootnoteBacklinks(Extension):
         md.treeprocessors.register(BacklinkLabels(md), "footnote-backlink-labels", PRIORITY)
 
 
-def makeExtension(**kwargs: Any) -> FootnoteBacklinks:  # noqa: N802 (Markdown's hook name)
+def makeExtension(**kwargs: Any) -> FootnoteBacklinks:  # Markdown looks this name up
     return FootnoteBacklinks(**kwargs)
