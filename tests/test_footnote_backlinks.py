@@ -41,9 +41,7 @@ def backlinks(text: str) -> Backlinks:
 
 
 def test_each_mention_is_named_and_numbered() -> None:
-    found = backlinks(
-        "One[^b] two[^a] three[^a] four[^a].\n\n[^b]: Source B.\n[^a]: Source A.\n"
-    )
+    found = backlinks("One[^b] two[^a] three[^a] four[^a].\n\n[^b]: Source B.\n[^a]: Source A.\n")
     # Source b is footnote 1, source a footnote 2 with three mentions.
     assert [(link["href"], link["aria-label"]) for link in found.links] == [
         ("#fnref:b", "Back to the mention of source 1"),
