@@ -39,9 +39,23 @@ class Visit:
         return found
 
 
+def settle(page: Page) -> None:
+    """Wait until every running CSS transition and animation has finished.
+
+    Material fades colours in (up to 0.25 s) when it applies the colour scheme
+    and when a tooltip opens: a contrast measured mid-way is neither scheme's.
+    """
+    page.evaluate(
+        """() => Promise.all(document.getAnimations()
+             .filter(a => a.effect && a.effect.getComputedTiming().iterations !== Infinity)
+             .map(a => a.finished.catch(() => null)))"""
+    )
+
+
 def axe_violations(page: Page) -> list[str]:
-    """axe-core's violations on the page as it is now, one line each."""
+    """axe-core's violations on the page once its transitions are over, one line each."""
     axe = require_tool(str(AXE), "REQUIRE_BROWSER")  # installed by `npm ci`
+    settle(page)
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.add_script_tag(path=axe)
     found: list[dict[str, Any]] = page.evaluate(

@@ -238,6 +238,27 @@
     });
   }
 
+  /* Footnote tooltips --------------------------------------------------------
+     Material opens a source's tooltip as an unnamed role="dialog" appended to
+     <body> (axe: aria-dialog-name). Name it after the marker that opened it,
+     "Source 3", as soon as it appears. */
+  function nameTooltip(tooltip) {
+    if (tooltip.getAttribute("aria-label") || !tooltip.id) return;
+    var marker = document.querySelector('[aria-controls="' + tooltip.id + '"]');
+    var number = marker ? marker.textContent.trim() : "";
+    tooltip.setAttribute("aria-label", number ? "Source " + number : "Source");
+  }
+
+  if (typeof MutationObserver === "function") {
+    new MutationObserver(function (changes) {
+      changes.forEach(function (change) {
+        change.addedNodes.forEach(function (node) {
+          if (node.nodeType === 1 && node.matches(".md-tooltip2[role=dialog]")) nameTooltip(node);
+        });
+      });
+    }).observe(document.body, { childList: true });
+  }
+
   function setUp() {
     var content = document.querySelector("article") || document.body;
     sortableTables(content);
