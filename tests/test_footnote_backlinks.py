@@ -1,4 +1,4 @@
-"""macros.footnote_backlinks: every back-link of a footnote says which mention
+"""macros.render.footnote_backlinks: every back-link of a footnote says which mention
 it returns to (issue 12: "some sources show up to six unlabelled back-links")."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 import markdown
 
-from macros.footnote_backlinks import backlink_label
+from macros.render.footnote_backlinks import backlink_label
 
 
 class Backlinks(HTMLParser):
@@ -34,7 +34,7 @@ class Backlinks(HTMLParser):
 
 
 def backlinks(text: str) -> Backlinks:
-    html = markdown.markdown(text, extensions=["footnotes", "macros.footnote_backlinks"])
+    html = markdown.markdown(text, extensions=["footnotes", "macros.render.footnote_backlinks"])
     parser = Backlinks()
     parser.feed(html)
     return parser
@@ -61,6 +61,6 @@ def test_labels() -> None:
 
 def test_a_page_without_footnotes_is_unchanged() -> None:
     text = "Plain *text*, no citations.\n"
-    assert markdown.markdown(text, extensions=["footnotes", "macros.footnote_backlinks"]) == (
+    assert markdown.markdown(text, extensions=["footnotes", "macros.render.footnote_backlinks"]) == (
         markdown.markdown(text, extensions=["footnotes"])
     )

@@ -84,6 +84,11 @@ def html_text(value: Any) -> str:
     return str(escape(str(value)))
 
 
+def topic_url(dimension_id: str) -> str:
+    """A Markdown link to a topic's page, from the site's root."""
+    return "/" + topic_uri(dimension_id)
+
+
 def make_environment(
     template_dirs: Iterable[Path] = (), cache_dir: Path | None = None
 ) -> jinja2.Environment:
@@ -249,6 +254,11 @@ class Renderer:
             *decide,
             *many,
             Page(ONE_PAGE, one_page),
+            *(
+                [Page("about.md", self.render("about.md.j2", "about.md", topic_url=topic_url))]
+                if data.site.about
+                else []
+            ),
         ]
 
 

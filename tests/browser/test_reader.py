@@ -13,11 +13,11 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Page
 
-from macros.loader import load_or_raise
-from macros.model import Criterion, Dataset
+from macros.data.loader import load_or_raise
+from macros.data.model import Criterion, Dataset
 from tests.browser.conftest import OpenPage
 from tests.browser.support import axe_violations, settle
-from tests.helpers import ROOT
+from tests.harness.site import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -5,7 +5,7 @@ title "Jump back to footnote 5 in the text"; a source cited four times shows
 four identical arrows that a screen reader reads alike. This extension names
 each one ("Back to mention 2 of 4 of source 5"), numbers the arrows visibly
 when there is more than one, and is registered from mkdocs.yml
-(``markdown_extensions: - macros.footnote_backlinks``). It has no MkDocs
+(``markdown_extensions: - macros.render.footnote_backlinks``). It has no MkDocs
 dependency and runs after the footnotes extension has added the duplicates.
 """
 
