@@ -61,6 +61,6 @@ def test_labels() -> None:
 
 def test_a_page_without_footnotes_is_unchanged() -> None:
     text = "Plain *text*, no citations.\n"
-    assert markdown.markdown(text, extensions=["footnotes", "macros.render.footnote_backlinks"]) == (
-        markdown.markdown(text, extensions=["footnotes"])
-    )
+    assert markdown.markdown(
+        text, extensions=["footnotes", "macros.render.footnote_backlinks"]
+    ) == (markdown.markdown(text, extensions=["footnotes"]))
