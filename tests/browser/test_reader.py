@@ -285,3 +285,26 @@ def test_every_topic_links_to_report_an_error(open_page: OpenPage, dataset: Data
         href = link.get_attribute("href") or ""
         subject = parse_qs(urlsplit(href).query)["subject"][0]
         assert dim.title in subject, (dim.id, subject)
+
+
+RUNNING = """document.getAnimations().filter(a => a.playState === "running"
+    && a.effect.getComputedTiming().iterations !== Infinity).length"""
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_switching_scheme_keeps_every_contrast(open_page: OpenPage, width: int) -> None:
+    """The reader's own switch, not only the system setting; axe measures once
+    every transition has finished (Material 9.8 turns transitions off while it
+    switches, so today there is none to wait for; settle() guards the day
+    there is)."""
+    visit = open_page("", width=width)
+    for path in ("", "decide/", "about/"):
+        visit.goto(path)
+        page = visit.page
+        for scheme, toggle in (("slate", "__palette_1"), ("default", "__palette_0")):
+            page.click(f"label[for='{toggle}']")
+            page.wait_for_function(f"document.body.dataset.mdColorScheme === '{scheme}'")
+            settle(page)
+            assert page.evaluate(RUNNING) == 0
+            assert axe_violations(page) == [], (path or "/", scheme)
+    assert visit.problems() == []
