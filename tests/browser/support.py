@@ -42,8 +42,9 @@ class Visit:
 def settle(page: Page) -> None:
     """Wait until every running CSS transition and animation has finished.
 
-    Material fades colours in (up to 0.25 s) when it applies the colour scheme
-    and when a tooltip opens: a contrast measured mid-way is neither scheme's.
+    A colour measured mid-fade is neither the old nor the new one: Material's
+    tooltips fade in (0.25 s), and any future transition on a colour scheme
+    switch would do the same. Infinite animations (spinners) are not waited for.
     """
     page.evaluate(
         """() => Promise.all(document.getAnimations()
