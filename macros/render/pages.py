@@ -85,7 +85,7 @@ def html_text(value: Any) -> str:
 
 
 def topic_url(dimension_id: str) -> str:
-    """A Markdown link to a topic's page, from the site's root."""
+    """A Markdown link to a topic's page from the site's root (templates: topic_url(id))."""
     return "/" + topic_uri(dimension_id)
 
 
@@ -132,6 +132,7 @@ class Renderer:
     ) -> None:
         self.data = dataset
         self.env = make_environment(template_dirs, cache_dir)
+        self.env.globals["topic_url"] = topic_url
         self.env.globals["url"] = lambda target, source: relative_url(
             target, source, directory_urls
         )
@@ -255,7 +256,7 @@ class Renderer:
             *many,
             Page(ONE_PAGE, one_page),
             *(
-                [Page("about.md", self.render("about.md.j2", "about.md", topic_url=topic_url))]
+                [Page("about.md", self.render("about.md.j2", "about.md"))]
                 if data.site.about
                 else []
             ),
