@@ -54,12 +54,11 @@ LIGHTHOUSE_TIMEOUT = 180  # seconds per run: a benchmark is bounded in time
 
 
 @contextmanager
-def nginx(site: Path, scratch: Path) -> Iterator[str]:
-    """deploy/nginx.conf serving ``site``; yields the base URL ending in '/'."""
+def nginx(site: Path, prefix: Path) -> Iterator[str]:
+    """deploy/nginx.conf serving ``site`` from its own ``prefix``; yields the base URL."""
     binary = shutil.which("nginx")
     if binary is None:
         raise FileNotFoundError("nginx is not installed (apt-get install nginx)")
-    prefix = scratch / "nginx"
     port = free_port()
     main = support.write_config(prefix, site, port, access_log=False)
     process = subprocess.Popen(
@@ -84,7 +83,7 @@ def sent_bytes(url: str) -> tuple[int, int]:
         return len(body), len(body)
 
 
-def quiet_build(site: Path, log: Path) -> bool:
+def quiet_build(site: Path, log: Path, config: Path = ROOT / "mkdocs.yml") -> bool:
     """build_site with MkDocs' output in ``log`` (shown only if the build fails)."""
     saved = os.dup(1), os.dup(2)
     with log.open("wb") as out:
@@ -93,7 +92,7 @@ def quiet_build(site: Path, log: Path) -> bool:
         os.dup2(out.fileno(), 1)
         os.dup2(out.fileno(), 2)
         try:
-            ok = build_site(ROOT / "mkdocs.yml", site) == 0
+            ok = build_site(config, site) == 0
         finally:
             sys.stdout.flush()
             sys.stderr.flush()
@@ -322,6 +321,37 @@ def report_lighthouse(base: str, types: dict[str, str], runs: int, scratch: Path
             print(f"  {name:6} {label}: {figures}  goal {met(min(median.values()) >= GOAL_SCORE)}")
 
 
+def synthetic_pair(scratch: Path, no_lighthouse: bool, runs: int) -> None:
+    """A pair page exists only with three or more frameworks: measure one on
+    synthetic data (scripts/bench/synthetic.py, 3 frameworks, 11 topics)."""
+    import synthetic
+
+    config = synthetic.generate(scratch / "three", 3, 11)
+    site = scratch / "three-site"
+    if not quiet_build(site, scratch / "three-build.log", config):
+        print("Pair page: NOT MEASURED (the synthetic 3-framework site did not build)")
+        return
+    site = site.resolve()
+    pair = {k: v for k, v in page_types(site).items() if k == "pair"}
+    if not pair:
+        print("Pair page: NOT MEASURED (the synthetic site has no compare/*-vs-*/ page)")
+        return
+    print("Pair page, synthetic data with 3 frameworks (the real data has 2):")
+    with nginx(site, scratch / "nginx-three") as base:
+        weights, elements = measure(base, pair, list(pair.values()))
+        weight = weights["pair"]
+        print(
+            f"  pair   {kb(weight.sent):>9} gzip ({kb(weight.raw)} decoded) in "
+            f"{len(weight.files)} files; {elements[pair['pair']]} DOM elements  /{pair['pair']}"
+        )
+        if not no_lighthouse:
+            print(
+                "  (best-practices: deploy/nginx/ carries the real site's CSP hashes; the "
+                "synthetic build's inline scripts differ, so Chromium blocks one and logs it)"
+            )
+            report_lighthouse(base, pair, runs, scratch)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -351,7 +381,7 @@ def main() -> int:
             return 0
         site = site.resolve()
         types = page_types(site)
-        with nginx(site, scratch) as base:
+        with nginx(site, scratch / "nginx") as base:
             weights, elements = measure(base, types, every_page(site))
             report_weights(weights)
             print()
@@ -359,6 +389,9 @@ def main() -> int:
             print()
             if not args.no_lighthouse:
                 report_lighthouse(base, types, args.runs, scratch)
+        if "pair" not in types:
+            print()
+            synthetic_pair(scratch, args.no_lighthouse, args.runs)
     return 0
 
 
