@@ -8,6 +8,7 @@ checked in a fresh browser context, as a reader who was sent the link."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -273,18 +274,26 @@ def test_about_page(open_page: OpenPage, dataset: Dataset) -> None:
         assert page.request.get(visit.base + target.removeprefix("../")).ok
 
 
-def test_every_topic_links_to_report_an_error(open_page: OpenPage, dataset: Dataset) -> None:
+def test_every_topic_links_to_report_an_error(
+    open_page: OpenPage, dataset: Dataset, site_dir: Path
+) -> None:
+    """On each topic's own page when the site has one, else in its section."""
     about = dataset.site.about
     assert about is not None
-    page = open_page("").page
+    visit = open_page("")
     for dim in dataset.dimensions:
+        own_page = (site_dir / dim.id / "index.html").is_file()
+        visit.goto(f"{dim.id}/" if own_page else "")
         # The report line closes the topic, after its review date.
-        link = page.locator(
-            f"h2#{dim.id} ~ p.report-error a[href^='mailto:{about.report.email}']"
+        scope = "article" if own_page else f"h2#{dim.id} ~"
+        link = visit.page.locator(
+            f"{scope} p.report-error a[href^='mailto:{about.report.email}']"
         ).first
         href = link.get_attribute("href") or ""
         subject = parse_qs(urlsplit(href).query)["subject"][0]
         assert dim.title in subject, (dim.id, subject)
+        reviewed = visit.page.locator("p.reviewed + p.report-error")
+        assert reviewed.count() >= 1
 
 
 RUNNING = """document.getAnimations().filter(a => a.playState === "running"
