@@ -31,6 +31,15 @@ def dataset() -> Dataset:
     return load_or_raise(ROOT / "data", ROOT)
 
 
+def topic(dataset: Dataset) -> str:
+    """The first topic's own page."""
+    return f"{dataset.dimensions[0].id}/"
+
+
+# The whole comparison on one page: every topic's citations, many cited twice.
+ONE_PAGE = "one-page/"
+
+
 def criteria(dataset: Dataset) -> tuple[Criterion, ...]:
     assert dataset.decision is not None and len(dataset.decision.criteria) >= 3
     return dataset.decision.criteria
@@ -115,7 +124,7 @@ def test_without_javascript_a_shared_link_shows_the_guidance(
 
 
 def test_a_footnote_tooltip_shows_the_source(open_page: OpenPage, dataset: Dataset) -> None:
-    page = open_page("").page
+    page = open_page(topic(dataset)).page
     marker = page.locator("article .footnote-ref").first
     source_id = (marker.get_attribute("href") or "").removeprefix("#fn:")
     source = dataset.sources[source_id]
@@ -133,15 +142,18 @@ def test_a_footnote_tooltip_shows_the_source(open_page: OpenPage, dataset: Datas
 BACKLINK = re.compile(r"Back to (?:the mention|mention (\d+) of (\d+)) of source (\d+)")
 
 
-def test_back_links_say_which_mention_they_return_to(open_page: OpenPage) -> None:
-    page = open_page("").page
+@pytest.mark.parametrize("where", ["topic", "one page"])
+def test_back_links_say_which_mention_they_return_to(
+    open_page: OpenPage, dataset: Dataset, where: str
+) -> None:
+    page = open_page(topic(dataset) if where == "topic" else ONE_PAGE).page
     items = page.eval_on_selector_all(
         ".footnote > ol > li",
         """items => items.map(li => [...li.querySelectorAll('a.footnote-backref')]
               .map(a => [a.getAttribute('aria-label'), a.getAttribute('href'),
                          a.innerText.trim()]))""",
     )
-    assert items, "the home page cites sources"
+    assert items, "the page cites sources"
     several = 0
     for number, links in enumerate(items, start=1):
         assert links, f"source {number} has no way back to the text"
@@ -157,13 +169,15 @@ def test_back_links_say_which_mention_they_return_to(open_page: OpenPage) -> Non
             # Each back-link leads to a mention that exists on the page.
             assert page.locator(f"[id='{href.removeprefix('#')}']").count() == 1, href
         several += len(links) > 1
-    assert several, "at least one source is cited more than once on the home page"
+    if where == "one page":
+        assert several, "at least one source is cited more than once in the whole comparison"
 
 
 # Target size --------------------------------------------------------------------------
 
 TARGETS = {
-    "": ["article .footnote-ref", ".footnote-backref", ".md-copyright a"],
+    "topic": ["article .footnote-ref", ".footnote-backref", ".md-copyright a"],
+    ONE_PAGE: ["article .footnote-ref", ".footnote-backref"],
     "decide/": [".decision-criterion input", "a.decision-why", "a.decision-share"],
 }
 
@@ -172,7 +186,8 @@ TARGETS = {
 def test_targets_are_at_least_24_px(open_page: OpenPage, dataset: Dataset, width: int) -> None:
     visit = open_page("", width=width)
     small: list[str] = []
-    for path, selectors in TARGETS.items():
+    for where, selectors in TARGETS.items():
+        path = topic(dataset) if where == "topic" else where
         visit.goto(path)
         if path == "decide/":  # show the share link
             visit.page.check(f"input[value='{criteria(dataset)[0].id}']")
@@ -195,7 +210,7 @@ def test_targets_are_at_least_24_px(open_page: OpenPage, dataset: Dataset, width
 def test_a_marker_does_not_stretch_its_line(open_page: OpenPage) -> None:
     """The 24 px marker hangs from the top of the line: lines with a marker
     are as tall as lines without (Material's body line height is 1.6)."""
-    page = open_page("").page
+    page = open_page(ONE_PAGE).page
     heights = page.evaluate(
         """() => [...document.querySelectorAll('article p')].map(p => {
               const lines = p.getClientRects()[0].height /
@@ -207,11 +222,11 @@ def test_a_marker_does_not_stretch_its_line(open_page: OpenPage) -> None:
     assert with_marker and max(with_marker) < 0.05
 
 
-def test_in_short_is_body_size(open_page: OpenPage) -> None:
-    page = open_page("").page
+def test_in_short_is_body_size(open_page: OpenPage, dataset: Dataset) -> None:
+    page = open_page(topic(dataset)).page
     sizes = page.evaluate(
         """() => ({
-            body: parseFloat(getComputedStyle(document.querySelector('article > p')).fontSize),
+            body: parseFloat(getComputedStyle(document.querySelector('article')).fontSize),
             short: [...document.querySelectorAll('.admonition.abstract > p:not(.admonition-title)')]
                    .map(p => parseFloat(getComputedStyle(p).fontSize))})"""
     )
