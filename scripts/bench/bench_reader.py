@@ -287,6 +287,9 @@ def report_elements(types: dict[str, str], elements: dict[str, int]) -> None:
     largest = max(elements, key=lambda p: elements[p])
     home = elements[""]
     print(f"  largest: {elements[largest]} on /{largest}")
+    over = [f"/{p} ({n})" for p, n in sorted(elements.items()) if n > GOAL_MAX_ELEMENTS]
+    if over:
+        print(f"  over {GOAL_MAX_ELEMENTS}: {', '.join(over)}")
     print(
         f"  goal: home at most {GOAL_HOME_ELEMENTS}: {met(home <= GOAL_HOME_ELEMENTS)}; "
         f"no page over {GOAL_MAX_ELEMENTS}: {met(elements[largest] <= GOAL_MAX_ELEMENTS)}"
