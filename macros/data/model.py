@@ -39,6 +39,7 @@ RESERVED_PAGE_IDS = (
     "compare",
     "frameworks",
     "one-page",
+    "about",
     "api",
     "assets",
     "search",
@@ -162,6 +163,24 @@ class RuleOfThumb:
 
 
 @dataclass(frozen=True)
+class Report:
+    """How readers report an error (data/site.yml about.report)."""
+
+    email: str
+    text: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class About:
+    """The About page's own text (data/site.yml about)."""
+
+    maintainers: str
+    checking: str
+    report: Report
+
+
+@dataclass(frozen=True)
 class Site:
     title: str = field(metadata=LINE)
     description: str = field(metadata=LINE)
@@ -174,6 +193,8 @@ class Site:
     question: str | None = field(default=None, metadata=LINE)
     short_answer: str | None = None
     rules_of_thumb: tuple[RuleOfThumb, ...] = ()
+    licence_url: str | None = None
+    about: About | None = None
 
 
 @dataclass(frozen=True)

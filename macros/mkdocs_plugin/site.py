@@ -43,10 +43,12 @@ def use_site_markdown(config: MkDocsConfig) -> None:
 
 
 def apply_site_metadata(config: MkDocsConfig, site: Site) -> None:
-    """The site's name, description and URL come from data/site.yml."""
+    """The site's name, description, URL and licence come from data/site.yml."""
     config.site_name = site.title
     config.site_description = site.description
     config.site_url = site.url
+    # The footer (overrides/partials/copyright.html) names and links the licence.
+    config.extra["comparison"] = {"licence": site.licence, "licence_url": site.licence_url}
 
 
 def default_nav(

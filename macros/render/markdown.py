@@ -47,6 +47,7 @@ _NO_PLAIN_TEXT_EFFECT = frozenset(
         "pymdownx.highlight",
         "pymdownx.inlinehilite",
         "pymdownx.superfences",
+        "macros.render.footnote_backlinks",  # only names footnote back-links
     }
 )
 

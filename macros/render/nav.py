@@ -21,6 +21,7 @@ GENERATED_NAV = (
     ("Which to choose", "decide.md"),
     ("Compare", "compare/index.md"),  # only with three or more frameworks
     ("All on one page", ONE_PAGE),
+    ("About", "about.md"),  # only when data/site.yml has `about`
 )
 
 

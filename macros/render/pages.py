@@ -84,6 +84,11 @@ def html_text(value: Any) -> str:
     return str(escape(str(value)))
 
 
+def topic_url(dimension_id: str) -> str:
+    """A Markdown link to a topic's page from the site's root (templates: topic_url(id))."""
+    return "/" + topic_uri(dimension_id)
+
+
 def make_environment(
     template_dirs: Iterable[Path] = (), cache_dir: Path | None = None
 ) -> jinja2.Environment:
@@ -127,6 +132,7 @@ class Renderer:
     ) -> None:
         self.data = dataset
         self.env = make_environment(template_dirs, cache_dir)
+        self.env.globals["topic_url"] = topic_url
         self.env.globals["url"] = lambda target, source: relative_url(
             target, source, directory_urls
         )
@@ -249,6 +255,11 @@ class Renderer:
             *decide,
             *many,
             Page(ONE_PAGE, one_page),
+            *(
+                [Page("about.md", self.render("about.md.j2", "about.md"))]
+                if data.site.about
+                else []
+            ),
         ]
 
 

@@ -1,17 +1,19 @@
 #!/usr/bin/env python3
-"""What a reader downloads, and Lighthouse's mobile scores, for the built site.
+"""What a reader downloads and meets, per page type, as nginx serves the site.
 
-Builds the real site into a temporary folder (or takes --site), serves it with
-gzip on 127.0.0.1 at a free port (a small server in this file, run as a child
-process and stopped by its PID), then:
+Builds the site as `make build` does (precompressed .gz files and the header
+snippets), serves it with the shipped deploy/nginx.conf on 127.0.0.1 at a free
+port (stopped by its PID), and measures every page type: home, a topic page,
+the feature table, the FAQ, the decision helper, About, and a pair page when
+the data has three or more frameworks.
 
-- loads the home, feature-table and FAQ pages in Chromium and counts every
-  file the page requests until the network is idle (search index and worker
-  included) and the bytes sent for them, gzip-compressed as served;
-- runs Lighthouse (npm, mobile defaults: emulated phone, simulated slow 4G
-  and CPU) on the same pages.
+- Page weight: every file the page requests until the network is idle (the
+  search worker and its index included), each fetched again from nginx with
+  `Accept-Encoding: gzip`, so the bytes are the ones nginx sends.
+- DOM elements: for every page of the site, after its scripts have run.
+- Lighthouse (npm, mobile defaults: emulated phone, simulated slow 4G and CPU).
 
-Prints figures beside the goals and exits 0 either way: speed goals are
+Prints the figures beside the goals and exits 0 either way: goals are
 reported, not tested. A missing tool is reported as not measured.
 """
 
@@ -19,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import http.server
 import json
 import os
 import shutil
@@ -27,94 +28,120 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
-from typing import Any, ClassVar
 
+import support
 from support import CHROMIUM, CHROMIUM_ARGS, free_port, stop, wait_for_port
+
+from macros.publish.build import build_site
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-PAGES = {"home": "", "table": "comparison/", "faq": "faq/"}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
-GOAL_HOME_KB = 80  # gzip, every file the home page requests
-GOAL_HOME_FILES = 10
+GOAL_HOME_KB = 80  # gzip, with everything the home page loads
 GOAL_SCORE = 100
+GOAL_HOME_ELEMENTS = 800
+GOAL_MAX_ELEMENTS = 1500
 LIGHTHOUSE_TIMEOUT = 180  # seconds per run: a benchmark is bounded in time
 
-COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map")
+
+# Serving as nginx does -------------------------------------------------------------
 
 
-# The gzip-capable server -------------------------------------------------------
-
-
-class GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files, gzip-encoded (level 6, as nginx's gzip_comp_level 6) when asked."""
-
-    cache: ClassVar[dict[Path, bytes]] = {}  # shared by every request's handler
-
-    def send_head(self) -> Any:
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (wants_gzip and path.is_file() and path.suffix in COMPRESSIBLE):
-            return super().send_head()
-        if path not in self.cache:
-            self.cache[path] = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
-        body = self.cache[path]
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Vary", "Accept-Encoding")
-        self.send_header("Cache-Control", "no-cache")
-        self.end_headers()
-        return _Body(body)
-
-    def log_message(self, format: str, *args: Any) -> None:  # quiet
-        pass
-
-
-class _Body:
-    """The file-like object send_head returns; copyfile() reads it."""
-
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-
-    def read(self, size: int = -1) -> bytes:
-        data, self.data = (self.data, b"") if size < 0 else (self.data[:size], self.data[size:])
-        return data
-
-    def close(self) -> None:
-        pass
-
-
-def serve(directory: str, port: int) -> None:
-    handler = partial(GzipHandler, directory=directory)
-    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
-        server.serve_forever()
-
-
-def start_server(site: Path) -> tuple[subprocess.Popen[bytes], str]:
+@contextmanager
+def nginx(site: Path, prefix: Path) -> Iterator[str]:
+    """deploy/nginx.conf serving ``site`` from its own ``prefix``; yields the base URL."""
+    binary = shutil.which("nginx")
+    if binary is None:
+        raise FileNotFoundError("nginx is not installed (apt-get install nginx)")
     port = free_port()
-    process = subprocess.Popen([sys.executable, __file__, "--serve", str(site), str(port)])
+    main = support.write_config(prefix, site, port, access_log=False)
+    process = subprocess.Popen(
+        support.command(binary, prefix, main),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         wait_for_port(port, process)
-    except BaseException:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
         stop(process)
-        raise
-    return process, f"http://127.0.0.1:{port}/"
 
 
-# Page weight --------------------------------------------------------------------
+def sent_bytes(url: str) -> tuple[int, int]:
+    """(bytes nginx sends with gzip accepted, bytes after decoding)."""
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request, timeout=10) as response:  # loopback only
+        body = response.read()
+        if response.headers.get("Content-Encoding") == "gzip":
+            return len(body), len(gzip.decompress(body))
+        return len(body), len(body)
+
+
+def quiet_build(site: Path, log: Path, config: Path = ROOT / "mkdocs.yml") -> bool:
+    """build_site with MkDocs' output in ``log`` (shown only if the build fails)."""
+    saved = os.dup(1), os.dup(2)
+    with log.open("wb") as out:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os.dup2(out.fileno(), 1)
+        os.dup2(out.fileno(), 2)
+        try:
+            ok = build_site(config, site) == 0
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os.dup2(saved[0], 1)
+            os.dup2(saved[1], 2)
+            os.close(saved[0])
+            os.close(saved[1])
+    if not ok:
+        print(log.read_text(errors="replace")[-2000:])
+    return ok
+
+
+# Page types ---------------------------------------------------------------------
+
+
+def page_types(site: Path) -> dict[str, str]:
+    """Page type -> URL path, for the types this build has."""
+    found = {"home": ""}
+    topics = sorted(
+        p.stem for p in (ROOT / "data" / "dimensions").glob("*.yml") if not p.stem.startswith("_")
+    )
+    topic = next((t for t in topics if (site / t / "index.html").is_file()), None)
+    if topic:
+        found["topic"] = f"{topic}/"
+    for name, path in (
+        ("table", "comparison/"),
+        ("faq", "faq/"),
+        ("decide", "decide/"),
+        ("about", "about/"),
+    ):
+        if (site / path / "index.html").is_file():
+            found[name] = path
+    pair = sorted(p.parent.name for p in (site / "compare").glob("*-vs-*/index.html"))
+    if pair:
+        found["pair"] = f"compare/{pair[0]}/"
+    return found
+
+
+def every_page(site: Path) -> list[str]:
+    pages = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
+    return ["" if p == "." else f"{p}/" for p in pages]
+
+
+# Weight and DOM size -----------------------------------------------------------------
 
 
 @dataclass
 class Weight:
-    files: list[tuple[str, int, int]]  # (path, bytes sent, bytes uncompressed)
+    files: list[tuple[str, int, int]]  # (path, bytes sent, bytes decoded)
 
     @property
     def sent(self) -> int:
@@ -125,46 +152,37 @@ class Weight:
         return sum(raw for _, _, raw in self.files)
 
 
-def sizes(site: Path, local: str) -> tuple[int, int]:
-    """(bytes sent, bytes on disk) for one site path, gzip as the server sends it.
-
-    Computed from the file rather than read from the browser, which reports
-    no size for files a worker fetches (the search worker and its index).
-    """
-    file = site / local
-    if local == "" or local.endswith("/"):
-        file = file / "index.html"
-    if not file.is_file():
-        return 0, 0
-    data = file.read_bytes()
-    if file.suffix in COMPRESSIBLE:
-        return len(gzip.compress(data, compresslevel=6, mtime=0)), len(data)
-    return len(data), len(data)
-
-
-def page_weights(base: str, site: Path) -> dict[str, Weight]:
+def measure(
+    base: str, types: dict[str, str], pages: list[str]
+) -> tuple[dict[str, Weight], dict[str, int]]:
     from playwright.sync_api import Request, sync_playwright
 
     weights: dict[str, Weight] = {}
+    elements: dict[str, int] = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for name, path in PAGES.items():
+        for name, path in types.items():
             context = browser.new_context()  # empty cache: a first visit
             urls: list[str] = []
 
             def record(request: Request, urls: list[str] = urls) -> None:
-                urls.append(request.url)
+                urls.append(request.url.split("#")[0])
 
             context.on("requestfinished", record)
             context.new_page().goto(base + path, wait_until="networkidle")
-            files = []
-            for url in urls:
-                local = url.removeprefix(base).split("#")[0].split("?")[0]
-                files.append((local or "/", *sizes(site, local)))
-            weights[name] = Weight(files)
             context.close()
+            files = [
+                (url.removeprefix(base) or "/", *sent_bytes(url)) for url in dict.fromkeys(urls)
+            ]
+            weights[name] = Weight(files)
+        context = browser.new_context()
+        page = context.new_page()
+        for path in pages:
+            page.goto(base + path, wait_until="networkidle")
+            elements[path] = int(page.evaluate("document.getElementsByTagName('*').length"))
+        context.close()
         browser.close()
-    return weights
+    return weights, elements
 
 
 # Lighthouse ---------------------------------------------------------------------
@@ -232,62 +250,117 @@ def failed_audits(report_file: Path) -> list[str]:
     return lines
 
 
+def lighthouse_version() -> str:
+    package = ROOT / "node_modules" / "lighthouse" / "package.json"
+    return str(json.loads(package.read_text()).get("version", "?"))
+
+
 # Report ------------------------------------------------------------------------
-
-
-def build(dest: Path) -> bool:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    run = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",  # no --quiet: with it MkDocs stops counting warnings
-            "-f",
-            str(ROOT / "mkdocs.yml"),
-            "-d",
-            str(dest),
-        ],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if run.returncode != 0:
-        print(f"NOT MEASURED: the site does not build:\n{run.stderr.strip()[-2000:]}")
-    return run.returncode == 0
 
 
 def kb(n: int) -> str:
     return f"{n / 1024:.1f} KB"
 
 
+def met(ok: bool) -> str:
+    return "met" if ok else "NOT met"
+
+
 def report_weights(weights: dict[str, Weight]) -> None:
-    print("Page weight (first visit, empty cache, gzip as served):")
+    print("Page weight (first visit, empty cache, everything loaded, gzip as nginx sends it):")
     for name, weight in weights.items():
         print(
-            f"  {name:6} {kb(weight.sent):>9} gzip ({kb(weight.raw)} raw) "
+            f"  {name:6} {kb(weight.sent):>9} gzip ({kb(weight.raw)} decoded) "
             f"in {len(weight.files)} files"
         )
     home = weights["home"]
-    verdict = (
-        "met"
-        if home.sent <= GOAL_HOME_KB * 1024 and len(home.files) <= GOAL_HOME_FILES
-        else "NOT met"
-    )
-    print(
-        f"  goal: home at most {GOAL_HOME_KB} KB gzip in at most {GOAL_HOME_FILES} files: {verdict}"
-    )
+    print(f"  goal: home at most {GOAL_HOME_KB} KB gzip: {met(home.sent <= GOAL_HOME_KB * 1024)}")
     print("  home page, largest first:")
     for path, sent, raw in sorted(home.files, key=lambda f: -f[1]):
-        print(f"    {kb(sent):>9} gzip {kb(raw):>9} raw  {path}")
+        print(f"    {kb(sent):>9} gzip {kb(raw):>9} decoded  {path}")
+
+
+def report_elements(types: dict[str, str], elements: dict[str, int]) -> None:
+    print(f"DOM elements (after scripts ran), {len(elements)} pages:")
+    for name, path in types.items():
+        print(f"  {name:6} {elements[path]:6d}  /{path}")
+    largest = max(elements, key=lambda p: elements[p])
+    home = elements[""]
+    print(f"  largest: {elements[largest]} on /{largest}")
+    over = [f"/{p} ({n})" for p, n in sorted(elements.items()) if n > GOAL_MAX_ELEMENTS]
+    if over:
+        print(f"  over {GOAL_MAX_ELEMENTS}: {', '.join(over)}")
+    print(
+        f"  goal: home at most {GOAL_HOME_ELEMENTS}: {met(home <= GOAL_HOME_ELEMENTS)}; "
+        f"no page over {GOAL_MAX_ELEMENTS}: {met(elements[largest] <= GOAL_MAX_ELEMENTS)}"
+    )
+
+
+def report_lighthouse(base: str, types: dict[str, str], runs: int, scratch: Path) -> None:
+    if not LIGHTHOUSE.exists() or not shutil.which("node"):
+        print("Lighthouse: NOT MEASURED (run `npm ci` for node_modules/.bin/lighthouse)")
+        return
+    print(
+        f"Lighthouse {lighthouse_version()} mobile (goal: {GOAL_SCORE} in each of "
+        f"{', '.join(CATEGORIES)}); scores move by a few points with the machine's "
+        "load, so compare medians of --runs 3:"
+    )
+    for name, path in types.items():
+        results: list[dict[str, int]] = []
+        for run in range(runs):
+            out = scratch / f"lighthouse-{name}-{run}.json"
+            scores = lighthouse(base + path, out)
+            if isinstance(scores, str):
+                print(f"  {name:6} NOT MEASURED: {scores}")
+                break
+            results.append(scores)
+            print(f"  {name:6} run {run + 1}: {metrics(out)}")
+            for line in failed_audits(out):
+                print(f"           - {line}")
+        if results:
+            median = {c: int(statistics.median(r[c] for r in results)) for c in CATEGORIES}
+            figures = "  ".join(f"{c} {s:3d}" for c, s in median.items())
+            label = "median" if len(results) > 1 else "scores"
+            print(f"  {name:6} {label}: {figures}  goal {met(min(median.values()) >= GOAL_SCORE)}")
+
+
+def synthetic_pair(scratch: Path, no_lighthouse: bool, runs: int) -> None:
+    """A pair page exists only with three or more frameworks: measure one on
+    synthetic data (scripts/bench/synthetic.py, 3 frameworks, 11 topics)."""
+    import synthetic
+
+    config = synthetic.generate(scratch / "three", 3, 11)
+    site = scratch / "three-site"
+    if not quiet_build(site, scratch / "three-build.log", config):
+        print("Pair page: NOT MEASURED (the synthetic 3-framework site did not build)")
+        return
+    site = site.resolve()
+    pair = {k: v for k, v in page_types(site).items() if k == "pair"}
+    if not pair:
+        print("Pair page: NOT MEASURED (the synthetic site has no compare/*-vs-*/ page)")
+        return
+    print("Pair page, synthetic data with 3 frameworks (the real data has 2):")
+    with nginx(site, scratch / "nginx-three") as base:
+        weights, elements = measure(base, pair, list(pair.values()))
+        weight = weights["pair"]
+        print(
+            f"  pair   {kb(weight.sent):>9} gzip ({kb(weight.raw)} decoded) in "
+            f"{len(weight.files)} files; {elements[pair['pair']]} DOM elements  /{pair['pair']}"
+        )
+        if not no_lighthouse:
+            print(
+                "  (best-practices: deploy/nginx/ carries the real site's CSP hashes; the "
+                "synthetic build's inline scripts differ, so Chromium blocks one and logs it)"
+            )
+            report_lighthouse(base, pair, runs, scratch)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--site", type=Path, help="a built site (default: build one)")
-    parser.add_argument("--no-lighthouse", action="store_true", help="page weight only")
+    parser.add_argument(
+        "--site", type=Path, help="a site built by `make build` (default: build one)"
+    )
+    parser.add_argument("--no-lighthouse", action="store_true", help="weight and DOM size only")
     parser.add_argument(
         "--runs",
         type=int,
@@ -295,59 +368,34 @@ def main() -> int:
         choices=range(1, 6),
         help="Lighthouse runs per page; the median is reported (default 1)",
     )
-    parser.add_argument("--serve", nargs=2, metavar=("DIR", "PORT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.serve:
-        serve(args.serve[0], int(args.serve[1]))
+    if not Path(CHROMIUM).exists():
+        print(f"NOT MEASURED: {CHROMIUM} is missing (apt-get install chromium)")
         return 0
-
-    with tempfile.TemporaryDirectory(prefix="bench-reader-") as tmp:
-        site: Path = args.site or Path(tmp) / "site"
-        if args.site is None and not build(site):
+    if shutil.which("nginx") is None:
+        print("NOT MEASURED: nginx is missing (apt-get install nginx)")
+        return 0
+    with tempfile.TemporaryDirectory(prefix="bench-reader-") as name:
+        scratch = Path(name)
+        scratch.chmod(0o755)  # root's nginx reads the site as an unprivileged worker
+        site: Path = args.site or scratch / "site"
+        if args.site is None and not quiet_build(site, scratch / "build.log"):
+            print("NOT MEASURED: the site does not build")
             return 0
-        if not Path(CHROMIUM).exists():
-            print(f"NOT MEASURED: {CHROMIUM} is missing (apt-get install chromium)")
-            return 0
-        server, base = start_server(site)
-        try:
-            report_weights(page_weights(base, site))
+        site = site.resolve()
+        types = page_types(site)
+        with nginx(site, scratch / "nginx") as base:
+            weights, elements = measure(base, types, every_page(site))
+            report_weights(weights)
             print()
-            if args.no_lighthouse:
-                return 0
-            if not LIGHTHOUSE.exists() or not shutil.which("node"):
-                print("Lighthouse: NOT MEASURED (run `npm ci` for node_modules/.bin/lighthouse)")
-                return 0
-            print(
-                f"Lighthouse {lighthouse_version()} mobile (goal: {GOAL_SCORE} in each "
-                f"of {', '.join(CATEGORIES)}); scores move by a few points with the "
-                "machine's load, so compare medians of --runs 3:"
-            )
-            for name, path in PAGES.items():
-                runs: list[dict[str, int]] = []
-                for run in range(args.runs):
-                    out = Path(tmp) / f"lighthouse-{name}-{run}.json"
-                    scores = lighthouse(base + path, out)
-                    if isinstance(scores, str):
-                        print(f"  {name:6} NOT MEASURED: {scores}")
-                        break
-                    runs.append(scores)
-                    print(f"  {name:6} run {run + 1}: {metrics(out)}")
-                    for line in failed_audits(out):
-                        print(f"           - {line}")
-                if runs:
-                    median = {c: int(statistics.median(r[c] for r in runs)) for c in CATEGORIES}
-                    figures = "  ".join(f"{c} {s:3d}" for c, s in median.items())
-                    met = "met" if min(median.values()) >= GOAL_SCORE else "NOT met"
-                    label = "median" if len(runs) > 1 else "scores"
-                    print(f"  {name:6} {label}: {figures}  goal {met}")
-        finally:
-            stop(server)
+            report_elements(types, elements)
+            print()
+            if not args.no_lighthouse:
+                report_lighthouse(base, types, args.runs, scratch)
+        if "pair" not in types:
+            print()
+            synthetic_pair(scratch, args.no_lighthouse, args.runs)
     return 0
-
-
-def lighthouse_version() -> str:
-    package = ROOT / "node_modules" / "lighthouse" / "package.json"
-    return str(json.loads(package.read_text()).get("version", "?"))
 
 
 if __name__ == "__main__":

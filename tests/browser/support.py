@@ -39,9 +39,24 @@ class Visit:
         return found
 
 
+def settle(page: Page) -> None:
+    """Wait until every running CSS transition and animation has finished.
+
+    A colour measured mid-fade is neither the old nor the new one: Material's
+    tooltips fade in (0.25 s), and any future transition on a colour scheme
+    switch would do the same. Infinite animations (spinners) are not waited for.
+    """
+    page.evaluate(
+        """() => Promise.all(document.getAnimations()
+             .filter(a => a.effect && a.effect.getComputedTiming().iterations !== Infinity)
+             .map(a => a.finished.catch(() => null)))"""
+    )
+
+
 def axe_violations(page: Page) -> list[str]:
-    """axe-core's violations on the page as it is now, one line each."""
+    """axe-core's violations on the page once its transitions are over, one line each."""
     axe = require_tool(str(AXE), "REQUIRE_BROWSER")  # installed by `npm ci`
+    settle(page)
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.add_script_tag(path=axe)
     found: list[dict[str, Any]] = page.evaluate(

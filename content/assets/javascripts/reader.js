@@ -154,16 +154,49 @@
     return block;
   }
 
+  /* The ticked needs live in the address as ?needs=id,id (ids from
+     data/decision.yml, in the form's order), so a result survives a reload
+     and can be shared. replaceState: ticking boxes adds no history entries. */
+  var NEEDS = "needs";
+
+  function neededIds() {
+    var value = new URLSearchParams(location.search).get(NEEDS);
+    return value ? value.split(",").filter(Boolean) : [];
+  }
+
+  function addressFor(ids) {
+    var params = new URLSearchParams(location.search);
+    if (ids.length) params.set(NEEDS, ids.join(","));
+    else params.delete(NEEDS);
+    // URLSearchParams would write the commas as %2C; ids never need escaping.
+    var query = params.toString().replace(/%2C/g, ",");
+    return location.pathname + (query ? "?" + query : "") + location.hash;
+  }
+
   function decisionHelper(form) {
     if (form.dataset.ready) return;
     form.dataset.ready = "true";
     var ids = attribute(form, "data-frameworks").split(/\s+/).filter(Boolean);
     var result = form.querySelector(".decision-result");
     var reasons = form.querySelector(".decision-reasons");
+    var share = form.querySelector(".decision-share");
+    var boxes = Array.prototype.slice.call(form.querySelectorAll("input[name=criterion]"));
+
+    function remember(ticked) {
+      var needs = ticked.map(function (input) { return input.value; });
+      var address = addressFor(needs);
+      if (history.replaceState && address !== location.pathname + location.search + location.hash) {
+        history.replaceState(history.state, "", address);
+      }
+      if (share) { // a link to copy or bookmark: this page, these needs, the helper
+        share.href = address.replace(/#.*$/, "") + "#helper";
+        share.hidden = !needs.length;
+      }
+    }
 
     function update() {
-      var ticked = Array.prototype.slice.call(
-        form.querySelectorAll("input[name=criterion]:checked"));
+      var ticked = boxes.filter(function (input) { return input.checked; });
+      remember(ticked);
       var scores = ids.map(function (id, order) {
         var score = { name: attribute(form, "data-name-" + id) || id, total: 0, order: order,
                       reasons: [] };
@@ -189,6 +222,9 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     // Reset fires before the boxes are cleared: recount once they are.
     form.addEventListener("reset", function () { setTimeout(update); });
+    // Restore the needs named in the address; unknown ids are dropped.
+    var wanted = neededIds();
+    boxes.forEach(function (input) { input.checked = wanted.indexOf(input.value) !== -1; });
     update();
   }
 
@@ -200,6 +236,27 @@
     root.querySelectorAll("nav.md-code__nav:not([role])").forEach(function (nav) {
       nav.setAttribute("role", "none");
     });
+  }
+
+  /* Footnote tooltips --------------------------------------------------------
+     Material opens a source's tooltip as an unnamed role="dialog" appended to
+     <body> (axe: aria-dialog-name). Name it after the marker that opened it,
+     "Source 3", as soon as it appears. */
+  function nameTooltip(tooltip) {
+    if (tooltip.getAttribute("aria-label") || !tooltip.id) return;
+    var marker = document.querySelector('[aria-controls="' + tooltip.id + '"]');
+    var number = marker ? marker.textContent.trim() : "";
+    tooltip.setAttribute("aria-label", number ? "Source " + number : "Source");
+  }
+
+  if (typeof MutationObserver === "function") {
+    new MutationObserver(function (changes) {
+      changes.forEach(function (change) {
+        change.addedNodes.forEach(function (node) {
+          if (node.nodeType === 1 && node.matches(".md-tooltip2[role=dialog]")) nameTooltip(node);
+        });
+      });
+    }).observe(document.body, { childList: true });
   }
 
   function setUp() {
