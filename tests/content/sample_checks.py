@@ -25,14 +25,13 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import ModuleType
-from typing import Any, TypeVar
+from typing import Any
 
 from tests.content.harness import run_module, run_shell, write_module
 from tests.content.samples import PYTHON, SHELL, Sample, find_samples
 from tests.harness.site import ROOT
 
 Check = Callable[[Sample, Path], None]
-T = TypeVar("T")
 
 # Harnesses run on one thread of their own: the browser tests keep an asyncio
 # loop running on the main thread, under which Django refuses ORM calls and
@@ -41,7 +40,7 @@ T = TypeVar("T")
 _WORKER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sample-harness")
 
 
-def in_worker(function: Callable[..., T], *args: Any) -> T:
+def in_worker[T](function: Callable[..., T], *args: Any) -> T:
     return _WORKER.submit(function, *args).result()
 
 
