@@ -33,9 +33,9 @@ PORT ?= 8000
 # Checked on every run (it only reads two files and a stamp): reinstalls when the content changed,
 # repairs an editable install that points at another checkout, refuses a borrowed venv.
 $(STAMP): FORCE
+	@$(CHECK_PYTHON)
 	@$(if $(OLD_VENV),echo "make: $(VENV) was made by a Python older than 3.12; rebuilding it" \
 		&& rm -rf $(VENV))
-	@$(CHECK_PYTHON)
 	@$(PYTHON) scripts/venv_stamp.py --venv $(VENV) --python $(PYTHON)
 
 node_modules/.installed: package.json package-lock.json
