@@ -1,9 +1,30 @@
 # Every target bootstraps .venv from requirements.lock when it is missing or its content changed
 # (scripts/venv_stamp.py: a hash of requirements.lock and pyproject.toml, never file times).
-PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+
+# The Python that creates .venv: 3.12 or newer (Django 6.1, which the code samples
+# run against, needs it). The one an existing .venv was made with, else the first of
+# python3.13, python3.12, python3 that runs and is new enough, else the newest 3.12+
+# under pyenv (PYENV_ROOT, `pyenv root` or ~/.pyenv); looked up once, when first
+# needed. `make PYTHON=...` chooses one. A .venv made by an older Python is rebuilt.
+PY_NEW_ENOUGH := import sys; assert sys.version_info >= (3, 12)
+PY_NEEDED := needs Python 3.12 or newer: install one (e.g. pyenv install 3.12) \
+	or run make PYTHON=/path/to/python3.12
+PYTHON ?= $(eval PYTHON := $(shell $(FIND_PYTHON)))$(PYTHON)
+FIND_PYTHON := home=$$(sed -n 's/^home *= *//p' $(VENV)/pyvenv.cfg 2>/dev/null); \
+	for p in $${home:+"$$home/python3"} python3.13 python3.12 python3; do \
+		$$p -c '$(PY_NEW_ENOUGH)' >/dev/null 2>&1 && { echo $$p; exit 0; }; \
+	done; \
+	for p in $$(ls -d "$${PYENV_ROOT:-$$(pyenv root 2>/dev/null)}"/versions/3.1[2-9]*/bin/python3 \
+		"$(HOME)"/.pyenv/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -urV); do \
+		"$$p" -c '$(PY_NEW_ENOUGH)' >/dev/null 2>&1 && { echo "$$p"; exit 0; }; \
+	done
+CHECK_PYTHON = { $(PYTHON) -c '$(PY_NEW_ENOUGH)' >/dev/null 2>&1 \
+	|| { echo "make: $(PY_NEEDED)$(if $(PYTHON), (not $(PYTHON)))" >&2; exit 1; }; }
+OLD_VENV := $(shell awk -F '[ =.]+' '/^version *=/ && $$2 == 3 && $$3 < 12 { print "old" }' \
+	$(VENV)/pyvenv.cfg 2>/dev/null)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -12,6 +33,9 @@ PORT ?= 8000
 # Checked on every run (it only reads two files and a stamp): reinstalls when the content changed,
 # repairs an editable install that points at another checkout, refuses a borrowed venv.
 $(STAMP): FORCE
+	@$(CHECK_PYTHON)
+	@$(if $(OLD_VENV),echo "make: $(VENV) was made by a Python older than 3.12; rebuilding it" \
+		&& rm -rf $(VENV))
 	@$(PYTHON) scripts/venv_stamp.py --venv $(VENV) --python $(PYTHON)
 
 node_modules/.installed: package.json package-lock.json
@@ -59,6 +83,7 @@ bench: $(STAMP) node_modules/.installed
 
 ## Refresh requirements.lock from pyproject.toml (needs network to PyPI).
 lock:
+	@$(CHECK_PYTHON)
 	$(PYTHON) -m venv .venv-lock && .venv-lock/bin/pip install --quiet pip-tools
 	.venv-lock/bin/pip-compile --quiet --all-extras --generate-hashes --allow-unsafe --strip-extras \
 		-o requirements.lock pyproject.toml

@@ -25,14 +25,15 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import ModuleType
-from typing import Any, TypeVar
+from typing import Any
+
+import pytest
 
 from tests.content.harness import run_module, run_shell, write_module
 from tests.content.samples import PYTHON, SHELL, Sample, find_samples
 from tests.harness.site import ROOT
 
 Check = Callable[[Sample, Path], None]
-T = TypeVar("T")
 
 # Harnesses run on one thread of their own: the browser tests keep an asyncio
 # loop running on the main thread, under which Django refuses ORM calls and
@@ -41,12 +42,29 @@ T = TypeVar("T")
 _WORKER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sample-harness")
 
 
-def in_worker(function: Callable[..., T], *args: Any) -> T:
+def in_worker[T](function: Callable[..., T], *args: Any) -> T:
     return _WORKER.submit(function, *args).result()
 
 
 def stop_worker() -> None:
+    _WORKER.submit(_close_django_databases).result()
     _WORKER.shutdown(wait=True)
+
+
+def _close_django_databases() -> None:
+    """Close the in-memory database the Django harnesses opened on this thread.
+
+    Django's close() keeps an in-memory SQLite database open (closing loses
+    it), and Python 3.13 warns about an unclosed sqlite3 connection at exit.
+    """
+    if "django.db" not in sys.modules:
+        return
+    from django.db import connections
+
+    for connection in connections.all(initialized_only=True):
+        if connection.connection is not None:
+            connection.connection.close()
+            connection.connection = None
 
 
 @dataclass(frozen=True)
@@ -668,14 +686,21 @@ DEBUG = False
 ALLOWED_HOSTS = ["shop.example"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
 """
+SMTP_MAILER = """
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.smtp.EmailBackend"}}
+"""
 
 
 @harness("data/dimensions/deployment.yml", "python manage.py collectstatic --noinput")
 def release_steps_run_against_production_settings(sample: Sample, tmp: Path) -> None:
     starter = Sample(sample.file, sample.field, 0, 1, "bash", "django-admin startproject mysite .")
     run_shell(starter, tmp)
+    # The text: check --deploy reports the console backend a new project's MAILERS starts with.
+    check = Sample(sample.file, sample.field, 0, 1, "bash", "python manage.py check --deploy")
+    with pytest.raises(AssertionError, match=r"mail\.E001.*console\.EmailBackend"):
+        run_shell(check, tmp)
     with (tmp / "mysite/settings.py").open("a") as settings:
-        settings.write(PRODUCTION_SETTINGS)
+        settings.write(PRODUCTION_SETTINGS + SMTP_MAILER)
     gunicorn = next(line for line in sample.code.splitlines() if line.startswith("gunicorn"))
     ran = run_shell(
         sample, tmp, {gunicorn: gunicorn.replace("gunicorn ", "gunicorn --check-config ", 1)}
@@ -713,6 +738,11 @@ def tutorial_steps_create_a_working_project(sample: Sample, tmp: Path) -> None:
 def deploy_check_warns_and_fails_only_when_asked(sample: Sample, tmp: Path) -> None:
     starter = Sample(sample.file, sample.field, 0, 1, "bash", "django-admin startproject mysite .")
     run_shell(starter, tmp)
+    # The text: an error (the console email backend a new project starts with) always fails it.
+    with pytest.raises(AssertionError, match=r"mail\.E001"):
+        run_shell(sample, tmp)
+    with (tmp / "mysite/settings.py").open("a") as settings:
+        settings.write(SMTP_MAILER)
     ran = run_shell(sample, tmp)
     # What the text names: DEBUG, HSTS, session and CSRF cookies.
     for warning in ("security.W018", "security.W004", "security.W012", "security.W016"):

@@ -7,12 +7,16 @@ the releases pinned in pyproject.toml's ``samples`` extra; a sample marked
 
 from __future__ import annotations
 
+import re
 import subprocess
+import tomllib
 from collections.abc import Iterator
+from importlib import metadata
 from pathlib import Path
 
 import pytest
 
+from macros.freshness.packages import read_packages
 from tests.content import sample_checks
 from tests.content.harness import compile_sample
 from tests.content.sample_checks import (
@@ -141,3 +145,30 @@ def test_the_samples_extra_pins_exact_releases() -> None:
         "optional-dependencies"
     ]["samples"]
     assert extra and all("==" in requirement for requirement in extra)
+
+
+def sample_pins() -> dict[str, str]:
+    """pyproject.toml's ``samples`` extra as {normalised name: version}."""
+    extra = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    pins = {}
+    for spec in extra["optional-dependencies"]["samples"]:
+        name, _, version = re.sub(r"\[.*?\]", "", spec).partition("==")
+        assert version, f"{spec}: samples run against exact releases (name==version)"
+        pins[re.sub(r"[-_.]+", "-", name).lower()] = version
+    return pins
+
+
+def test_samples_run_against_the_releases_the_site_describes() -> None:
+    packages, problems = read_packages(ROOT / "data/packages.yml", ROOT)
+    assert problems == []
+    described = {p.id: p.version for p in packages}
+    pins = sample_pins()
+    assert {"django", "djangorestframework", "flask"} <= pins.keys() & described.keys()
+    differ = {
+        n: f"{v} (data/packages.yml: {described[n]})"
+        for n, v in pins.items()
+        if described.get(n, v) != v
+    }
+    assert differ == {}, "pin the samples extra at the versions data/packages.yml states"
+    installed = {name: metadata.version(name) for name in pins}
+    assert installed == pins, "run `make .venv/.installed` to install requirements.lock"

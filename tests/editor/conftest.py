@@ -11,13 +11,12 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, cast
 
 import pytest
 
 from tests.harness.site import CHROMIUM, CHROMIUM_ARGS, FIXTURES, mkdocs_serve, require_tool
 
-T = TypeVar("T")
 REQUEST_TIMEOUT = 10  # seconds: a preview that hangs fails the request instead of the suite
 
 
@@ -64,7 +63,7 @@ def preview(tmp_path: Path) -> Iterator[Preview]:
         yield Preview(url, project, log)
 
 
-def in_own_browser(test: Callable[[Any], T]) -> T:
+def in_own_browser[T](test: Callable[[Any], T]) -> T:
     """Run ``test(browser)`` with a Chromium of its own, in a thread of its own.
 
     Playwright's sync API refuses to start while another sync Playwright is
