@@ -346,9 +346,16 @@ def async_endpoints_run_on_the_loop_and_plain_ones_in_a_capped_pool(
 ) -> None:
     """The text: `async def` runs on the event loop, `def` in a thread pool
     that AnyIO caps at 40 threads by default."""
+    import anyio.from_thread
     import anyio.to_thread
 
     module = run_module(sample, "sample_feed")
+
+    @module.app.get("/borrowed")
+    def borrowed() -> float:  # a plain endpoint like /report, asking the pool
+        limiter = anyio.from_thread.run_sync(anyio.to_thread.current_default_thread_limiter)
+        return float(limiter.borrowed_tokens)
+
     with fastapi_client(module.app) as client:
         assert client.get("/feed").json() == {"on_event_loop": True}
         assert client.get("/report").json() == {"on_event_loop": False}
@@ -357,6 +364,9 @@ def async_endpoints_run_on_the_loop_and_plain_ones_in_a_capped_pool(
             return anyio.to_thread.current_default_thread_limiter().total_tokens
 
         assert client.portal.call(pool_size) == 40
+        # The plain endpoint holds one of those 40 while it runs: FastAPI (through
+        # Starlette) uses AnyIO's default limiter, as the text says.
+        assert client.get("/borrowed").json() == 1.0
 
 
 # -------------------------------------------------------------------------- Django
