@@ -88,9 +88,12 @@ def test_navigation_stays_small_as_frameworks_are_added(site: Path) -> None:
 def test_search_indexes_each_text_once(site: Path) -> None:
     index = json.loads((site / "search" / "search_index.json").read_text())
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
-    assert "frameworks/gamma/" in locations
-    assert not any("-vs-" in loc for loc in locations)  # pairs repeat verdicts only
-    assert "frameworks/alpha/" not in locations  # featured texts are on the article
+    # Every framework's text is found on its topic page, featured or not;
+    # framework and pair pages only repeat it, so search skips them.
+    assert not any(loc.startswith("frameworks/") for loc in locations)
+    assert not any("-vs-" in loc for loc in locations)
+    gamma = [doc for doc in index["docs"] if "Gamma returns JSON only" in doc["text"]]
+    assert [doc["location"].split("#")[0] for doc in gamma] == ["templates/"]
 
 
 def test_the_export_has_everything_and_matches_its_schema(site: Path) -> None:
@@ -115,7 +118,7 @@ def test_the_shipped_export_matches_its_schema(site_dir: Path) -> None:
     export = json.loads((site_dir / "api" / "comparison.json").read_text())
     schema = json.loads((ROOT / "macros" / "schemas" / "export.schema.json").read_text())
     jsonschema.Draft202012Validator(schema).validate(export)
-    assert [f["id"] for f in export["frameworks"]] == ["flask", "django"]
+    assert [f["id"] for f in export["frameworks"]] == ["flask", "django", "fastapi"]
 
 
 @pytest.mark.parametrize(
@@ -141,3 +144,31 @@ def test_synthetic_data_is_valid(tmp_path: Path) -> None:
     data = load_or_raise(tmp_path / "p" / "data")
     assert len(data.frameworks) == 4 and len(data.dimensions) == 3
     assert all(len(d.takes) == 4 for d in data.dimensions)
+
+
+def test_the_shipped_site_carries_fastapi_everywhere(site_dir: Path) -> None:
+    """Issue 15: the third real framework is on every topic, table, pair page,
+    search and export, the home page leads to it, and nothing is unreviewed."""
+    data = load_or_raise(ROOT / "data")
+    home = read(site_dir, "")
+    for pair in ("flask-vs-fastapi", "django-vs-fastapi"):
+        assert f'href="compare/{pair}/"' in home, pair
+        page = read(site_dir, f"compare/{pair}")
+        assert "side by side: one verdict from each on every topic" in page
+        # The rows where the two differ lead the table, before "At a glance".
+        groups = re.findall(r'<th [^>]*scope="rowgroup"[^>]*>(?:<a [^>]*>)?([^<]+)<', page)
+        assert groups[:2] == ["Where they differ", "At a glance"], groups
+    assert 'href="frameworks/fastapi/"' in home and 'href="comparison/"' in home
+    for dim in data.dimensions:
+        assert f'id="{dim.id}-fastapi"' in read(site_dir, dim.id), dim.id
+    table = read(site_dir, "comparison")
+    assert re.findall(r'<th scope="col">([^<]+)</th>', table)[1:4] == ["Flask", "Django", "FastAPI"]
+    for page in site_dir.rglob("*.html"):
+        text = page.read_text()
+        assert "Not reviewed yet" not in text and "not been reviewed" not in text, page
+    export = json.loads((site_dir / "api" / "comparison.json").read_text())
+    assert all("fastapi" in dim["frameworks"] for dim in export["dimensions"])
+    index = json.loads((site_dir / "search" / "search_index.json").read_text())
+    assert any(
+        "Django Ninja" in doc["text"] for doc in index["docs"] if doc["location"].startswith("faq/")
+    )

@@ -168,8 +168,8 @@ class Renderer:
             uris[(a.id, b.id)] = uris[(b.id, a.id)] = pair_uri(a, b)
         many = []
         if len(everyone) > 2:
-            # Each framework's texts are indexed once, on its own page; pair pages
-            # only repeat verdicts, so search skips them.
+            # Each framework's texts are indexed once, on the topic pages; framework
+            # and pair pages only repeat them, so search skips them.
             many.append(
                 Page(
                     "compare/index.md",
@@ -179,14 +179,14 @@ class Renderer:
             many += [
                 Page(
                     f"frameworks/{fw.id}.md",
-                    # The featured pair's texts are already indexed on the topic pages.
+                    # Every framework's texts are indexed on the topic pages.
                     self.render(
                         "framework.md.j2",
                         f"frameworks/{fw.id}.md",
                         fw=fw,
                         profile_rows=profile_rows((fw,)),
                         pair_uris=uris,
-                        searchable=fw not in featured,
+                        searchable=False,
                     ),
                     in_nav=False,
                 )
@@ -213,6 +213,7 @@ class Renderer:
             frameworks=featured,
             dimensions=dims,
             key_rows=data.key_rows,
+            pair_uris=uris,
             all_row_count=len(profile_rows(everyone)) + len(data.table_rows),
         )
         topics = [
@@ -222,7 +223,7 @@ class Renderer:
                     "topic.md.j2",
                     topic_uri(dim.id),
                     dim=dim,
-                    frameworks=featured,
+                    frameworks=everyone,  # a topic page answers for every framework
                     previous=dims[i - 1] if i > 0 else None,
                     next=dims[i + 1] if i + 1 < len(dims) else None,
                 ),

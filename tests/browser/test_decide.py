@@ -30,7 +30,7 @@ def criteria(dataset: Dataset) -> tuple[Criterion, ...]:
 
 
 def totals(dataset: Dataset, ticked: list[Criterion]) -> dict[str, int]:
-    return {f.name: sum(c.weights.get(f.id, 0) for c in ticked) for f in dataset.featured}
+    return {f.name: sum(c.weights.get(f.id, 0) for c in ticked) for f in dataset.frameworks}
 
 
 def tick(page: Page, ticked: list[Criterion]) -> None:
@@ -79,21 +79,34 @@ def test_every_reason_of_every_ticked_need_is_shown(open_page: OpenPage, dataset
     counts = page.eval_on_selector_all(
         ".decision-reasons ul", "lists => lists.map(l => l.children.length)"
     )
-    assert counts == [len(chosen)] * len(dataset.featured)
+    assert counts == [len(chosen)] * len(dataset.frameworks)
 
 
 def test_a_tie_says_so(open_page: OpenPage, dataset: Dataset) -> None:
     every = list(criteria(dataset))
     pairs = [[a, b] for i, a in enumerate(every) for b in every[i + 1 :]]
-    tie = next(
-        (p for p in [[c] for c in every] + pairs if len(set(totals(dataset, p).values())) == 1),
-        None,
-    )
+
+    def top_shared(ticked: list[Criterion]) -> bool:
+        scores = sorted(totals(dataset, ticked).values(), reverse=True)
+        return scores[0] == scores[1]
+
+    tie = next((p for p in [[c] for c in every] + pairs if top_shared(p)), None)
     if tie is None:
         pytest.skip("no one or two criteria in data/decision.yml give equal totals")
     page = open_page("decide/").page
     tick(page, tie)
-    assert result(page).startswith("No clear winner")
+    text = result(page)
+    assert text.startswith("No clear winner"), text
+    # Only the frameworks sharing the top score are called equal; any other
+    # is named with its own, lower total.
+    scores = totals(dataset, tie)
+    best = max(scores.values())
+    tied = [name for name, total in scores.items() if total == best]
+    assert f"equally well ({best} point" in text
+    for name, total in scores.items():
+        if name not in tied:
+            assert f"; {name} {total} point" in text or f", {name} {total} point" in text, text
+            assert text.index(name) > text.index("equally well"), text
 
 
 def test_keyboard_and_reset(open_page: OpenPage, dataset: Dataset) -> None:
@@ -113,7 +126,7 @@ def test_without_javascript_the_guidance_still_reads(open_page: OpenPage, datase
     assert dataset.decision is not None
     page = open_page("decide/", javascript=False).page
     text = " ".join(page.locator("article").inner_text().split())
-    for framework in dataset.featured:
+    for framework in dataset.frameworks:
         if framework.id in dataset.decision.choose:
             assert f"Choose {framework.name} if:" in text
             for line in dataset.decision.choose[framework.id]:

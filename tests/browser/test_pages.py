@@ -252,7 +252,7 @@ def test_pair_and_matrix_pages_look_like_the_main_table(
     page = context.new_page()
     page.goto(three_site_url + "compare/alpha-vs-beta/", wait_until="networkidle")
     first = page.evaluate("document.querySelector('article h1').nextElementSibling.textContent")
-    assert first.startswith("This page sets Alpha against Beta"), first
+    assert first.startswith("Alpha and Beta side by side"), first
     for selector in ("table.verdicts", "table.comparison"):
         style = page.eval_on_selector(
             f"{selector} tbody td",

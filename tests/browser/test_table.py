@@ -33,15 +33,16 @@ def test_clicking_a_heading_sorts_the_rows(open_page: OpenPage) -> None:
     page.wait_for_selector(f"{TABLE} .sort-button")
     before = row_ids(page)
     assert len(before) > 3 and all(before)
-    assert sort_state(page) == [None, None, None]
+    # The feature column, then one per framework (Flask, Django, FastAPI).
+    assert sort_state(page) == [None, None, None, None]
 
     page.click(f"{TABLE} thead th:nth-child(2) .sort-button")
-    assert sort_state(page) == [None, "ascending", None]
+    assert sort_state(page) == [None, "ascending", None, None]
     assert sorted(row_ids(page)) == sorted(before)  # same rows, new order
     assert row_ids(page) != before
 
     page.click(f"{TABLE} thead th:nth-child(2) .sort-button")
-    assert sort_state(page) == [None, "descending", None]
+    assert sort_state(page) == [None, "descending", None, None]
 
 
 def test_sorting_by_keyboard(open_page: OpenPage) -> None:
@@ -52,11 +53,11 @@ def test_sorting_by_keyboard(open_page: OpenPage) -> None:
     assert page.locator(f"{TABLE} thead th:nth-child(1) .sort-button").count() == 0
     page.focus(f"{TABLE} thead th:nth-child(2) .sort-button")
     page.keyboard.press("Enter")
-    assert sort_state(page) == [None, "ascending", None]
+    assert sort_state(page) == [None, "ascending", None, None]
     page.keyboard.press("Tab")  # to the next heading's button
     assert page.evaluate("document.activeElement.closest('th').cellIndex") == 2
     page.keyboard.press(" ")
-    assert sort_state(page) == [None, None, "ascending"]
+    assert sort_state(page) == [None, None, "ascending", None]
 
 
 def test_every_row_has_a_working_anchor(open_page: OpenPage) -> None:
@@ -78,7 +79,8 @@ def test_every_row_has_a_working_anchor(open_page: OpenPage) -> None:
 
 
 def test_table_reads_on_a_phone(open_page: OpenPage) -> None:
-    """At 360 px nothing scrolls sideways and the framework columns stay readable."""
+    """At 360 px nothing scrolls sideways and the framework columns stay readable:
+    with three frameworks the third wraps below the first two, named by its cell."""
     page = open_page("comparison/", width=360).page
     page.wait_for_selector(TABLE)
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
@@ -92,6 +94,11 @@ def test_table_reads_on_a_phone(open_page: OpenPage) -> None:
     first_cell = page.locator(f"{TABLE} tbody tr[id] td").first.bounding_box()
     assert label and first_cell
     assert label["y"] + label["height"] <= first_cell["y"] + 1, "feature name not above values"
+    named = page.eval_on_selector(
+        f"{TABLE} tbody tr[id] td:last-child",
+        "td => getComputedStyle(td, '::before').content",
+    )
+    assert named == '"FastAPI"'
 
 
 def test_small_article_tables_are_not_sortable(open_page: OpenPage) -> None:

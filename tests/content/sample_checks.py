@@ -322,6 +322,71 @@ def model_loads_once_and_predicts(sample: Sample, tmp: Path) -> None:
     assert (len(loads), seen) == (1, [[[1.0, 2.0]], [[1.0, 2.0]]])
 
 
+# ------------------------------------------------------------------------- FastAPI
+
+
+def fastapi_client(app: Any) -> Any:
+    from fastapi.testclient import TestClient
+
+    return TestClient(app)
+
+
+@harness("data/dimensions/use-cases.yml", '@app.post("/workouts", status_code=201)')
+def pydantic_model_refuses_bad_bodies_and_documents_itself(sample: Sample, tmp: Path) -> None:
+    """The text: a bad body never reaches the function (422 listing what is
+    wrong); the model is in an OpenAPI 3.1 schema; /docs and /redoc are served."""
+    module = run_module(sample, "sample_workouts")
+    client = fastapi_client(module.app)
+    good = client.post("/workouts", json={"kind": "run", "duration_minutes": 30})
+    assert (good.status_code, good.json()) == (201, {"kind": "run", "duration_minutes": 30})
+    assert "set-cookie" not in good.headers  # no session cookie by default (security text)
+
+    for body, where, kind in (
+        ({"kind": "run", "duration_minutes": -5}, ["body", "duration_minutes"], "greater_than"),
+        ({"kind": "run"}, ["body", "duration_minutes"], "missing"),
+    ):
+        response = client.post("/workouts", json=body)
+        assert response.status_code == 422, body
+        (error,) = response.json()["detail"]
+        assert (error["loc"], error["type"]) == (where, kind)
+
+    schema = client.get("/openapi.json").json()
+    assert schema["openapi"].startswith("3.1")
+    assert "Workout" in schema["components"]["schemas"]
+    assert "/workouts" in schema["paths"]
+    assert "swagger-ui" in client.get("/docs").text.lower()
+    assert "redoc" in client.get("/redoc").text.lower()
+
+
+@harness("data/dimensions/scalability.yml", '@app.get("/report")')
+def async_endpoints_run_on_the_loop_and_plain_ones_in_a_capped_pool(
+    sample: Sample, tmp: Path
+) -> None:
+    """The text: `async def` runs on the event loop, `def` in a thread pool
+    that AnyIO caps at 40 threads by default."""
+    import anyio.from_thread
+    import anyio.to_thread
+
+    module = run_module(sample, "sample_feed")
+
+    @module.app.get("/borrowed")
+    def borrowed() -> float:  # a plain endpoint like /report, asking the pool
+        limiter = anyio.from_thread.run_sync(anyio.to_thread.current_default_thread_limiter)
+        return float(limiter.borrowed_tokens)
+
+    with fastapi_client(module.app) as client:
+        assert client.get("/feed").json() == {"on_event_loop": True}
+        assert client.get("/report").json() == {"on_event_loop": False}
+
+        async def pool_size() -> float:
+            return anyio.to_thread.current_default_thread_limiter().total_tokens
+
+        assert client.portal.call(pool_size) == 40
+        # The plain endpoint holds one of those 40 while it runs: FastAPI (through
+        # Starlette) uses AnyIO's default limiter, as the text says.
+        assert client.get("/borrowed").json() == 1.0
+
+
 # -------------------------------------------------------------------------- Django
 
 DJANGO_APPS = ("events", "workouts", "plans", "billing", "orders", "scores")

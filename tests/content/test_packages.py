@@ -288,7 +288,8 @@ def test_recommended_packages_without_recent_releases_state_their_date() -> None
 
 # Package-like names: every one the text uses must have an entry.
 PACKAGE_NAME = re.compile(
-    r"(?<![\w/-])(?:Flask-[A-Z][\w-]*|django-[a-z]+|pytest-[a-z]+|drf-[a-z]+)"
+    r"(?<![\w/-])(?:Flask-[A-Z][\w-]*|django-[a-z]+|pytest-[a-z]+|drf-[a-z]+"
+    r"|fastapi-[a-z]+|Starlette-[A-Z][\w-]*)"
 )
 NOT_PACKAGES = {"django-admin"}  # a command
 

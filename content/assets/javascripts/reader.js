@@ -123,9 +123,17 @@
     if (!count) return "Tick at least one need to see which framework fits it better.";
     var best = scores[0];
     var needs = count === 1 ? "the need you ticked" : "the " + count + " needs you ticked";
-    if (scores.length > 1 && scores[1].total === best.total) {
-      return "No clear winner: " + scores.map(function (s) { return s.name; }).join(" and ") +
-        " fit " + needs + " equally well (" + points(best.total) + " each). Read the reasons below.";
+    // Only the frameworks that share the top score tie; with three or more,
+    // the others are named with their lower totals.
+    var tied = scores.filter(function (s) { return s.total === best.total; });
+    if (tied.length > 1) {
+      var names = tied.map(function (s) { return s.name; });
+      var rest = scores.slice(tied.length).map(function (s) {
+        return s.name + " " + points(s.total);
+      });
+      return "No clear winner: " + names.slice(0, -1).join(", ") + " and " + names[names.length - 1] +
+        " fit " + needs + " equally well (" + points(best.total) + " each)" +
+        (rest.length ? "; " + rest.join(", ") : "") + ". Read the reasons below.";
     }
     return best.name + " fits " + needs + " better: " + scores.map(function (s) {
       return s.name + " " + points(s.total);
