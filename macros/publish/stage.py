@@ -55,11 +55,11 @@ class Staged:
     warnings: tuple[str, ...] = ()  # data warnings, as the build logs them
 
 
-# Copies of Material 9.8.1's navigation partials, made only to escape titles
-# (MkDocs' theme environment does not autoescape). Zensical autoescapes and
-# renders its own navigation: Material's copies there lose the current page's
-# table of contents.
-MATERIAL_NAV_COPIES = frozenset({"nav.html", "nav-item.html"})
+# Copies of Material 9.8.1's navigation partials, made for MkDocs' theme
+# environment (titles escaped, no autoescape there; a table of contents without a
+# dangling label). Zensical autoescapes and renders its own navigation with other
+# template helpers: Material's copies there fail or lose the table of contents.
+MATERIAL_NAV_COPIES = frozenset({"nav.html", "nav-item.html", "toc.html"})
 
 
 def _material_only(folder: str, names: list[str]) -> set[str]:
