@@ -36,7 +36,8 @@ FRAGMENT_ELEMENTS: dict[str, frozenset[str]] = {
     "ul": frozenset(),
     "ol": frozenset({"start"}),
     "li": frozenset({"id"}),
-    "a": frozenset({"href", "title", "class", "id", "name"}),
+    # aria-label: footnote back-links name their mention (macros/render/footnote_backlinks.py)
+    "a": frozenset({"href", "title", "class", "id", "name", "aria-label"}),
     "img": frozenset({"src", "alt", "title"}),
     "sup": frozenset({"id"}),
     "table": frozenset(),

@@ -150,25 +150,25 @@ def test_new_framework_joins_the_decision_helper_with_placeholders(tmp_path: Pat
     security.write_text(original + "unknown:\n  - bottle\n")  # a list there already
     before = (data / "decision.yml").read_text()
 
-    result = run("new-framework", "--data", str(data), "fastapi")
+    result = run("new-framework", "--data", str(data), "litestar")
     assert result.returncode == 0, result.stderr
-    assert "  3. data/decision.yml: in each criterion, set fastapi's weight (written as 0, " in (
+    assert "  3. data/decision.yml: in each criterion, set litestar's weight (written as 0, " in (
         result.stdout
     )
     decision, problems = read_yaml(data / "decision.yml", "data/decision.yml")
     assert decision is not None and problems == []
     for criterion in decision.value["criteria"]:
-        assert criterion["weights"]["fastapi"] == 0
-        assert criterion["reasons"]["fastapi"] == (
-            "TODO: why fastapi scores as it does; then set its weight"
+        assert criterion["weights"]["litestar"] == 0
+        assert criterion["reasons"]["litestar"] == (
+            "TODO: why litestar scores as it does; then set its weight"
         )
-    assert decision.value["choose"]["fastapi"] == ["TODO: a situation that favours fastapi"]
+    assert decision.value["choose"]["litestar"] == ["TODO: a situation that favours litestar"]
     # Text insertions: every line that was there is still there, comments included.
     after = (data / "decision.yml").read_text().splitlines()
-    assert [line for line in after if "fastapi" not in line] == before.splitlines()
-    assert "      fastapi: 0  # TODO: 0 (no help) to 3 (a strong fit)" in after
+    assert [line for line in after if "litestar" not in line] == before.splitlines()
+    assert "      litestar: 0  # TODO: 0 (no help) to 3 (a strong fit)" in after
     unknown, _ = read_yaml(security, "security.yml")
-    assert unknown is not None and unknown.value["unknown"] == ["fastapi", "bottle"]
+    assert unknown is not None and unknown.value["unknown"] == ["litestar", "bottle"]
     security.write_text(security.read_text().replace("  - bottle\n", ""))
 
     dataset, problems = load_dataset(data, tmp_path)
