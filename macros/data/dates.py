@@ -14,7 +14,7 @@ from typing import Any
 from macros import messages
 from macros.data.document import ScalarSpan
 
-_MONTHS = [
+MONTHS = [
     "January",
     "February",
     "March",
@@ -39,7 +39,7 @@ def impossible_date(value: str) -> str:
     if day < 1:
         return "days start at 01"
     if day > days:
-        name = _MONTHS[month - 1]
+        name = MONTHS[month - 1]
         return f"{name} {year} has {days} days" if month == 2 else f"{name} has {days} days"
     if year < 1:
         return "there is no year 0000"

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from macros.data.dates import MONTHS
 from macros.data.document import FieldPath, YamlDocument, display_path
 from macros.data.schema import validate
 from macros.data.text_rules import blank_code, strip_citations
@@ -50,22 +51,6 @@ def problem(code: str, path: str, package: Package, **values: str) -> Problem:
         message.hint.format(**values),
         message.severity,
     )
-
-
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 @dataclass(frozen=True)
