@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from macros.data.document import FieldPath, YamlDocument
+from macros.data.document import FieldPath, YamlDocument, text_values
 from macros.data.schema import field_name
 from macros.data.text_rules import blank_code
 from macros.problems import Problem, Severity
@@ -49,17 +49,6 @@ def _keys(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
             yield from _keys(item, (*path, index))
 
 
-def _strings(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _strings(item, (*path, index))
-
-
 def placeholder_problems(doc: YamlDocument) -> list[Problem]:
     """A warning for every placeholder left in one data file."""
     problems = []
@@ -77,7 +66,7 @@ def placeholder_problems(doc: YamlDocument) -> list[Problem]:
                     Severity.WARNING,
                 )
             )
-    for path, text in _strings(doc.value):
+    for path, text in text_values(doc.value):
         if PLACEHOLDER_ID.fullmatch(text):
             line, column = doc.mark(path)
             problems.append(

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from macros.data.dates import MONTHS
-from macros.data.document import FieldPath, YamlDocument, display_path
+from macros.data.document import FieldPath, YamlDocument, display_path, text_values
 from macros.data.schema import validate
 from macros.data.text_rules import blank_code, strip_citations
 from macros.data.yaml_reader import read_yaml
@@ -112,17 +112,6 @@ def _date(value: Any) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
-def _strings(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _strings(item, (*path, index))
-
-
 def text_paragraphs(data_dir: Path, root: Path) -> list[Paragraph]:
     """Every paragraph of prose in the data (not packages.yml, not sources.yml)."""
     found: list[Paragraph] = []
@@ -132,7 +121,7 @@ def text_paragraphs(data_dir: Path, root: Path) -> list[Paragraph]:
         doc, _ = read_yaml(path, display_path(path, root))
         if doc is None:
             continue
-        for field_path, text in _strings(doc.value):
+        for field_path, text in text_values(doc.value):
             if " " in text.strip():  # prose, not an id, date or address
                 found.extend(_paragraphs(doc, field_path, text))
         found.extend(_framework_release(doc))

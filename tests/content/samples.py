@@ -10,9 +10,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from macros.data.document import FieldPath, YamlDocument, display_path
+from macros.data.document import YamlDocument, display_path, text_values
 from macros.data.schema import field_name
 from macros.data.yaml_reader import read_yaml
 
@@ -60,19 +59,8 @@ def fenced_blocks(text: str) -> Iterator[tuple[int, str, str]]:
         yield match.start("body"), match.group("lang").lower(), body
 
 
-def _strings(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _strings(item, (*path, index))
-
-
 def _from_yaml(doc: YamlDocument) -> Iterator[Sample]:
-    for path, text in _strings(doc.value):
+    for path, text in text_values(doc.value):
         for index, (offset, lang, code) in enumerate(fenced_blocks(text)):
             line, _ = doc.locate(path, offset)
             yield Sample(doc.path, field_name(path), index, line, lang, code)
