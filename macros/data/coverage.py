@@ -13,7 +13,6 @@ from typing import Any
 
 from macros.data.document import FieldPath
 from macros.data.layout import DataFile
-from macros.data.schema import field_name
 from macros.messages import Message
 from macros.problems import Problem
 
@@ -47,18 +46,7 @@ class _Coverage:
     def problem(
         self, kind: str, file: DataFile, path: FieldPath = (), *, key: bool = False, **values: Any
     ) -> Problem:
-        message = MESSAGES[kind]
-        doc = file.doc
-        at = (0, 0) if doc is None else (doc.key_mark(path) if key else doc.mark(path))
-        return Problem(
-            file.path,
-            at[0],
-            at[1],
-            field_name(path),
-            message.text.format(**values),
-            message.hint.format(**values),
-            message.severity,
-        )
+        return file.problem(MESSAGES[kind], path, key=key, **values)
 
     def problems(self, files: Iterable[DataFile]) -> list[Problem]:
         files = list(files)

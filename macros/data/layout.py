@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from macros import messages
-from macros.data.document import FieldPath, YamlDocument
+from macros.data.document import FieldPath, YamlDocument, field_name
 from macros.data.model import RESERVED_PAGE_IDS
 from macros.data.schema import Reference
 from macros.data.schema_refs import load_schema
@@ -168,3 +168,28 @@ class DataFile:
         if self.doc is not None and isinstance(self.doc.value, dict):
             return self.doc.value
         return {}
+
+    def problem(
+        self,
+        message: messages.Message,
+        path: FieldPath = (),
+        *,
+        key: bool = False,
+        at: tuple[int, int] | None = None,
+        code: str = "",
+        **values: Any,
+    ) -> Problem:
+        """``message`` placed at ``path`` in this file (at its key with ``key``), or at ``at``."""
+        if at is None:
+            doc = self.doc
+            at = (0, 0) if doc is None else (doc.key_mark(path) if key else doc.mark(path))
+        return Problem(
+            self.path,
+            at[0],
+            at[1],
+            field_name(path),
+            message.text.format(**values),
+            message.hint.format(**values),
+            message.severity,
+            code=code,
+        )

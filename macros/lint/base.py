@@ -10,7 +10,6 @@ from typing import Any, ClassVar
 from macros.data.document import FieldPath, YamlDocument
 from macros.data.layout import DataFile as DataFile  # the lint reads the loader's files
 from macros.data.model import Dataset
-from macros.data.schema import field_name
 from macros.messages import Message as Message  # the lint's messages: the same type
 from macros.problems import Problem
 from macros.render.pages import Page
@@ -74,16 +73,4 @@ class Check:
     ) -> Problem:
         """A problem of message ``kind``, placed at ``path`` in ``file`` (or ``at``)."""
         message = self.messages[kind]
-        if at is None:
-            doc = file.doc
-            at = (0, 0) if doc is None else (doc.key_mark(path) if key else doc.mark(path))
-        return Problem(
-            file.path,
-            at[0],
-            at[1],
-            field_name(path),
-            message.text.format(**values),
-            message.hint.format(**values),
-            message.severity,
-            code=f"{self.name}.{kind}",
-        )
+        return file.problem(message, path, key=key, at=at, code=f"{self.name}.{kind}", **values)
