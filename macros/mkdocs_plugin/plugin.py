@@ -213,8 +213,14 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         self.search_entries = []
 
     def on_post_page(self, output: str, /, *, page: MkPage, config: MkDocsConfig) -> str:
-        """Collect the rows and questions marked as search results of their own."""
-        self.search_entries.extend(search_index.entries_from_html(output, page.url))
+        """Collect the rows and questions marked as search results of their own.
+
+        A page kept out of search (/one-page/, the pair pages) keeps its rows
+        out too: the index would drop them, so they are not even looked for.
+        """
+        search = page.meta.get("search")
+        if not (isinstance(search, dict) and search.get("exclude")):
+            self.search_entries.extend(search_index.entries_from_html(output, page.url))
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

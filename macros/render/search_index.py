@@ -41,6 +41,9 @@ VOID = frozenset(
 _SPACE = re.compile(r"\s+")
 # A footnote reference as Material's index keeps it: "<sup>12</sup>".
 _CITATION = re.compile(r"<sup>\s*\d+\s*</sup>")
+# The start tag of the first marked element: everything before it (head, header,
+# navigation) holds no entry, and parsing it was most of the cost.
+_FIRST_MARKED = re.compile(r"<[a-zA-Z][^<>]*?\sdata-entry[\s>=/]")
 
 
 @dataclass(frozen=True)
@@ -135,8 +138,11 @@ class _Collector(HTMLParser):
 
 def entries_from_html(html: str, url: str) -> list[Entry]:
     """The entries marked in one built page; ``url`` is its URL from the site root."""
+    first = _FIRST_MARKED.search(html)
+    if first is None:
+        return []
     collector = _Collector(url)
-    collector.feed(html)
+    collector.feed(html[first.start() :])
     collector.close()
     return collector.entries
 
