@@ -19,7 +19,8 @@ from macros import messages
 from macros.data.collisions import check_collisions
 from macros.data.coverage import coverage_problems
 from macros.data.cross_checks import check_references, check_text, check_unique_ids
-from macros.data.document import YamlDocument, display_path, value_at
+from macros.data.document import YamlDocument, display_path
+from macros.data.file_reader import ReadCache, read_data_file
 from macros.data.from_data import build
 from macros.data.layout import (
     FOLDERS,
@@ -40,11 +41,7 @@ from macros.data.model import (
     Source,
 )
 from macros.data.placeholders import placeholder_problems
-from macros.data.schema import validate
-from macros.data.text_rules import analyse
-from macros.data.yaml_reader import parse_yaml
 from macros.problems import DataError, Problem, errors
-from macros.safety.characters import describe, how_to_fix, raw_characters
 from macros.safety.files import scan_tree
 
 __all__ = ["FOLDERS", "SINGLE_FILES", "DataFile", "LoadResult", "data_files", "load"]
@@ -55,59 +52,6 @@ class LoadResult:
     files: tuple[DataFile, ...]  # every data file the site knows, parsed or not
     dataset: Dataset | None  # None when there are errors
     problems: list[Problem]
-
-
-def _read(
-    path: Path, shown: str, kind: FileKind, file_id: str | None
-) -> tuple[DataFile | None, list[Problem]]:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return None, [Problem(shown, 0, 0, "", messages.text("unreadable", reason=exc.strerror))]
-    doc, problems = parse_yaml(data, shown)
-    raw = _raw_character_problems(data, shown)
-    if doc is None:
-        return DataFile(shown, kind, file_id, data, None), raw + problems
-    result = validate(doc, kind.schema)
-    problems.extend(result.problems)
-    # A character inside a value is reported by the field check, with the field's name.
-    taken = {(p.line, p.column) for p in result.problems}
-    problems.extend(p for p in raw if (p.line, p.column) not in taken)
-    markdown = tuple(
-        (field_path, text)
-        for field_path, _text_kind in result.markdown
-        if isinstance(text := value_at(doc.value, field_path), str)
-    )
-    texts = tuple(
-        (field_path, analyse(text, text_kind))
-        for field_path, text_kind in result.markdown
-        if isinstance(text := value_at(doc.value, field_path), str)
-    )
-    file = DataFile(shown, kind, file_id, data, doc, tuple(result.references), markdown, texts)
-    return file, problems
-
-
-def _raw_character_problems(data: bytes, shown: str) -> list[Problem]:
-    """Invisible characters in the raw lines, before YAML reads them (issue 11)."""
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        return []  # the reader reports the bytes
-    return [
-        Problem(
-            shown,
-            found.line,
-            found.column,
-            "",
-            messages.text(
-                "invisible-character",
-                char=describe(found.char),
-                column=f"{found.column}{found.where}",
-            ),
-            how_to_fix(found.char),
-        )
-        for found in raw_characters(text)
-    ]
 
 
 def file_problems(folder: Path, root: Path, *, data: bool) -> list[Problem]:
@@ -140,10 +84,13 @@ def load(
     data_dir: Path,
     root: Path | None = None,
     content_dir: Path | None = None,
+    cache: ReadCache | None = None,
 ) -> LoadResult:
     """Read and check everything; the dataset is None when there are errors.
 
     ``content_dir``: hand-written pages, checked for links and non-regular files.
+    ``cache``: the preview's results of files read before (:class:`ReadCache`);
+    the checks across files always run again.
     What each Markdown field becomes as HTML is audited a layer up, with the
     site's Markdown factory (macros.render.field_audit).
     """
@@ -165,7 +112,7 @@ def load(
             continue
         if found.kind is None:
             continue
-        file, read_problems = _read(path, name, found.kind, found.id)
+        file, read_problems = read_data_file(path, name, found.kind, found.id, cache)
         problems.extend(read_problems)
         if file is not None:
             files.append(file)

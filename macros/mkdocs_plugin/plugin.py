@@ -22,11 +22,12 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils.templates import TemplateContext
 
+from macros.data.file_reader import ReadCache
 from macros.data.loader import load
 from macros.data.model import Dataset
 from macros.editor.schemas import editor_ids, write_editor_schemas
 from macros.lint.site_problems import banners, site_problems
-from macros.mkdocs_plugin import live
+from macros.mkdocs_plugin import live, live_server
 from macros.mkdocs_plugin.config import ComparisonConfig
 from macros.mkdocs_plugin.site import (
     apply_site_metadata,
@@ -65,6 +66,7 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         self.fragments: dict[str, tuple[str, ...]] = {}  # src_uri -> finished HTML blocks
         self.search_entries: list[search_index.Entry] = []  # rows and questions, as built
         self.banners: dict[str, str] = {}  # src_uri -> the preview's banner of data warnings
+        self.read_cache: ReadCache | None = None  # the fast preview's files read before
 
     # Defining on_startup keeps this instance alive across `serve` rebuilds.
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -91,6 +93,7 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
             live.cache_theme_listing()
             live.cache_search_entries()
             live.cache_page_rendering()
+            live.copy_changed_static_files()
         # Table captions must stay block-level (see macros.render.block_captions).
         config.markdown_extensions.append(BlockCaptions())  # type: ignore[arg-type]
         use_site_markdown(config)
@@ -107,9 +110,10 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
     def generate(self, config: MkDocsConfig) -> None:
         """Pages and files from the data; the error page instead when it cannot be done."""
         root = self.root(config)
-        result = audited(
-            load(self.data_dir(config), root, Path(config.docs_dir)), root / self.config.cache_dir
-        )
+        if self.serving and self.config.fast_preview and self.read_cache is None:
+            self.read_cache = ReadCache()
+        loaded = load(self.data_dir(config), root, Path(config.docs_dir), self.read_cache)
+        result = audited(loaded, root / self.config.cache_dir)
         self.dataset, self.problems = result.dataset, result.problems
         self.static = {}  # no stale export while the data is broken
         self.banners = {}
@@ -248,6 +252,7 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         for folder in self.template_dirs(config):
             server.watch(str(folder))
         if self.config.fast_preview:  # a save is noticed at once, not at the next 0.5 s poll
-            live.watch_with_inotify(server)
-            live.cache_theme_assets(server, config)  # and the reload need not fetch them again
+            live_server.watch_with_inotify(server)
+            # and the reload need not fetch the theme's files again
+            live_server.cache_theme_assets(server, config)
         return server

@@ -19,7 +19,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import Files
 from watchdog.observers.polling import PollingObserver
 
-from macros.mkdocs_plugin import live
+from macros.mkdocs_plugin import live, live_server
 from tests.editor.conftest import Preview
 from tests.harness.site import FIXTURES
 
@@ -42,9 +42,9 @@ def noticed_within(server: LiveReloadServer, change: Path, seconds: float) -> fl
 def test_a_save_is_noticed_by_the_native_watcher_at_once(tmp_path: Path) -> None:
     server = server_watching(tmp_path)
     try:
-        assert live.watch_with_inotify(server)
+        assert live_server.watch_with_inotify(server)
         assert not isinstance(server.observer._observer, PollingObserver)  # type: ignore[attr-defined]
-        assert server.build_delay == live.SETTLE
+        assert server.build_delay == live_server.SETTLE
         server.observer.start()  # what serve() does: harmless, it runs already
         # MkDocs' polling observer needs up to 0.5 s; allow a busy machine a margin below that.
         assert noticed_within(server, tmp_path / "site.yml", seconds=0.4) < 0.4
@@ -67,7 +67,7 @@ def test_reading_a_watched_file_starts_no_rebuild(tmp_path: Path) -> None:
     data.write_text("title: x\n")
     server = server_watching(tmp_path)
     try:
-        assert live.watch_with_inotify(server)
+        assert live_server.watch_with_inotify(server)
         data.read_text()
         time.sleep(0.3)
         assert not server._want_rebuild
@@ -85,7 +85,7 @@ def test_the_installed_theme_is_cached_by_the_browser_the_project_is_not(
     bundle = re.search(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js", page)
     assert bundle is not None
     with urllib.request.urlopen(preview.url + bundle[0], timeout=10) as response:
-        assert response.headers["Cache-Control"] == f"max-age={live.ASSET_MAX_AGE}"
+        assert response.headers["Cache-Control"] == f"max-age={live_server.ASSET_MAX_AGE}"
     with urllib.request.urlopen(preview.url, timeout=10) as response:
         assert response.headers["Cache-Control"] is None  # pages: always fresh
 
@@ -98,7 +98,7 @@ def test_files_of_the_project_are_never_cached(tmp_path: Path) -> None:
     (overrides / "assets/images").mkdir(parents=True)
     (overrides / "assets/images/favicon.png").write_bytes(b"")  # shadows the theme's
     config.theme.dirs.insert(0, str(overrides))
-    cacheable = live.installed_theme_files(config)
+    cacheable = live_server.installed_theme_files(config)
     assert any(re.fullmatch(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js", p) for p in cacheable)
     assert "assets/javascripts/extra.js" not in cacheable
     assert "assets/images/favicon.png" not in cacheable
@@ -108,8 +108,8 @@ def test_files_of_the_project_are_never_cached(tmp_path: Path) -> None:
 def test_watching_twice_changes_nothing(tmp_path: Path) -> None:
     server = server_watching(tmp_path)
     try:
-        assert live.watch_with_inotify(server)
-        assert not live.watch_with_inotify(server)  # already native
+        assert live_server.watch_with_inotify(server)
+        assert not live_server.watch_with_inotify(server)  # already native
     finally:
         server.observer.stop()
         server.observer.join()
@@ -158,7 +158,7 @@ def test_a_failing_native_watcher_keeps_polling(
     monkeypatch.setattr(watchdog.observers, "Observer", Broken)
     server = server_watching(tmp_path)
     try:
-        assert not live.watch_with_inotify(server)
+        assert not live_server.watch_with_inotify(server)
         assert isinstance(server.observer, PollingObserver)
     finally:
         server.server_close()

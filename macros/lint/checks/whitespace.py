@@ -66,6 +66,8 @@ class WhitespaceCheck(Check):
         """Line numbers whose trailing whitespace can go without changing any value."""
         lines = text.split("\n")
         candidates = [i for i, line in enumerate(lines) if _TRAILING.search(line)]
+        if not candidates:  # nothing to try: reading the file again was most of this check
+            return []
         stripped = [
             _TRAILING.sub("", line) if i in candidates else line for i, line in enumerate(lines)
         ]

@@ -1,0 +1,116 @@
+"""Read and check one data file: YAML, its schema, its characters and its Markdown fields.
+
+What comes out depends only on the file's bytes, the name it is shown by, its
+kind and its id, so the preview keeps the results in a :class:`ReadCache`
+between rebuilds: a save changes one file, and reading and checking the others
+again was about a tenth of every rebuild (scripts/bench/bench_preview.py). The
+checks across files run again every time (macros.data.loader).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from macros import messages
+from macros.data.document import value_at
+from macros.data.layout import DataFile, FileKind
+from macros.data.schema import validate
+from macros.data.text_rules import analyse
+from macros.data.yaml_reader import parse_yaml
+from macros.problems import Problem
+from macros.safety.characters import describe, how_to_fix, raw_characters
+
+_Key = tuple[bytes, str, FileKind, str | None]
+_Result = tuple[DataFile, tuple[Problem, ...]]
+
+
+class ReadCache:
+    """Results of :func:`check_data_file` by what they depend on; owned by one preview.
+
+    A result is shared, never copied: DataFile and Problem are frozen, and
+    nothing changes a parsed document after it is read. The schemas are not
+    part of the key: they belong to the code, and the preview is restarted
+    when the code changes.
+    """
+
+    SIZE = 512  # results kept; the cache starts afresh when it is full
+
+    def __init__(self) -> None:
+        self._results: dict[_Key, _Result] = {}
+        self.hits = 0
+
+    def check(self, data: bytes, shown: str, kind: FileKind, file_id: str | None) -> _Result:
+        key = (data, shown, kind, file_id)
+        found = self._results.get(key)
+        if found is not None:
+            self.hits += 1
+            return found
+        if len(self._results) >= self.SIZE:
+            self._results.clear()
+        file, problems = check_data_file(data, shown, kind, file_id)
+        self._results[key] = (file, tuple(problems))
+        return self._results[key]
+
+
+def read_data_file(
+    path: Path, shown: str, kind: FileKind, file_id: str | None, cache: ReadCache | None = None
+) -> tuple[DataFile | None, list[Problem]]:
+    """The file at ``path`` read and checked; None when it cannot be read."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(shown, 0, 0, "", messages.text("unreadable", reason=exc.strerror))]
+    if cache is None:
+        return check_data_file(data, shown, kind, file_id)
+    file, problems = cache.check(data, shown, kind, file_id)
+    return file, list(problems)
+
+
+def check_data_file(
+    data: bytes, shown: str, kind: FileKind, file_id: str | None
+) -> tuple[DataFile, list[Problem]]:
+    """One file's own problems, and what the checks across files and the model need of it."""
+    doc, problems = parse_yaml(data, shown)
+    raw = _raw_character_problems(data, shown)
+    if doc is None:
+        return DataFile(shown, kind, file_id, data, None), raw + problems
+    result = validate(doc, kind.schema)
+    problems.extend(result.problems)
+    # A character inside a value is reported by the field check, with the field's name.
+    taken = {(p.line, p.column) for p in result.problems}
+    problems.extend(p for p in raw if (p.line, p.column) not in taken)
+    markdown = tuple(
+        (field_path, text)
+        for field_path, _text_kind in result.markdown
+        if isinstance(text := value_at(doc.value, field_path), str)
+    )
+    texts = tuple(
+        (field_path, analyse(text, text_kind))
+        for field_path, text_kind in result.markdown
+        if isinstance(text := value_at(doc.value, field_path), str)
+    )
+    file = DataFile(shown, kind, file_id, data, doc, tuple(result.references), markdown, texts)
+    return file, problems
+
+
+def _raw_character_problems(data: bytes, shown: str) -> list[Problem]:
+    """Invisible characters in the raw lines, before YAML reads them (issue 11)."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return []  # the reader reports the bytes
+    return [
+        Problem(
+            shown,
+            found.line,
+            found.column,
+            "",
+            messages.text(
+                "invisible-character",
+                char=describe(found.char),
+                column=f"{found.column}{found.where}",
+            ),
+            how_to_fix(found.char),
+        )
+        for found in raw_characters(text)
+    ]
