@@ -58,6 +58,19 @@ def test_configure_starts_the_caches_afresh() -> None:
     assert '<code class="highlight">' in markdown.field_html(HIGHLIGHTED)
 
 
+def test_the_same_settings_keep_what_was_converted() -> None:
+    """The preview configures the same settings on every rebuild: nothing is converted again."""
+    names = ["pymdownx.highlight", "pymdownx.inlinehilite"]
+    markdown.configure(names, {"toc": {"permalink": True}})
+    html = markdown.field_html(HIGHLIGHTED)
+    cell = cell_html(HIGHLIGHTED)
+    markdown.configure(list(names), {"toc": {"permalink": True}})
+    assert markdown.field_html(HIGHLIGHTED) is html
+    assert cell_html(HIGHLIGHTED) is cell
+    markdown.configure(names, {"toc": {"permalink": False}})
+    assert markdown.field_html(HIGHLIGHTED) is not html
+
+
 def test_field_html_is_the_fields_block_html_cached_per_text() -> None:
     text = "Two paragraphs with *emphasis*.\n\n- and\n- a list"
     html = markdown.field_html(text)

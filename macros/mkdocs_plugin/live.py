@@ -6,8 +6,6 @@ plugin calls them in ``serve``; ``mkdocs build`` never does):
 - :func:`cache_theme_listing`: every rebuild lists the theme's files (about
   a fifth of a rebuild, most of it walking Material's installed folders).
   The list is kept while no folder of the theme changes.
-- :func:`copy_changed_static_files`: a static file is copied only when its
-  source is newer than its copy.
 - :func:`cache_search_entries`: Material's search plugin parses every page's
   HTML on every rebuild; a page whose HTML, title and metadata are unchanged
   gets its previous entries back.
@@ -15,6 +13,8 @@ plugin calls them in ``serve``; ``mkdocs build`` never does):
   a save changes one or two pages; a page whose Markdown, address, the site's
   files and mkdocs.yml are unchanged gets its previous HTML, table of
   contents and anchors back.
+- macros.mkdocs_plugin.template_cache: a page whose template context is
+  unchanged gets its previous output back.
 
 The live server's side (noticing a save, the browser's downloads) is in
 macros.mkdocs_plugin.live_server. MkDocs 1.6 is the last 1.x release
@@ -76,24 +76,6 @@ def installed(folder: str) -> bool:
     prefixes = {Path(sys.prefix).resolve(), Path(sys.base_prefix).resolve()}
     path = Path(folder).resolve()
     return any(path.is_relative_to(prefix) for prefix in prefixes)
-
-
-def copy_changed_static_files() -> None:
-    """In this process, copy a static file only when its source is newer than its copy.
-
-    MkDocs' serve writes into the same folder on every rebuild, and without
-    ``--dirty`` copies every file of the theme again; generated files (the
-    open data) are always written.
-    """
-    original: Callable[..., None] = Files.copy_static_files
-    if getattr(original, "_cached", False):
-        return
-
-    def copy_static_files(self: Files, dirty: bool = False, **kwargs: Any) -> None:
-        original(self, True, **kwargs)
-
-    copy_static_files._cached = True  # type: ignore[attr-defined]
-    Files.copy_static_files = copy_static_files  # type: ignore[method-assign]
 
 
 _SEARCH_CACHE_SIZE = 2000  # pages; the cache is emptied when it grows past this

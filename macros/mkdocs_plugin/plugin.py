@@ -27,7 +27,7 @@ from macros.data.loader import load
 from macros.data.model import Dataset
 from macros.editor.schemas import editor_ids, write_editor_schemas
 from macros.lint.site_problems import banners, site_problems
-from macros.mkdocs_plugin import live, live_server
+from macros.mkdocs_plugin import live, live_server, template_cache
 from macros.mkdocs_plugin.config import ComparisonConfig
 from macros.mkdocs_plugin.site import (
     apply_site_metadata,
@@ -49,6 +49,7 @@ if TYPE_CHECKING:  # only `serve` loads the live-reload server; builds need not 
     from mkdocs.livereload import LiveReloadServer
 
 log = logging.getLogger("mkdocs.plugins.comparison")
+ENTRY_CACHE_SIZE = 500  # pages whose search entries the fast preview keeps
 
 
 def error_pages(markdown: str, uris: list[str]) -> list[Page]:
@@ -67,6 +68,8 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         self.search_entries: list[search_index.Entry] = []  # rows and questions, as built
         self.banners: dict[str, str] = {}  # src_uri -> the preview's banner of data warnings
         self.read_cache: ReadCache | None = None  # the fast preview's files read before
+        # The fast preview's search entries by page address and HTML (most pages do not change).
+        self.entry_cache: dict[tuple[str, str], list[search_index.Entry]] = {}
 
     # Defining on_startup keeps this instance alive across `serve` rebuilds.
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -93,7 +96,6 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
             live.cache_theme_listing()
             live.cache_search_entries()
             live.cache_page_rendering()
-            live.copy_changed_static_files()
         # Table captions must stay block-level (see macros.render.block_captions).
         config.markdown_extensions.append(BlockCaptions())  # type: ignore[arg-type]
         use_site_markdown(config)
@@ -196,6 +198,8 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         cache = self.root(config) / self.config.cache_dir / "theme"
         cache.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache))
+        if self.serving and self.config.fast_preview:
+            template_cache.cache_page_templates(env, config)
         return env
 
     def on_page_content(
@@ -223,8 +227,17 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         out too: the index would drop them, so they are not even looked for.
         """
         search = page.meta.get("search")
-        if not (isinstance(search, dict) and search.get("exclude")):
+        if isinstance(search, dict) and search.get("exclude"):
+            return output
+        if not (self.serving and self.config.fast_preview):
             self.search_entries.extend(search_index.entries_from_html(output, page.url))
+            return output
+        key = (page.url, output)
+        if key not in self.entry_cache:
+            if len(self.entry_cache) >= ENTRY_CACHE_SIZE:
+                self.entry_cache.clear()
+            self.entry_cache[key] = search_index.entries_from_html(output, page.url)
+        self.search_entries.extend(self.entry_cache[key])
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -113,13 +113,19 @@ _on_configure: list[Callable[[], None]] = []
 def configure(
     extensions: Iterable[str] = BUILTIN_EXTENSIONS, configs: ExtensionConfigs | None = None
 ) -> MarkdownFactory:
-    """Use these Markdown settings from now on; every cache starts empty.
+    """Use these Markdown settings from now on; when they differ, every cache starts empty.
 
     The MkDocs plugin calls this at the start of each build with
-    mkdocs.yml's ``markdown_extensions`` (names) and their configs.
+    mkdocs.yml's ``markdown_extensions`` (names) and their configs. The same
+    settings keep the current factory and what it converted: a conversion
+    depends on the text and the settings only, and in the preview every
+    rebuild configures the same settings again.
     """
     global _current
-    _current = MarkdownFactory(extensions, configs)
+    wanted = MarkdownFactory(extensions, configs)
+    if (wanted.extensions, wanted.configs) == (_current.extensions, _current.configs):
+        return _current
+    _current = wanted
     for clear in _on_configure:
         clear()
     return _current
