@@ -1,7 +1,9 @@
 """Run one `comparison` command for the wrappers in this folder (scripts/validate, ...).
 
-The wrappers work on this checkout (COMPARISON_ROOT) from any working folder.
-When the Python that runs them does not have the project installed (editors
+The wrappers work on this checkout (COMPARISON_ROOT) from any working folder,
+with this checkout's code: the package is imported from here first, even when
+the Python that runs them has the project installed from another checkout (a
+borrowed .venv). When that Python lacks the project's dependencies (editors
 typing ``scripts/validate``), they run again with the project's .venv.
 """
 
@@ -16,6 +18,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 
 def run(command: str) -> None:
     os.environ.setdefault("COMPARISON_ROOT", str(PROJECT))
+    sys.path.insert(0, str(PROJECT))  # this checkout's macros/, whatever the venv points at
     try:
         from macros.cli import main
     except ModuleNotFoundError:

@@ -163,3 +163,26 @@ def test_a_borrowed_venv_with_other_packages_is_refused(tmp_path: Path, owner: P
         "requirements.lock; give this checkout its own: rm .venv && make"
     )
     assert calls(tmp_path / "shared.log") == []
+
+
+def test_a_wrapper_runs_its_own_checkouts_code_with_a_borrowed_venv(tmp_path: Path) -> None:
+    """scripts/validate in a clone, run by a venv whose editable install is another checkout:
+    the clone's code runs, not the venv's (which would check the clone's data with other code)."""
+    clone = tmp_path / "clone"
+    (clone / "scripts").mkdir(parents=True)
+    shutil.copyfile(ROOT / "scripts" / "_launch.py", clone / "scripts" / "_launch.py")
+    shutil.copyfile(ROOT / "scripts" / "validate", clone / "scripts" / "validate")
+    (clone / "macros").mkdir()
+    (clone / "macros" / "__init__.py").write_text("")
+    (clone / "macros" / "cli.py").write_text(
+        "def main(argv):\n    print('clone', argv)\n    return 0\n", encoding="utf-8"
+    )
+    result = subprocess.run(
+        [str(ROOT / ".venv" / "bin" / "python"), str(clone / "scripts" / "validate"), "--x"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+    )
+    expected = (0, "clone ['validate', '--x']\n", "")
+    assert (result.returncode, result.stdout, result.stderr) == expected
