@@ -264,6 +264,10 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         server.watch(str(TEMPLATE_DIR))
         for folder in self.template_dirs(config):
             server.watch(str(folder))
+        # The project's theme overrides: MkDocs watches them only with --watch-theme.
+        custom_dir = config.theme.custom_dir
+        if custom_dir and Path(custom_dir).is_dir():
+            server.watch(str(custom_dir))
         if self.config.fast_preview:  # a save is noticed at once, not at the next 0.5 s poll
             live_server.watch_with_inotify(server)
             # and the reload need not fetch the theme's files again

@@ -21,7 +21,7 @@ from watchdog.observers.polling import PollingObserver
 
 from macros.mkdocs_plugin import live, live_server
 from tests.editor.conftest import Preview
-from tests.harness.site import FIXTURES
+from tests.harness.site import FIXTURES, ROOT
 
 
 def server_watching(folder: Path) -> LiveReloadServer:
@@ -239,3 +239,24 @@ def test_a_rebuild_converts_only_the_pages_whose_markdown_changed(
     assert 1 <= len(converted) - pages < pages  # only the pages that show the FAQ
     assert changed["faq/index.html"] != first["faq/index.html"]
     assert changed["comparison/index.html"] == first["comparison/index.html"]
+
+
+def test_the_preview_watches_the_data_the_templates_and_the_theme_overrides(
+    tmp_path: Path,
+) -> None:
+    """MkDocs watches content/ and mkdocs.yml; a save in data/, the renderer's templates
+    or overrides/ (watched by MkDocs only with --watch-theme) must rebuild too."""
+    from macros.mkdocs_plugin.plugin import ComparisonPlugin
+    from macros.render.pages import TEMPLATE_DIR
+
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "out"))
+    plugin = config.plugins["comparison"]
+    assert isinstance(plugin, ComparisonPlugin)
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    try:
+        plugin.config.fast_preview = False
+        plugin.on_serve(server, config=config, builder=lambda: None)
+        watched = set(server._watched_paths)
+    finally:
+        server.server_close()
+    assert {str(ROOT / "data"), str(TEMPLATE_DIR), str(ROOT / "overrides")} <= watched
