@@ -16,6 +16,7 @@ plugin calls them in ``serve``; ``mkdocs build`` never does):
 - macros.mkdocs_plugin.template_cache: a page whose template context is
   unchanged gets its previous output back.
 
+Each cache keeps what the last two builds used (macros.mkdocs_plugin.build_cache).
 The live server's side (noticing a save, the browser's downloads) is in
 macros.mkdocs_plugin.live_server. MkDocs 1.6 is the last 1.x release
 (pinned `<2`): the functions patched here will not move under us.
@@ -30,6 +31,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.structure.files import File, Files
+
+from macros.mkdocs_plugin.build_cache import BuildCache
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -78,9 +81,6 @@ def installed(folder: str) -> bool:
     return any(path.is_relative_to(prefix) for prefix in prefixes)
 
 
-_SEARCH_CACHE_SIZE = 2000  # pages; the cache is emptied when it grows past this
-
-
 def cache_search_entries() -> None:
     """In this process, index a page for search again only when its HTML, title or meta changed."""
     from material.plugins.search.plugin import SearchIndex  # type: ignore[import-untyped]
@@ -88,7 +88,7 @@ def cache_search_entries() -> None:
     original = SearchIndex.add_entry_from_context
     if getattr(original, "_cached", False):
         return
-    cache: dict[tuple[str, str, str, str], list[dict[str, Any]]] = {}
+    cache: BuildCache[tuple[str, str, str, str], list[dict[str, Any]]] = BuildCache()
 
     def add_entry_from_context(self: SearchIndex, page: Any) -> None:
         key = (str(page.url), str(page.content), repr(page.meta), str(page.title))
@@ -96,18 +96,12 @@ def cache_search_entries() -> None:
         if entries is None:
             start = len(self.entries)
             original(self, page)
-            entries = [dict(entry) for entry in self.entries[start:]]
-            if len(cache) >= _SEARCH_CACHE_SIZE:
-                cache.clear()
-            cache[key] = entries
+            cache.put(key, [dict(entry) for entry in self.entries[start:]])
             return
         self.entries.extend(dict(entry) for entry in entries)
 
     add_entry_from_context._cached = True  # type: ignore[attr-defined]
     SearchIndex.add_entry_from_context = add_entry_from_context
-
-
-_RENDER_CACHE_SIZE = 500  # pages
 
 
 def cache_page_rendering() -> None:
@@ -117,7 +111,7 @@ def cache_page_rendering() -> None:
     original = Page.render
     if getattr(original, "_cached", False):
         return
-    cache: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    cache: BuildCache[tuple[Any, ...], tuple[Any, ...]] = BuildCache()
 
     def render(self: Page, config: MkDocsConfig, files: Files) -> None:
         try:
@@ -136,15 +130,14 @@ def cache_page_rendering() -> None:
         if found is None:
             original(self, config, files)
             links = {f.src_uri: dict(to) for f, to in (self.links_to_anchors or {}).items()}
-            if len(cache) >= _RENDER_CACHE_SIZE:
-                cache.clear()
-            cache[key] = (
+            value = (
                 self.content,
                 self.toc,
                 self._title_from_render,
                 frozenset(self.present_anchor_ids or ()),
                 links if self.links_to_anchors is not None else None,
             )
+            cache.put(key, value)
             return
         content, toc, title, anchors, links = found
         self.content, self.toc, self._title_from_render = content, toc, title

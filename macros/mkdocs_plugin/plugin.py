@@ -27,7 +27,8 @@ from macros.data.loader import load
 from macros.data.model import Dataset
 from macros.editor.schemas import editor_ids, write_editor_schemas
 from macros.lint.site_problems import banners, site_problems
-from macros.mkdocs_plugin import live, live_server, template_cache
+from macros.mkdocs_plugin import build_cache, live, live_server, template_cache
+from macros.mkdocs_plugin.build_cache import BuildCache
 from macros.mkdocs_plugin.config import ComparisonConfig
 from macros.mkdocs_plugin.site import (
     apply_site_metadata,
@@ -49,7 +50,6 @@ if TYPE_CHECKING:  # only `serve` loads the live-reload server; builds need not 
     from mkdocs.livereload import LiveReloadServer
 
 log = logging.getLogger("mkdocs.plugins.comparison")
-ENTRY_CACHE_SIZE = 500  # pages whose search entries the fast preview keeps
 
 
 def error_pages(markdown: str, uris: list[str]) -> list[Page]:
@@ -68,8 +68,9 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         self.search_entries: list[search_index.Entry] = []  # rows and questions, as built
         self.banners: dict[str, str] = {}  # src_uri -> the preview's banner of data warnings
         self.read_cache: ReadCache | None = None  # the fast preview's files read before
+        self.built_pages = False  # the last build made the site's pages (not the error page)
         # The fast preview's search entries by page address and HTML (most pages do not change).
-        self.entry_cache: dict[tuple[str, str], list[search_index.Entry]] = {}
+        self.entry_cache: BuildCache[tuple[str, str], list[search_index.Entry]] = BuildCache()
 
     # Defining on_startup keeps this instance alive across `serve` rebuilds.
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -93,6 +94,8 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         if not self.config.enabled:
             return config
         if self.serving and self.config.fast_preview:
+            if self.built_pages:  # what the last two good builds used stays cached
+                build_cache.new_build()
             live.cache_theme_listing()
             live.cache_search_entries()
             live.cache_page_rendering()
@@ -102,6 +105,7 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         if self.serving and config.strict:
             keep_preview_alive()
         self.generate(config)
+        self.built_pages = self.dataset is not None
         if self.dataset is None:  # the error page: MkDocs' own settings and nav
             return config
         apply_site_metadata(config, self.dataset.site)
@@ -233,11 +237,10 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
             self.search_entries.extend(search_index.entries_from_html(output, page.url))
             return output
         key = (page.url, output)
-        if key not in self.entry_cache:
-            if len(self.entry_cache) >= ENTRY_CACHE_SIZE:
-                self.entry_cache.clear()
-            self.entry_cache[key] = search_index.entries_from_html(output, page.url)
-        self.search_entries.extend(self.entry_cache[key])
+        entries = self.entry_cache.get(key)
+        if entries is None:
+            entries = self.entry_cache.put(key, search_index.entries_from_html(output, page.url))
+        self.search_entries.extend(entries)
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -12,14 +12,14 @@ from typing import TYPE_CHECKING, Any
 
 import jinja2
 
+from macros.mkdocs_plugin.build_cache import BuildCache
 from macros.mkdocs_plugin.live import installed
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
 
-_PAGE_CACHE_SIZE = 500  # pages
-_page_outputs: dict[tuple[Any, ...], str] = {}
+_page_outputs: BuildCache[tuple[Any, ...], str] = BuildCache()
 # Keys of MkDocs' template context that no template of the site reads
 # (tests/editor/test_live.py checks Material's and overrides/): they change on
 # every build and would defeat the cache.
@@ -59,10 +59,7 @@ def cache_page_templates(env: jinja2.Environment, config: MkDocsConfig) -> None:
             key = (self.name, self.filename, theme, site, key)
             output = _page_outputs.get(key)
             if output is None:
-                output = super().render(context)
-                if len(_page_outputs) >= _PAGE_CACHE_SIZE:
-                    _page_outputs.clear()
-                _page_outputs[key] = output
+                output = _page_outputs.put(key, super().render(context))
             return output
 
     env.template_class = CachedPageTemplate

@@ -23,7 +23,8 @@ from mkdocs.structure.pages import Page
 
 from macros.data.file_reader import ReadCache
 from macros.data.loader import load
-from macros.mkdocs_plugin import template_cache
+from macros.mkdocs_plugin import build_cache, template_cache
+from macros.mkdocs_plugin.build_cache import BuildCache
 from tests.harness.site import ROOT
 
 PROJECT_PARTS = ("mkdocs.yml", "data", "content", "overrides")
@@ -163,3 +164,38 @@ def test_a_read_cache_answers_for_unchanged_files_only(tmp_path: Path) -> None:
         == [p for p in load(project / "data", project).problems if p.path == "data/site.yml"]
         != []
     )
+
+
+def test_a_build_cache_keeps_what_the_last_two_builds_used() -> None:
+    cache: BuildCache[str, int] = BuildCache()
+    for page in range(1000):  # more pages than any fixed size would hold
+        cache.put(f"page-{page}", page)
+    build_cache.new_build()
+    assert all(cache.get(f"page-{page}") == page for page in range(0, 1000, 2))  # used again
+    build_cache.new_build()
+    assert cache.get("page-0") == 0  # used in the build before: still there
+    assert cache.get("page-1") is None  # unused for two builds: dropped
+    assert len(cache) == 500
+    build_cache.new_build()
+    build_cache.new_build()
+    assert len(cache) == 0
+
+
+def test_the_save_that_mends_a_broken_one_finds_the_last_good_build_cached(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    converted: list[str] = []  # pages really converted to HTML (under the cache)
+    render = Page.render
+    monkeypatch.setattr(
+        Page, "render", lambda page, *a: converted.append(page.file.src_uri) or render(page, *a)
+    )
+    site = tmp_path / "fast"
+    good = fast_rebuild(project, site)
+    topic = project / "data/dimensions/security.yml"
+    text = topic.read_text(encoding="utf-8")
+    topic.write_text(text.replace("title: ", "title: [", 1), encoding="utf-8")  # broken YAML
+    assert "Data errors" in fast_rebuild(project, site)["index.html"].decode()
+    topic.write_text(text, encoding="utf-8")
+    before = len(converted)
+    assert fast_rebuild(project, site) == good
+    assert converted[before:] == []  # every page came from the last good build
