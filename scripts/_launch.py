@@ -1,10 +1,11 @@
 """Run one `comparison` command for the wrappers in this folder (scripts/validate, ...).
 
 The wrappers work on this checkout (COMPARISON_ROOT) from any working folder,
-with this checkout's code: the package is imported from here first, even when
-the Python that runs them has the project installed from another checkout (a
-borrowed .venv). When that Python lacks the project's dependencies (editors
-typing ``scripts/validate``), they run again with the project's .venv.
+with this checkout's code and the project's .venv: typed by an editor, they
+are run by whatever `python3` is first on the PATH (maybe older than the
+project needs, maybe without its packages), so they run again with
+.venv/bin/python. The package is imported from this checkout first, even when
+that venv has the project installed from another checkout (a borrowed .venv).
 """
 
 from __future__ import annotations
@@ -14,16 +15,17 @@ import sys
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
+VENV_PYTHON = PROJECT / ".venv" / "bin" / "python"
 
 
 def run(command: str) -> None:
     os.environ.setdefault("COMPARISON_ROOT", str(PROJECT))
+    in_venv = Path(sys.prefix).resolve() == VENV_PYTHON.parent.parent.resolve()
+    if VENV_PYTHON.exists() and not in_venv:
+        os.execv(VENV_PYTHON, [str(VENV_PYTHON), *sys.argv])
     sys.path.insert(0, str(PROJECT))  # this checkout's macros/, whatever the venv points at
     try:
         from macros.cli import main
-    except ModuleNotFoundError:
-        python = PROJECT / ".venv" / "bin" / "python"
-        if not python.exists() or Path(sys.prefix).resolve() == python.parent.parent.resolve():
-            sys.exit("The project is not installed: run `make .venv/.installed` first.")
-        os.execv(python, [str(python), *sys.argv])
+    except (ImportError, SyntaxError):  # no .venv, and this Python cannot run the project
+        sys.exit("The project is not installed: run `make .venv/.installed` first.")
     sys.exit(main([command, *sys.argv[1:]]))

@@ -186,3 +186,25 @@ def test_a_wrapper_runs_its_own_checkouts_code_with_a_borrowed_venv(tmp_path: Pa
     )
     expected = (0, "clone ['validate', '--x']\n", "")
     assert (result.returncode, result.stdout, result.stderr) == expected
+
+
+def test_a_wrapper_typed_with_any_python_runs_again_with_the_projects_venv(
+    tmp_path: Path,
+) -> None:
+    """`python3 scripts/validate` with an older Python (3.11 cannot even parse the package)
+    or one without the packages: the wrapper hands over to .venv/bin/python, arguments kept."""
+    clone = tmp_path / "clone"
+    (clone / "scripts").mkdir(parents=True)
+    for name in ("_launch.py", "validate"):
+        shutil.copyfile(ROOT / "scripts" / name, clone / "scripts" / name)
+    log = tmp_path / "venv-python.log"
+    fake_venv(clone / ".venv", clone, log)
+    result = subprocess.run(
+        [sys.executable, str(clone / "scripts" / "validate"), "--strict"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    assert calls(log) == [f"{clone / 'scripts' / 'validate'} --strict"]
