@@ -3,6 +3,7 @@ the counts, and a source behind every claim."""
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterator
 
@@ -288,3 +289,73 @@ def test_the_data_folder_holds_only_known_files() -> None:
             *(f"dimensions/{d}.yml" for d in OUTLINE),
         ]
     )
+
+
+# A figure, version or date in the text must appear in what a source cited in
+# the same paragraph says it supports (or in its title, URL or publication
+# date), so a reader who follows the footnote finds it. Added after the
+# content audit of 2026-11-30 found versions cited to another release's page
+# and dates no cited source carried.
+MONTHS = list(calendar.month_name)[1:]
+FIGURE = re.compile(
+    r"\b\d{4}-\d\d-\d\d\b"  # a date
+    r"|\d+(?:\.\d+)?%"  # a percentage
+    r"|(?<![\d.])\d+\.\d+(?:\.\d+)?(?![\d]|\.\d)"  # a version
+    r"|\b\d{1,3}(?:,\d{3})+\b"  # a large number
+    r"|\b(?:" + "|".join(MONTHS) + r") (?:19|20)\d\d\b"  # a month
+    r"|(?<![\d.-])(?:19|20)\d\d(?!\d|\.\d|-\d)"  # a year
+)
+# Figures that are the site's own findings or that the text quotes to refute:
+# (text name, figure) -> why no source carries it.
+NOT_FROM_A_SOURCE = {
+    ("features-ecosystem.flask.text", "3.1.3"): "the extensions were tried on Flask 3.1.3",
+    ("features-ecosystem.flask.text", "2026-11-30"): "the day they were tried",
+    ("analytics.flask.text", "2026-11-30"): "the day the failing import was tried",
+    ("analytics.flask.text", "2025"): "the 2025 article this site replaces",
+    ("faq.python-survey-figure", "48.2%"): "the wrong figure the answer refutes",
+    ("faq.python-survey-figure", "2025"): "the 2025 article this site replaces",
+    ("future-outlook.summary", "2026"): "when the site was written",
+}
+
+
+def _said(source_id: str, data: Dataset) -> str:
+    source = data.sources[source_id]
+    said = " ".join([source.supports, source.title, source.url, str(source.published or "")])
+    # "45k" in a quote carries "45,000" in the text
+    return re.sub(r"\b(\d+)k\b", lambda m: f"{int(m.group(1)) * 1000:,}", said)
+
+
+def _carried(figure: str, said: str, approximate: bool) -> bool:
+    if figure in said:
+        return True
+    if m := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", figure):
+        year, month, day = int(m[1]), MONTHS[int(m[2]) - 1], int(m[3])
+        return f"{day} {month} {year}" in said or f"{month} {day}, {year}" in said
+    if m := re.fullmatch(r"(\w+) (\d{4})", figure):
+        month = f"{MONTHS.index(m[1]) + 1:02d}"
+        return bool(re.search(rf"{m[2]}-{month}|\d+ {m[1]} {m[2]}", said))
+    if approximate and re.fullmatch(r"[\d,]+", figure):
+        wanted = int(figure.replace(",", ""))
+        numbers = (int(n.replace(",", "")) for n in re.findall(r"\d[\d,]*\d", said))
+        return any(abs(n - wanted) <= wanted / 10 for n in numbers)
+    return False
+
+
+def test_every_figure_is_carried_by_a_source_cited_next_to_it(data: Dataset) -> None:
+    missing, excused = [], set()
+    for name, text in texts(data):
+        for paragraph in re.split(r"\n\s*\n", blank_code(text)):
+            paragraph = OWN_REVIEW.sub("", paragraph)
+            said = " ".join(_said(i, data) for _, i in citations(paragraph) if i in data.sources)
+            for m in FIGURE.finditer(paragraph):
+                figure = m.group(0)
+                if (name, figure) in NOT_FROM_A_SOURCE:
+                    excused.add((name, figure))
+                    continue
+                approximate = paragraph[: m.start()].endswith("about ")
+                if not _carried(figure, said, approximate):
+                    context = paragraph[max(0, m.start() - 50) : m.end() + 20]
+                    missing.append(f"{name}: {figure!r} in: …{context}…")
+    assert missing == []
+    # An excuse whose figure has left the text must go too.
+    assert excused == set(NOT_FROM_A_SOURCE)
