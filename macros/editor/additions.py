@@ -284,9 +284,9 @@ def left(framework: str, source: str, edits: list[Edit]) -> list[str]:
     for edit in by_kind.get("dimension.schema.json", []):
         for what in (w for w in edit.done if w.startswith("status of row ")):
             rows.setdefault(edit.shown, []).append(what.removeprefix("status of row "))
-    if rows:
+    if count := sum(map(len, rows.values())):
         steps.append(
-            f"table statuses ({sum(map(len, rows.values()))} rows): {framework}'s status is "
+            f"table statuses ({count} row{'s' * (count != 1)}): {framework}'s status is "
             f"written as '{placeholders.PLACEHOLDER_STATUS}'; set it to {CHOOSE}, or delete the "
             "line if no single status fits its cell:"
             + "".join(f"\n       {shown}: {', '.join(found)}" for shown, found in rows.items())
