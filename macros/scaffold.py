@@ -71,7 +71,9 @@ def _scalar(key: str, raw: Schema, schema: Schema, ctx: _Context, item: str) -> 
     if schema.get("type") == "boolean":
         return "false"
     if "enum" in schema:  # the choices are in the field's comment; a status is a placeholder
-        return PLACEHOLDER_STATUS if PLACEHOLDER_STATUS in schema["enum"] else schema["enum"][0]
+        return (
+            PLACEHOLDER_STATUS if PLACEHOLDER_STATUS in schema["enum"] else str(schema["enum"][0])
+        )
     if schema.get("format") == "date":
         return PLACEHOLDER_DATE
     if schema.get("format") in ("https-url", "link"):
