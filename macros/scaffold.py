@@ -296,5 +296,5 @@ def main(kind: str, argv: list[str] | None = None) -> int:
         print("What is left to do:")
         for number, step in enumerate(left, 1):
             print(f"  {number}. {step}")
-        print("make build refuses to publish until no placeholder is left.")
+        print("make build refuses to publish while a placeholder or 'unknown:' is left.")
     return 0

@@ -127,7 +127,7 @@ def test_new_framework_has_every_field_and_is_added_where_it_must_be_covered(
         "built-in, official-extension, third-party or not-available, or delete the line if "
         "no single status fits its cell:\n"
         "       data/dimensions/architecture.yml: 'architecture'\n"
-        "make build refuses to publish until no placeholder is left.\n"
+        "make build refuses to publish while a placeholder or 'unknown:' is left.\n"
     )
     doc, problems = read_yaml(project / "data/frameworks/gamma.yml", "gamma.yml")
     assert doc is not None and problems == []
