@@ -20,7 +20,14 @@ from pathlib import Path
 
 from macros.data.document import display_path
 from macros.data.layout import FOLDERS
-from macros.data.placeholders import ID_PREFIX, MARKER, PLACEHOLDER_DATE, PLACEHOLDER_VERSION
+from macros.data.placeholders import (
+    ID_PREFIX,
+    MARKER,
+    PLACEHOLDER_DATE,
+    PLACEHOLDER_STATUS,
+    PLACEHOLDER_VERSION,
+    TO_REPLACE,
+)
 from macros.data.schema import validate
 from macros.data.schema_refs import Schema, definition_name, load_schema, resolve
 from macros.data.yaml_reader import parse_yaml, read_yaml
@@ -63,8 +70,10 @@ def _scalar(key: str, raw: Schema, schema: Schema, ctx: _Context, item: str) -> 
         return str(ctx.next_order if key == "order" else schema.get("minimum", 0))
     if schema.get("type") == "boolean":
         return "false"
-    if "enum" in schema:  # the choices are in the field's comment
-        return str(schema["enum"][0])
+    if "enum" in schema:  # the choices are in the field's comment; a status is a placeholder
+        return (
+            PLACEHOLDER_STATUS if PLACEHOLDER_STATUS in schema["enum"] else str(schema["enum"][0])
+        )
     if schema.get("format") == "date":
         return PLACEHOLDER_DATE
     if schema.get("format") in ("https-url", "link"):
@@ -152,8 +161,7 @@ def scaffold_text(schema_name: str, ctx: _Context, title: str) -> str:
             0,
         ),
         *_comment(
-            f"Replace every '{MARKER}' and every {PLACEHOLDER_VERSION} or "
-            f"{PLACEHOLDER_DATE} with real content. The preview shows this file at once; "
+            f"Replace every {TO_REPLACE} with real content. The preview shows this file at once; "
             "make build refuses to publish it until no placeholder is left "
             "(scripts/lint lists them).",
             0,
@@ -233,13 +241,8 @@ def new_dimension(data_dir: Path, dimension_id: str) -> Path:
 
 
 def new_framework(data_dir: Path, framework_id: str) -> tuple[Path, list[str]]:
-    """Write data/frameworks/<id>.yml and add the framework wherever the data must cover it.
-
-    Adds a placeholder source to data/sources.yml for the profile's releases,
-    the framework to every criterion of data/decision.yml (weight and reason
-    placeholders) and to every dimension's `unknown:` list (not reviewed yet).
-    Returns the new file and the list of what is left for the editor.
-    """
+    """Write data/frameworks/<id>.yml and add the framework wherever the data must cover it
+    (macros.editor.additions); returns the new file and the list of what is left to do."""
     path = _check_new(data_dir, "frameworks", framework_id)
     source = f"{ID_PREFIX}{framework_id}-source"
     if source in additions.source_ids(data_dir):
@@ -288,13 +291,10 @@ def main(kind: str, argv: list[str] | None = None) -> int:
         print(f"scripts/new-{what}: {exc}", file=sys.stderr)
         return 1
     shown = display_path(path, args.data.parent)
-    print(
-        f"Created {shown}. Replace every '{MARKER}' (and every {PLACEHOLDER_VERSION}, "
-        f"{PLACEHOLDER_DATE} or {ID_PREFIX} id); scripts/lint lists what is left."
-    )
+    print(f"Created {shown}. Replace every {TO_REPLACE}; scripts/lint lists what is left.")
     if left:
         print("What is left to do:")
         for number, step in enumerate(left, 1):
             print(f"  {number}. {step}")
-        print("make build refuses to publish until no placeholder is left.")
+        print("make build refuses to publish while a placeholder or 'unknown:' is left.")
     return 0

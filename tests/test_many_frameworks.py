@@ -51,13 +51,13 @@ def test_every_pair_has_a_page_with_its_own_verdicts_table_and_questions(site: P
         assert 'href="../../faq/#which-first"' in page
     gamma = read(site, "compare/alpha-vs-gamma")
     assert "<td>Gamma has no templates of its own.</td>" in gamma
-    assert "<td>Not reviewed yet.</td>" in gamma  # architecture lists gamma as unknown
+    assert "<td>Routes and nothing else.</td>" in gamma
 
 
 def test_each_framework_has_a_page_with_every_dimension(site: Path) -> None:
     page = read(site, "frameworks/gamma")
     assert re.findall(r'<h2 id="([^"]+)"', page) == ["architecture", "templates"]
-    assert "This dimension has not been reviewed for Gamma yet." in page
+    assert "Gamma maps routes to functions." in page
     assert "Gamma returns JSON only" in page and 'href="#fn:gamma-notes"' in page
 
 
@@ -105,7 +105,7 @@ def test_the_export_has_everything_and_matches_its_schema(site: Path) -> None:
     assert export["dimensions"][1]["frameworks"]["gamma"]["verdict"] == (
         "Gamma has no templates of its own."
     )
-    assert export["dimensions"][0]["unknown"] == ["gamma"]
+    assert export["dimensions"][0]["unknown"] == []
     templating = next(row for row in export["table"] if row["id"] == "templating")
     assert templating["values"]["gamma"] == "None (API only)"
     assert [q["id"] for q in export["faq"]] == [q.id for q in data.questions]

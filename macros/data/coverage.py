@@ -3,6 +3,12 @@
 The loader reports these as errors, so scripts/validate, the preview and
 `make build` name a framework left out, not only scripts/lint (whose coverage
 check uses the same function and messages).
+
+A framework listed under a dimension's `unknown:` is work in progress, like a
+placeholder: a warning, so the preview shows the topic (with a banner) while
+the editor reviews it, and scripts/validate and strict builds (`make build`)
+refuse to publish "Not reviewed yet". No site setting allows it: a framework a
+topic does not apply to gets an entry that says so, in the site's own words.
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ from typing import Any
 from macros.data.document import FieldPath
 from macros.data.layout import DataFile
 from macros.messages import Message
-from macros.problems import Problem
+from macros.problems import Problem, Severity
 
 MESSAGES: dict[str, Message] = {
     "missing": Message(
@@ -29,6 +35,13 @@ MESSAGES: dict[str, Message] = {
     "unknown-but-covered": Message(
         "framework '{framework}' is listed under unknown but has an entry",
         "remove it from 'unknown:' now that the dimension covers it",
+    ),
+    "not-reviewed": Message(
+        "framework '{framework}' is not reviewed yet for the topic '{topic}'",
+        "under frameworks, write '{framework}:' with its verdict and text, give it a value "
+        "in each table row and a status where the row has them, then remove it from "
+        "'unknown:'; a strict build refuses to publish a framework not reviewed",
+        Severity.WARNING,
     ),
     "missing-weight": Message(
         "criterion '{criterion}' has no {what} for framework '{framework}'",
@@ -73,11 +86,22 @@ class _Coverage:
                 problems.append(
                     self.problem("missing", file, ("frameworks",), key=True, framework=framework)
                 )
+        topic = value.get("title") if isinstance(value.get("title"), str) else file.id
         for index, framework in enumerate(unknown):
             if framework in takes:
                 problems.append(
                     self.problem(
                         "unknown-but-covered", file, ("unknown", index), framework=framework
+                    )
+                )
+            elif framework in frameworks:  # an unknown id: the reference check reports it
+                problems.append(
+                    self.problem(
+                        "not-reviewed",
+                        file,
+                        ("unknown", index),
+                        framework=framework,
+                        topic=str(topic).strip(),
                     )
                 )
         for index, row in enumerate(_list(value.get("table"))):

@@ -109,6 +109,11 @@ class TableRow:
     key: bool = field(default=False, metadata={"default": False})  # decides most choices
     sort: dict[str, str] = field(default_factory=dict)  # framework id -> sort key (profile dates)
 
+    def __post_init__(self) -> None:
+        # The placeholder status 'todo' (a warning, refused by strict builds) shows as none.
+        for framework in [f for f, status in self.status.items() if status not in STATUSES]:
+            del self.status[framework]
+
 
 @dataclass(frozen=True)
 class Question:

@@ -8,7 +8,9 @@ every placeholder as a warning: the preview still builds, while a strict build
 Placeholders are text containing the marker ``TODO:`` (outside code, so a
 code sample's ``# TODO:`` comment is fine); where a field's format leaves no
 room for a marker, the sentinel version and date below; and ids (values, or
-keys such as a source's) that start with ``todo-``, e.g. ``todo-gamma-source``.
+keys such as a source's) that start with ``todo-``, e.g. ``todo-gamma-source``;
+and the status ``todo`` of a table row (dimension.schema.json allows it so the
+preview shows the row, without a status, while the editor decides it).
 """
 
 from __future__ import annotations
@@ -27,11 +29,25 @@ PLACEHOLDER_VERSION = "0.0.0"
 PLACEHOLDER_DATE = "1970-01-01"
 SENTINELS = (PLACEHOLDER_VERSION, PLACEHOLDER_DATE)
 ID_PREFIX = "todo-"
+PLACEHOLDER_STATUS = "todo"
+# What a scaffold leaves to replace, as its comments and messages say it.
+TO_REPLACE = (
+    f"'{MARKER}' (and every {PLACEHOLDER_VERSION}, {PLACEHOLDER_DATE}, {ID_PREFIX} id "
+    f"or status {PLACEHOLDER_STATUS})"
+)
+STATUSES_TO_CHOOSE = "built-in, official-extension, third-party or not-available"
 PLACEHOLDER_ID = re.compile(r"todo(-[a-z0-9]+)+")
 TEXT_MESSAGE = "placeholder text '{snippet}'"
 VALUE_MESSAGE = "placeholder value '{value}'"
 HINT = "write the real text, then remove the marker; a strict build refuses to publish placeholders"
 SENTINEL_HINT = "fill in the real value; a strict build refuses to publish placeholders"
+STATUS_MESSAGE = "placeholder status '{value}'"
+STATUS_HINT = (
+    "write how {framework} provides this row's feature: "
+    + STATUSES_TO_CHOOSE
+    + ", or delete the line if no single status fits its cell; "
+    "a strict build refuses to publish placeholders"
+)
 ID_MESSAGE = "placeholder id '{value}'"
 ID_HINT = (
     "replace it with the real id (for a source: an id from data/sources.yml); "
@@ -47,6 +63,11 @@ def _keys(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from _keys(item, (*path, index))
+
+
+def _is_status(path: FieldPath) -> bool:
+    """A table row's status for one framework: table[i].status.<framework>."""
+    return len(path) == 4 and path[0] == "table" and path[2] == "status"
 
 
 def placeholder_problems(doc: YamlDocument) -> list[Problem]:
@@ -67,6 +88,20 @@ def placeholder_problems(doc: YamlDocument) -> list[Problem]:
                 )
             )
     for path, text in text_values(doc.value):
+        if text == PLACEHOLDER_STATUS and _is_status(path):
+            line, column = doc.mark(path)
+            problems.append(
+                Problem(
+                    doc.path,
+                    line,
+                    column,
+                    field_name(path),
+                    STATUS_MESSAGE.format(value=text),
+                    STATUS_HINT.format(framework=path[3]),
+                    Severity.WARNING,
+                )
+            )
+            continue
         if PLACEHOLDER_ID.fullmatch(text):
             line, column = doc.mark(path)
             problems.append(

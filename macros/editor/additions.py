@@ -1,19 +1,17 @@
 """scripts/new-framework's additions to the files that must cover a new framework.
 
-A new framework must appear in every dimension and in the decision helper,
-or the build stops (coverage). Rather than leave the editor to find every
-spot, scripts/new-framework adds it, marked so that nothing looks finished:
+A new framework must appear in every dimension and in the decision helper, or
+the build stops (coverage). scripts/new-framework adds it, marked so that
+nothing looks finished: a placeholder source (`todo-<id>-source`) in
+data/sources.yml; in every criterion of data/decision.yml a weight of 0 and a
+placeholder reason, and placeholder situations under `choose`; in every
+dimension, the framework under `unknown:` (not reviewed yet) and the
+placeholder status `todo` in each table row that has statuses.
 
-- data/sources.yml: a placeholder source (`todo-<id>-source`) for the
-  profile's releases, in alphabetical order;
-- data/decision.yml: in every criterion a weight of 0 and a placeholder
-  reason saying to set the weight, and placeholder situations under `choose`;
-- every dimension: the framework listed under `unknown:` (not reviewed yet).
-
-Edits are text insertions, so comments and formatting stay as they are;
-each edited file is parsed and validated before anything is written, and an
-edit that would not hold (a mapping written in flow style `{...}`, say) is
-left for the editor and named in the list of what is left.
+Edits are text insertions, so comments and formatting stay as they are; each
+edited file is parsed and validated before anything is written, and an edit
+that would not hold (a mapping in flow style `{...}`, say) is left for the
+editor and named in the list of what is left.
 """
 
 from __future__ import annotations
@@ -24,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from macros.data import placeholders
 from macros.data.document import FieldPath, YamlDocument
 from macros.data.placeholders import MARKER, PLACEHOLDER_DATE
 from macros.data.schema import validate
@@ -32,6 +31,7 @@ from macros.data.yaml_reader import parse_yaml
 from macros.problems import errors
 
 URL_PLACEHOLDER = f"https://example.org/{MARKER}"
+CHOOSE = placeholders.STATUSES_TO_CHOOSE
 
 
 @dataclass
@@ -177,6 +177,21 @@ def _dimension(path: Path, framework: str) -> Edit | None:
     if found is None:
         return None
     edit, doc = found
+    _unknown(edit, doc, framework)
+    rows = doc.value.get("table")
+    for index, row in enumerate(rows if isinstance(rows, list) else []):
+        if isinstance(row, dict) and isinstance(row.get("status"), dict) and row["status"]:
+            _before_first_key(  # a status the editor must choose, never a plausible one
+                edit,
+                doc,
+                ("table", index, "status"),
+                [f"{framework}: {placeholders.PLACEHOLDER_STATUS}  # {MARKER} {CHOOSE}"],
+                f"status of row '{row.get('id', index)}'",
+            )
+    return edit
+
+
+def _unknown(edit: Edit, doc: YamlDocument, framework: str) -> None:
     unknown = doc.value.get("unknown")
     if unknown is None:
         edit.appended = (
@@ -185,7 +200,7 @@ def _dimension(path: Path, framework: str) -> Edit | None:
             f"unknown:\n  - {framework}\n"
         )
         edit.done.append("unknown")
-        return edit
+        return
     lines = edit.text.splitlines()
     if unknown == []:  # as the scaffold writes it: unknown: []
         line, column = doc.key_mark(("unknown",))
@@ -193,16 +208,15 @@ def _dimension(path: Path, framework: str) -> Edit | None:
             indent = lines[line - 1][: column - 1]
             edit.replaced[line - 1] = f"{indent}unknown:\n{indent}  - {framework}\n"
             edit.done.append("unknown")
-            return edit
+            return
     line, column = doc.mark(("unknown", 0)) if unknown else (0, 0)
     current = lines[line - 1] if unknown and 0 < line <= len(lines) else ""
     prefix = current[: column - 1]
     if prefix.strip() != "-" or not current[column - 1 :].startswith(str(unknown[0])):
         edit.manual.append("under unknown (it is not written one item per line)")
-        return edit
+        return
     edit.inserts.append((line - 1, f"{prefix}{framework}\n"))
     edit.done.append("unknown")
-    return edit
 
 
 def plan(data_dir: Path, framework: str, source: str) -> list[Edit]:
@@ -259,12 +273,23 @@ def left(framework: str, source: str, edits: list[Edit]) -> list[str]:
                 f"marked '# {MARKER}') and write its reason; under choose, list the situations "
                 f"that favour {framework}."
             )
-    dimensions = [e for e in by_kind.get("dimension.schema.json", []) if e.done]
+    dimensions = [e for e in by_kind.get("dimension.schema.json", []) if "unknown" in e.done]
     if dimensions:
         steps.append(
             f"data/dimensions/ ({len(dimensions)} files): {framework} is listed under 'unknown:' "
             f"(not reviewed yet); as you review each dimension, write {framework}'s verdict, "
             "text and table values, then remove it from 'unknown:'."
+        )
+    rows: dict[str, list[str]] = {}  # file: its rows
+    for edit in by_kind.get("dimension.schema.json", []):
+        for what in (w for w in edit.done if w.startswith("status of row ")):
+            rows.setdefault(edit.shown, []).append(what.removeprefix("status of row "))
+    if count := sum(map(len, rows.values())):
+        steps.append(
+            f"table statuses ({count} row{'s' * (count != 1)}): {framework}'s status is "
+            f"written as '{placeholders.PLACEHOLDER_STATUS}'; set it to {CHOOSE}, or delete the "
+            "line if no single status fits its cell:"
+            + "".join(f"\n       {shown}: {', '.join(found)}" for shown, found in rows.items())
         )
     for edit in edits:
         for what in edit.manual:

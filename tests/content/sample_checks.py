@@ -1,7 +1,9 @@
 """One harness per code sample: run it and check what the text says it does.
 
-A harness is found by the sample's file and a line of its code, so samples can
-move within a file. A sample without a harness must start with
+A harness is found by the sample's id, which the editor writes in a YAML
+comment after the block's ``|`` (``text: |  # sample: flask-app-factory``; see
+tests/content/samples.py), so a sample's code can change, and the sample can
+move, without losing its harness. A sample without a harness must start with
 ``# Fragment: <what it leaves out>``; it is then only compiled.
 
 Names a sample uses without defining them (``app``, ``enqueue_event``,
@@ -29,8 +31,9 @@ from typing import Any
 
 import pytest
 
+from tests.content import sample_coverage
 from tests.content.harness import run_module, run_shell, write_module
-from tests.content.samples import PYTHON, SHELL, Sample, find_samples
+from tests.content.samples import Sample, find_samples
 from tests.harness.site import ROOT
 
 Check = Callable[[Sample, Path], None]
@@ -69,21 +72,16 @@ def _close_django_databases() -> None:
 
 @dataclass(frozen=True)
 class Harness:
-    file: str
-    contains: str  # a line of the sample's code that identifies it
+    id: str  # the id of the sample it runs
     check: Check
-
-    def matches(self, sample: Sample) -> bool:
-        return sample.file == self.file and self.contains in sample.code
 
 
 HARNESSES: list[Harness] = []
-RUNNABLE = PYTHON | SHELL  # every sample in these languages runs or is a fragment
 
 
-def harness(file: str, contains: str) -> Callable[[Check], Check]:
+def harness(sample_id: str) -> Callable[[Check], Check]:
     def register(check: Check) -> Check:
-        HARNESSES.append(Harness(file, contains, check))
+        HARNESSES.append(Harness(sample_id, check))
         return check
 
     return register
@@ -94,54 +92,22 @@ def all_samples() -> tuple[Sample, ...]:
     return tuple(find_samples(ROOT))
 
 
-def sample_for(file: str, contains: str) -> Sample:
-    found = [s for s in all_samples() if s.file == file and contains in s.code]
-    assert len(found) == 1, f"{file}: expected one sample containing {contains!r}, found {found}"
+def sample_by_id(sample_id: str) -> Sample:
+    found = [s for s in all_samples() if s.id == sample_id]
+    assert len(found) == 1, f"expected one sample with the id {sample_id!r}, found {found}"
     return found[0]
 
 
 def harness_for(sample: Sample) -> Harness | None:
-    found = [h for h in HARNESSES if h.matches(sample)]
+    found = [h for h in HARNESSES if sample.id and h.id == sample.id]
     return found[0] if len(found) == 1 else None
 
 
 def coverage_problems(
     samples: tuple[Sample, ...] | list[Sample], unused_harnesses: bool = True
 ) -> list[str]:
-    """Every sample runs under exactly one harness or says it is a fragment, and
-    (with ``unused_harnesses``) every harness finds its sample."""
-    problems = []
-    for sample in samples:
-        found = [h for h in HARNESSES if h.matches(sample)]
-        if not sample.lang:
-            problems.append(
-                f"{sample.where}: the fence names no language: write ```python, "
-                "```bash, ```html... so the sample is highlighted and checked"
-            )
-        elif sample.lang not in RUNNABLE and not found:
-            continue  # HTML, YAML, templates: shown, not run
-        if len(found) > 1:
-            problems.append(f"{sample.where}: {len(found)} harnesses match this sample")
-        elif found and sample.is_fragment:
-            problems.append(
-                f"{sample.where}: marked '# Fragment:' but a harness runs it; "
-                "remove the marker or the harness"
-            )
-        elif not found and not sample.is_fragment:
-            problems.append(
-                f"{sample.where}: no harness runs this sample: add one in "
-                "tests/content/sample_checks.py, or make the sample's first line "
-                "'# Fragment: <what it leaves out>' if it cannot run on its own"
-            )
-    for item in HARNESSES if unused_harnesses else ():
-        if not any(item.matches(s) for s in samples):
-            problems.append(
-                f"{item.file}: no sample contains {item.contains!r}; update or remove its harness"
-            )
-    return problems
-
-
-# --------------------------------------------------------------------------- Flask
+    """:func:`tests.content.sample_coverage.coverage_problems` for the harnesses below."""
+    return sample_coverage.coverage_problems(samples, HARNESSES, unused_harnesses)
 
 
 def flask_app(name: str = "sample_app") -> Any:
@@ -152,7 +118,7 @@ def flask_app(name: str = "sample_app") -> Any:
     return app
 
 
-@harness("data/dimensions/analytics.yml", '@events.post("/events")')
+@harness("flask-event-endpoint")
 def event_endpoint_validates_and_enqueues(sample: Sample, tmp: Path) -> None:
     queued: list[tuple[str, dict[str, Any]]] = []
     module = run_module(
@@ -171,7 +137,7 @@ def event_endpoint_validates_and_enqueues(sample: Sample, tmp: Path) -> None:
     assert len(queued) == 1
 
 
-@harness("data/dimensions/architecture.yml", "def create_app(")
+@harness("flask-app-factory")
 def blueprint_factory_builds_independent_apps(sample: Sample, tmp: Path) -> None:
     module = run_module(sample, "sample_shop")
 
@@ -189,7 +155,7 @@ def blueprint_factory_builds_independent_apps(sample: Sample, tmp: Path) -> None
     assert (app.config["NAME"], module.create_app(Other).config["NAME"]) == ("a", "b")
 
 
-@harness("data/dimensions/features-ecosystem.yml", "def init_extensions(app):")
+@harness("flask-init-extensions")
 def extensions_bind_to_the_app(sample: Sample, tmp: Path) -> None:
     module = run_module(sample, "sample_extensions")
     app = flask_app()
@@ -207,7 +173,7 @@ def extensions_bind_to_the_app(sample: Sample, tmp: Path) -> None:
     assert app.test_client().post("/form").status_code == 400  # no CSRF token
 
 
-@harness("data/dimensions/future-outlook.yml", "async def dashboard():")
+@harness("flask-async-dashboard")
 def async_view_awaits_both_calls_at_once(sample: Sample, tmp: Path) -> None:
     events: dict[str, asyncio.Event] = {}
 
@@ -234,7 +200,7 @@ def async_view_awaits_both_calls_at_once(sample: Sample, tmp: Path) -> None:
     assert response.get_json() == {"profile": "profile", "stats": "stats"}
 
 
-@harness("data/dimensions/learning-curve.yml", '@app.get("/health")')
+@harness("flask-health-endpoint")
 def health_endpoint_answers(sample: Sample, tmp: Path) -> None:
     module = run_module(sample, "sample_health")
     response = module.app.test_client().get("/health")
@@ -247,7 +213,7 @@ def stripe_signature(payload: bytes, secret: str, timestamp: int) -> str:
     return f"t={timestamp},v1={digest}"
 
 
-@harness("data/dimensions/monetization.yml", "stripe.Webhook.construct_event(")
+@harness("flask-stripe-webhook")
 def stripe_webhook_checks_the_signature(sample: Sample, tmp: Path) -> None:
     recorded: list[Any] = []
     module = run_module(sample, "sample_billing", {"record_payment_event": recorded.append})
@@ -268,7 +234,7 @@ def stripe_webhook_checks_the_signature(sample: Sample, tmp: Path) -> None:
     assert len(recorded) == 1
 
 
-@harness("data/dimensions/scalability.yml", "@cache.cached(timeout=300)")
+@harness("flask-cached-route")
 def cached_route_answers_twice_from_one_computation(sample: Sample, tmp: Path) -> None:
     calls: list[int] = []
 
@@ -285,7 +251,7 @@ def cached_route_answers_twice_from_one_computation(sample: Sample, tmp: Path) -
     assert calls == [20], "the second request should come from the cache"
 
 
-@harness("data/dimensions/security.yml", "def security_headers(response):")
+@harness("flask-security-headers")
 def after_request_hook_sets_the_headers(sample: Sample, tmp: Path) -> None:
     app = flask_app()
 
@@ -300,7 +266,7 @@ def after_request_hook_sets_the_headers(sample: Sample, tmp: Path) -> None:
     assert headers["Strict-Transport-Security"] == "max-age=31536000"
 
 
-@harness("data/dimensions/use-cases.yml", '@api.post("/predict")')
+@harness("flask-predict-endpoint")
 def model_loads_once_and_predicts(sample: Sample, tmp: Path) -> None:
     seen: list[Any] = []
 
@@ -331,7 +297,7 @@ def fastapi_client(app: Any) -> Any:
     return TestClient(app)
 
 
-@harness("data/dimensions/use-cases.yml", '@app.post("/workouts", status_code=201)')
+@harness("fastapi-workouts-endpoint")
 def pydantic_model_refuses_bad_bodies_and_documents_itself(sample: Sample, tmp: Path) -> None:
     """The text: a bad body never reaches the function (422 listing what is
     wrong); the model is in an OpenAPI 3.1 schema; /docs and /redoc are served."""
@@ -358,7 +324,7 @@ def pydantic_model_refuses_bad_bodies_and_documents_itself(sample: Sample, tmp: 
     assert "redoc" in client.get("/redoc").text.lower()
 
 
-@harness("data/dimensions/scalability.yml", '@app.get("/report")')
+@harness("fastapi-async-and-sync")
 def async_endpoints_run_on_the_loop_and_plain_ones_in_a_capped_pool(
     sample: Sample, tmp: Path
 ) -> None:
@@ -453,27 +419,27 @@ def django_project(root: Path) -> Path:
     from django.conf import settings
     from django.core.management import call_command
 
-    def sample(file: str, contains: str) -> Sample:
-        return sample_for(f"data/dimensions/{file}", contains)
+    def sample(sample_id: str) -> Sample:
+        return sample_by_id(sample_id)
 
     if root.exists():  # left by an earlier attempt that failed
         shutil.rmtree(root)
 
-    write_module(sample("analytics.yml", "class EventSerializer"), root / "events/models.py")
+    write_module(sample("drf-event-serializer"), root / "events/models.py")
     (root / "workouts").mkdir()
     (root / "workouts/__init__.py").write_text("")
     (root / "workouts/models.py").write_text(WORKOUT_MODEL)
-    write_module(sample("use-cases.yml", "class WorkoutViewSet"), root / "workouts/api.py")
-    write_module(sample("features-ecosystem.yml", "class PlanAdmin"), root / "plans/models.py")
+    write_module(sample("drf-workout-viewset"), root / "workouts/api.py")
+    write_module(sample("django-plan-admin"), root / "plans/models.py")
     write_module(
-        sample("monetization.yml", "class Subscription"),
+        sample("django-subscription-model"),
         root / "billing/models.py",
         after=PLAN_MODEL,
     )
-    write_module(sample("architecture.yml", 'app_name = "orders"'), root / "orders/urls.py")
+    write_module(sample("django-app-urls"), root / "orders/urls.py")
     (root / "orders/models.py").write_text(ORDER_MODEL)
     (root / "orders/views.py").write_text(ORDER_VIEWS)
-    write_module(sample("scalability.yml", "@cache_page("), root / "scores/views.py")
+    write_module(sample("django-cached-view"), root / "scores/views.py")
     (root / "scores/models.py").write_text(SCORE_MODELS)
     (root / "scores/templates/scores").mkdir(parents=True)
     (root / "scores/templates/scores/leaderboard.html").write_text(LEADERBOARD_TEMPLATE)
@@ -548,7 +514,7 @@ def user(name: str, **extra: Any) -> Any:
     return get_user_model().objects.create_user(name, password="pw", **extra)
 
 
-@harness("data/dimensions/analytics.yml", "class EventSerializer")
+@harness("drf-event-serializer")
 def serializer_validates_events(sample: Sample, tmp: Path) -> None:
     with django_ready(tmp):
         from events.models import Event, EventSerializer  # type: ignore[import-not-found]
@@ -602,7 +568,7 @@ def check_workout_viewset(router: Any) -> None:
     assert list(Workout.objects.values_list("user__username", "duration_minutes")) == [("bob", 40)]
 
 
-@harness("data/dimensions/use-cases.yml", "class WorkoutViewSet")
+@harness("drf-workout-viewset")
 def viewset_serves_only_the_signed_in_users_records(sample: Sample, tmp: Path) -> None:
     with django_ready(tmp):
         import workouts.api  # type: ignore[import-not-found]
@@ -610,7 +576,7 @@ def viewset_serves_only_the_signed_in_users_records(sample: Sample, tmp: Path) -
         check_workout_viewset(workouts.api.router)
 
 
-@harness("data/dimensions/features-ecosystem.yml", "class PlanAdmin")
+@harness("django-plan-admin")
 def admin_lists_filters_and_edits_plans(sample: Sample, tmp: Path) -> None:
     with django_ready(tmp):
         from django.test import Client
@@ -633,7 +599,7 @@ def admin_lists_filters_and_edits_plans(sample: Sample, tmp: Path) -> None:
         assert (str(retired.monthly_price), retired.active) == ("6.00", True)
 
 
-@harness("data/dimensions/monetization.yml", "class Subscription")
+@harness("django-subscription-model")
 def subscription_model_knows_when_it_is_active(sample: Sample, tmp: Path) -> None:
     with django_ready(tmp):
         from billing.models import Plan, Subscription  # type: ignore[import-not-found]
@@ -672,7 +638,7 @@ def _raises(error: type[BaseException]) -> Iterator[None]:
     raise AssertionError(f"expected {error.__name__}")
 
 
-@harness("data/dimensions/architecture.yml", 'app_name = "orders"')
+@harness("django-app-urls")
 def app_urls_resolve_by_name(sample: Sample, tmp: Path) -> None:
     with django_ready(tmp):
         from django.test import Client
@@ -684,7 +650,7 @@ def app_urls_resolve_by_name(sample: Sample, tmp: Path) -> None:
         assert client.get("/orders/seven/").status_code == 404
 
 
-@harness("data/dimensions/performance.yml", 'Order.objects.filter(status="paid")')
+@harness("django-light-query")
 def query_returns_light_rows(sample: Sample, tmp: Path) -> None:
     with django_ready(tmp):
         from orders.models import Order  # type: ignore[import-not-found]
@@ -701,7 +667,7 @@ def query_returns_light_rows(sample: Sample, tmp: Path) -> None:
         assert all(set(r) == {"id", "total"} for r in rows)
 
 
-@harness("data/dimensions/scalability.yml", "@cache_page(")
+@harness("django-cached-view")
 def cached_view_runs_its_query_once(sample: Sample, tmp: Path) -> None:
     with django_ready(tmp):
         from django.db import connection
@@ -728,7 +694,7 @@ def cached_view_runs_its_query_once(sample: Sample, tmp: Path) -> None:
 # --------------------------------------------------------------------------- shell
 
 
-@harness("data/dimensions/architecture.yml", "django-admin startproject shop .")
+@harness("django-startproject-shop")
 def startproject_and_startapp_create_the_layout(sample: Sample, tmp: Path) -> None:
     run_shell(sample, tmp)
     for name in ("manage.py", "shop/settings.py", "shop/asgi.py", "shop/wsgi.py", "shop/urls.py"):
@@ -737,9 +703,9 @@ def startproject_and_startapp_create_the_layout(sample: Sample, tmp: Path) -> No
         assert (tmp / "orders" / name).is_file(), name
 
 
-@harness("data/dimensions/deployment.yml", '"shop:create_app()"')
+@harness("gunicorn-flask-factory")
 def gunicorn_loads_the_flask_factory(sample: Sample, tmp: Path) -> None:
-    factory = sample_for("data/dimensions/architecture.yml", "def create_app(")
+    factory = sample_by_id("flask-app-factory")
     write_module(factory, tmp / "shop.py")
     (tmp / "config.py").write_text("class Production:\n    SECRET_KEY = 'from-the-env'\n")
     line = sample.code.strip()
@@ -756,7 +722,7 @@ MAILERS = {"default": {"BACKEND": "django.core.mail.backends.smtp.EmailBackend"}
 """
 
 
-@harness("data/dimensions/deployment.yml", "python manage.py collectstatic --noinput")
+@harness("django-release-steps")
 def release_steps_run_against_production_settings(sample: Sample, tmp: Path) -> None:
     starter = Sample(sample.file, sample.field, 0, 1, "bash", "django-admin startproject mysite .")
     run_shell(starter, tmp)
@@ -775,15 +741,15 @@ def release_steps_run_against_production_settings(sample: Sample, tmp: Path) -> 
     assert (tmp / "db.sqlite3").stat().st_size > 0
 
 
-@harness("data/dimensions/learning-curve.yml", "flask --app app run --debug")
+@harness("flask-run-debug")
 def flask_cli_finds_the_app(sample: Sample, tmp: Path) -> None:
-    write_module(sample_for(sample.file, '@app.get("/health")'), tmp / "app.py")
+    write_module(sample_by_id("flask-health-endpoint"), tmp / "app.py")
     # `run` would start a server; `routes` loads the same app the same way.
     ran = run_shell(sample, tmp, {"flask --app app run --debug": "flask --app app routes"})
     assert "/health" in ran[0].output
 
 
-@harness("data/dimensions/learning-curve.yml", "django-admin startproject mysite .")
+@harness("django-tutorial-steps")
 def tutorial_steps_create_a_working_project(sample: Sample, tmp: Path) -> None:
     ran = run_shell(
         sample,
@@ -799,7 +765,7 @@ def tutorial_steps_create_a_working_project(sample: Sample, tmp: Path) -> None:
     assert "no issues" in ran[-1].output
 
 
-@harness("data/dimensions/security.yml", "python manage.py check --deploy")
+@harness("django-check-deploy")
 def deploy_check_warns_and_fails_only_when_asked(sample: Sample, tmp: Path) -> None:
     starter = Sample(sample.file, sample.field, 0, 1, "bash", "django-admin startproject mysite .")
     run_shell(starter, tmp)

@@ -11,21 +11,17 @@ import re
 import subprocess
 import tomllib
 from collections.abc import Iterator
+from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
 import pytest
 
 from macros.freshness.packages import read_packages
-from tests.content import sample_checks
+from tests.content import sample_checks, sample_coverage
 from tests.content.harness import compile_sample
-from tests.content.sample_checks import (
-    RUNNABLE,
-    all_samples,
-    coverage_problems,
-    harness_for,
-    in_worker,
-)
+from tests.content.sample_checks import all_samples, coverage_problems, harness_for, in_worker
+from tests.content.sample_coverage import RUNNABLE
 from tests.content.samples import PYTHON, SHELL, Sample, find_samples
 from tests.harness.site import ROOT
 
@@ -66,9 +62,9 @@ def test_sample_runs(sample: Sample, tmp_path: Path) -> None:
 # The rules themselves, on samples written here.
 
 
-def write_dimension(root: Path, code: str) -> None:
+def write_dimension(root: Path, code: str, comment: str = "") -> None:
     body = "\n".join(f"      {line}" if line else "" for line in code.splitlines())
-    text = "frameworks:\n  flask:\n    text: |\n      Intro.\n\n"
+    text = f"frameworks:\n  flask:\n    text: |{comment}\n      Intro.\n\n"
     text += f"      ```python\n{body}\n      ```\n"
     (root / "data/dimensions").mkdir(parents=True)
     (root / "data/dimensions/new.yml").write_text(text)
@@ -85,8 +81,10 @@ def test_a_new_sample_without_harness_or_marker_is_named_by_file_and_line(
     ]
     assert coverage_problems(samples, unused_harnesses=False) == [
         "data/dimensions/new.yml:7: frameworks.flask.text sample 1 (python): no harness runs "
-        "this sample: add one in tests/content/sample_checks.py, or make the sample's first "
-        "line '# Fragment: <what it leaves out>' if it cannot run on its own"
+        "this sample: give it an id (after the '|' of its text, '# sample: <id>', or "
+        "'# samples: <id>, <id>' for several) and add a harness for that id in "
+        "tests/content/sample_checks.py, or make the sample's first line "
+        "'# Fragment: <what it leaves out>' if it cannot run on its own"
     ]
 
 
@@ -118,10 +116,105 @@ def test_a_fragment_is_compiled_and_a_syntax_error_points_at_the_yaml_line(
     assert (error.value.filename, error.value.lineno) == ("data/dimensions/new.yml", 8)
 
 
+@dataclass(frozen=True)
+class FakeHarness:
+    id: str
+    check: sample_checks.Check
+
+
+def greets(sample: Sample, tmp: Path) -> None:
+    """A harness for the samples written here."""
+
+
+def also_greets(sample: Sample, tmp: Path) -> None:
+    """A second harness for the same id."""
+
+
+def test_a_sample_keeps_its_harness_when_its_code_changes(tmp_path: Path) -> None:
+    """Regression: harnesses found their sample by a line of its code, so editing that line
+    detached the sample (and the editor had to change the harness's Python)."""
+    write_dimension(tmp_path, "print('hello')", "  # sample: hello")
+    (before,) = find_samples(tmp_path)
+    path = tmp_path / "data/dimensions/new.yml"
+    path.write_text(path.read_text().replace("print('hello')", "name = 'you'\n      print(name)"))
+    (after,) = find_samples(tmp_path)
+    assert (before.id, after.id) == ("hello", "hello") and before.code != after.code
+    harnesses = [FakeHarness("hello", greets)]
+    assert sample_coverage.coverage_problems([after], harnesses) == []
+
+
+def test_a_sample_without_harness_and_a_harness_without_sample_are_named(
+    tmp_path: Path,
+) -> None:
+    write_dimension(tmp_path, "print('hello')", "  # sample: hello")
+    samples = find_samples(tmp_path)
+    assert sample_coverage.coverage_problems(samples, [FakeHarness("goodbye", greets)]) == [
+        "data/dimensions/new.yml:7: frameworks.flask.text sample 'hello' (python): no harness "
+        "runs this sample: add one for 'hello' in tests/content/sample_checks.py "
+        "(@harness(\"hello\")), or make the sample's first line '# Fragment: <what it leaves "
+        "out>' if it cannot run on its own",
+        "the harness greets (tests/content/sample_checks.py): no sample has the id 'goodbye': "
+        "write '# sample: goodbye' after the '|' of the text that holds its sample, or remove "
+        "the harness",
+    ]
+
+
+def test_two_samples_with_one_id_and_two_harnesses_for_one_sample(tmp_path: Path) -> None:
+    write_dimension(tmp_path, "print('hello')", "  # sample: hello")
+    path = tmp_path / "data/dimensions/new.yml"
+    text = path.read_text()
+    path.write_text(text + text.replace("frameworks:\n  flask:", "  django:"))
+    samples = find_samples(tmp_path)
+    harnesses = [FakeHarness("hello", greets)]
+    assert sample_coverage.coverage_problems(samples, harnesses) == [
+        "data/dimensions/new.yml:7: frameworks.flask.text sample 'hello' (python): the sample "
+        "id 'hello' is also the id of data/dimensions/new.yml:14: frameworks.django.text: give "
+        "each sample its own id",
+        "data/dimensions/new.yml:14: frameworks.django.text sample 'hello' (python): the sample "
+        "id 'hello' is also the id of data/dimensions/new.yml:7: frameworks.flask.text: give "
+        "each sample its own id",
+    ]
+    harnesses.append(FakeHarness("hello", also_greets))
+    assert sample_coverage.coverage_problems(samples[:1], harnesses) == [
+        "data/dimensions/new.yml:7: frameworks.flask.text sample 'hello' (python): 2 harnesses "
+        "run this sample (greets, also_greets): keep one in tests/content/sample_checks.py"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("comment", "problem"),
+    [
+        (
+            "  # samples: hello, again",
+            "the comment on line 3 names 2 sample ids but 'text' holds 1 samples: name every "
+            "sample, in order ('# samples: first-id, second-id')",
+        ),
+        (
+            "  # sample: Hello_1",
+            "'Hello_1' on line 3 is not a sample id: use lower-case letters, digits and single "
+            "hyphens, separated by commas",
+        ),
+    ],
+)
+def test_a_comment_that_does_not_fit_its_samples(
+    tmp_path: Path, comment: str, problem: str
+) -> None:
+    write_dimension(tmp_path, "print('hello')", comment)
+    samples = find_samples(tmp_path)
+    assert [s.id for s in samples] == [""]  # no id is guessed
+    assert sample_coverage.coverage_problems(samples, [])[0] == (
+        f"data/dimensions/new.yml: frameworks.flask.text: {problem}"
+    )
+
+
+def test_every_shipped_sample_has_an_id() -> None:
+    assert all(sample.id for sample in SAMPLES), [s.where for s in SAMPLES if not s.id]
+
+
 def test_the_drf_harness_catches_the_viewset_without_permission_classes(tmp_path: Path) -> None:
     """Regression (issue 13): the shipped viewset set no permission_classes, so an
     anonymous list request reached get_queryset and failed with a TypeError."""
-    shipped = sample_checks.sample_for("data/dimensions/use-cases.yml", "class WorkoutViewSet")
+    shipped = sample_checks.sample_by_id("drf-workout-viewset")
     old = shipped.code.replace("    permission_classes = [IsAuthenticated]\n", "")
     assert old != shipped.code
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -78,7 +79,7 @@ def test_new_dimension_has_every_field_an_entry_per_framework_and_comments(proje
     assert result.returncode == 0, result.stderr
     assert result.stdout == (
         "Created data/dimensions/caching.yml. Replace every 'TODO:' (and every 0.0.0, "
-        "1970-01-01 or todo- id); scripts/lint lists what is left.\n"
+        "1970-01-01, todo- id or status todo); scripts/lint lists what is left.\n"
     )
     path = project / "data/dimensions/caching.yml"
     text = path.read_text(encoding="utf-8")
@@ -96,6 +97,9 @@ def test_new_dimension_has_every_field_an_entry_per_framework_and_comments(proje
     flagged = {p.message for p in placeholder_problems(doc)}
     assert "placeholder id 'todo-caching-row'" in flagged
     assert "placeholder id 'todo-caching-question'" in flagged
+    # A status is a choice the editor makes: the scaffold never picks a plausible one.
+    assert doc.value["table"][0]["status"] == {"alpha": "todo", "beta": "todo"}
+    assert "placeholder status 'todo'" in flagged
     comments = " ".join(
         line.strip(" #") for line in text.splitlines() if line.lstrip().startswith("#")
     )
@@ -110,7 +114,7 @@ def test_new_framework_has_every_field_and_is_added_where_it_must_be_covered(
     assert result.returncode == 0, result.stderr
     assert result.stdout == (
         "Created data/frameworks/gamma.yml. Replace every 'TODO:' (and every 0.0.0, "
-        "1970-01-01 or todo- id); scripts/lint lists what is left.\n"
+        "1970-01-01, todo- id or status todo); scripts/lint lists what is left.\n"
         "What is left to do:\n"
         "  1. data/frameworks/gamma.yml: replace every placeholder ('TODO:', 0.0.0, "
         "1970-01-01, todo- ids).\n"
@@ -119,7 +123,11 @@ def test_new_framework_has_every_field_and_is_added_where_it_must_be_covered(
         "  3. data/dimensions/ (2 files): gamma is listed under 'unknown:' (not reviewed yet); "
         "as you review each dimension, write gamma's verdict, text and table values, then "
         "remove it from 'unknown:'.\n"
-        "make build refuses to publish until no placeholder is left.\n"
+        "  4. table statuses (1 row): gamma's status is written as 'todo'; set it to "
+        "built-in, official-extension, third-party or not-available, or delete the line if "
+        "no single status fits its cell:\n"
+        "       data/dimensions/architecture.yml: 'architecture'\n"
+        "make build refuses to publish while a placeholder or 'unknown:' is left.\n"
     )
     doc, problems = read_yaml(project / "data/frameworks/gamma.yml", "gamma.yml")
     assert doc is not None and problems == []
@@ -133,12 +141,37 @@ def test_new_framework_has_every_field_and_is_added_where_it_must_be_covered(
     for name in ("architecture", "templates"):
         dimension, _ = read_yaml(project / f"data/dimensions/{name}.yml", name)
         assert dimension is not None and dimension.value["unknown"] == ["gamma"]
+    architecture = (project / "data/dimensions/architecture.yml").read_text()
+    assert (
+        "    status:\n"
+        "      gamma: todo  # TODO: built-in, official-extension, third-party or not-available\n"
+        "      alpha: third-party\n"
+    ) in architecture
     dataset, problems = load_dataset(project / "data", project)
     assert dataset is not None, [str(p) for p in problems]  # valid: the preview shows it at once
     assert {p.severity.value for p in problems} == {"warning"}
     messages = {(p.path, p.message) for p in problems}
     assert ("data/sources.yml", "placeholder id 'todo-gamma-source'") in messages
     assert ("data/frameworks/gamma.yml", "placeholder id 'todo-gamma-source'") in messages
+    assert sorted(str(p) for p in problems if p.path.startswith("data/dimensions/")) == [
+        "data/dimensions/architecture.yml:23:14: warning: table[0].status.gamma: placeholder "
+        "status 'todo' (write how gamma provides this row's feature: built-in, "
+        "official-extension, third-party or not-available, or delete the line if no single "
+        "status fits its cell; a strict build refuses to publish placeholders)",
+        "data/dimensions/architecture.yml:30:5: warning: unknown[0]: framework 'gamma' is not "
+        "reviewed yet for the topic 'Architecture' (under frameworks, write 'gamma:' with its "
+        "verdict and text, give it a value in each table row and a status where the row has "
+        "them, then remove it from 'unknown:'; a strict build refuses to publish a framework "
+        "not reviewed)",
+        "data/dimensions/templates.yml:38:5: warning: unknown[0]: framework 'gamma' is not "
+        "reviewed yet for the topic 'Templates' (under frameworks, write 'gamma:' with its "
+        "verdict and text, give it a value in each table row and a status where the row has "
+        "them, then remove it from 'unknown:'; a strict build refuses to publish a framework "
+        "not reviewed)",
+    ]
+    # The preview's model shows no status for the placeholder (nor invents one).
+    row = next(r for d in dataset.dimensions for r in d.table if r.id == "architecture")
+    assert row.status == {"alpha": "third-party", "beta": "built-in"}
 
 
 def test_new_framework_joins_the_decision_helper_with_placeholders(tmp_path: Path) -> None:
@@ -199,7 +232,9 @@ def test_a_framework_left_out_is_an_error_of_validate_not_only_of_lint(project: 
 
 
 @pytest.mark.slow
-def test_scaffolds_build_but_a_strict_build_refuses_placeholders(project: Path) -> None:
+def test_scaffolds_build_but_a_strict_build_refuses_placeholders_and_unreviewed(
+    project: Path,
+) -> None:
     assert run("new-dimension", "--data", str(project / "data"), "caching").returncode == 0
     assert run("new-framework", "--data", str(project / "data"), "gamma").returncode == 0
     dataset, problems = load_dataset(project / "data", project)
@@ -217,17 +252,45 @@ def test_scaffolds_build_but_a_strict_build_refuses_placeholders(project: Path) 
         "'TODO: fill in' (write the real text, then remove the marker; a strict build "
         "refuses to publish placeholders)"
     ) in strict.stderr
-    # 39: the 28 placeholders of both scaffolds (in_one_line is one), 5 todo- ids (two in
-    # the dimension, three release sources) and the placeholder source new-framework adds
-    # to sources.yml (its id and 5 fields).
-    assert "Aborted with 39 warnings in strict mode!" in strict.stdout + strict.stderr
+    assert (
+        "WARNING -  data/dimensions/templates.yml:38:5: warning: unknown[0]: framework 'gamma' "
+        "is not reviewed yet for the topic 'Templates' (under frameworks, write 'gamma:' with "
+        "its verdict and text, give it a value in each table row and a status where the row "
+        "has them, then remove it from 'unknown:'; a strict build refuses to publish a "
+        "framework not reviewed)"
+    ) in strict.stderr
+    # 46: the 28 placeholders of both scaffolds (in_one_line is one), 5 todo- ids (two in
+    # the dimension, three release sources), the placeholder source new-framework adds
+    # to sources.yml (its id and 5 fields), 4 placeholder statuses (alpha, beta and gamma
+    # in the new dimension's row, gamma in architecture's) and gamma not reviewed in the
+    # 3 dimensions.
+    assert "Aborted with 46 warnings in strict mode!" in strict.stdout + strict.stderr
 
     fill_in(project / "data/dimensions/caching.yml")
     fill_in(project / "data/frameworks/gamma.yml")
     sources = project / "data/sources.yml"  # the placeholder source, no longer cited
     text = sources.read_text()
     sources.write_text(text[: text.index("\n# A placeholder written by scripts/new-framework")])
+    strict = build(project, "--strict")
+    assert strict.returncode == 1  # gamma is not reviewed yet, and no status is chosen
+    assert "Aborted with 7 warnings in strict mode!" in strict.stdout + strict.stderr
+    assert strict.stderr.count("warning: unknown[0]: framework 'gamma' is not reviewed") == 3
+    assert strict.stderr.count(": placeholder status 'todo' (write how ") == 4
+    for name in ("architecture", "templates", "caching"):
+        review(project / f"data/dimensions/{name}.yml", "gamma")
     assert build(project, "--strict").returncode == 0
+
+
+def review(path: Path, framework: str) -> None:
+    """What an editor does on reviewing a dimension for a new framework."""
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"\n# Frameworks not reviewed yet[^\n]*\n#[^\n]*\n", "\n", text)
+    text = text.replace(f"unknown:\n  - {framework}\n", "unknown: []\n")
+    text = re.sub(r"(\w+): todo(?=  #|\n)[^\n]*", r"\1: not-available", text)
+    entry = f"  {framework}:\n    verdict: Reviewed.\n    text: |\n      Reviewed.\n"
+    text = text.replace("\nframeworks:\n", f"\nframeworks:\n{entry}", 1)
+    text = text.replace("    values:\n", f"    values:\n      {framework}: Reviewed\n")
+    path.write_text(text, encoding="utf-8")
 
 
 def test_refuses_to_overwrite(project: Path) -> None:
@@ -275,4 +338,25 @@ def test_placeholder_warnings_name_the_spot_and_skip_code() -> None:
         "placeholders)",
         "data/dimensions/caching.yml:7:16: warning: last_reviewed: placeholder value "
         "'1970-01-01' (fill in the real value; a strict build refuses to publish placeholders)",
+    ]
+
+
+def test_the_placeholder_status_is_flagged_only_as_a_table_rows_status() -> None:
+    text = (
+        b"title: todo\n"
+        b"table:\n"
+        b"  - id: admin\n"
+        b"    label: Admin\n"
+        b"    values: {alpha: todo}\n"
+        b"    status:\n"
+        b"      alpha: todo\n"
+        b"      beta: built-in\n"
+    )
+    doc, _ = parse_yaml(text, "data/dimensions/admin.yml")
+    assert doc is not None
+    assert [str(p) for p in placeholder_problems(doc)] == [
+        "data/dimensions/admin.yml:7:14: warning: table[0].status.alpha: placeholder status "
+        "'todo' (write how alpha provides this row's feature: built-in, official-extension, "
+        "third-party or not-available, or delete the line if no single status fits its cell; "
+        "a strict build refuses to publish placeholders)",
     ]

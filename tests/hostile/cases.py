@@ -551,10 +551,20 @@ def _cases() -> list[Case]:
     add(
         "framework-id-verdict",
         "ids",
-        both(  # a third framework, not reviewed yet in either dimension (coverage)
+        both(  # a third framework, covered in both dimensions (unknown: is not published)
             copy(ALPHA, "data/frameworks/verdict.yml", "name: Alpha", "name: Verdict"),
-            replace(ARCH, "\nframeworks:\n", "\nunknown: [verdict]\nframeworks:\n"),
-            replace(TEMPLATES, "\nframeworks:\n", "\nunknown: [verdict]\nframeworks:\n"),
+            *(
+                replace(
+                    path,
+                    "\nframeworks:\n",
+                    "\nframeworks:\n  verdict:\n    verdict: V.\n    text: |\n      V.\n",
+                )
+                for path in (ARCH, TEMPLATES)
+            ),
+            *(
+                replace(path, "    values:\n", "    values:\n      verdict: V\n")
+                for path in (ARCH, TEMPLATES)
+            ),
         ),
         Safe(),  # frameworks make no bare anchors: #profile-verdict, #architecture-verdict
     )
