@@ -113,8 +113,8 @@ class _PageAuditor(HTMLParser):
         self.page.findings.append(Finding.of(code, self.where, line, column, subject, **values))
 
     def block(self, line: int, column: int, tag: str, code: str, **values: Any) -> None:
-        found = Finding.of(code, self.where, line, column, f"<{tag}>", tag=tag, **values)
-        self.page.blocked.append(found)
+        # The wording names the element: no subject before it.
+        self.page.blocked.append(Finding.of(code, self.where, line, column, "", tag=tag, **values))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line, offset = self.getpos()

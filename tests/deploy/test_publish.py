@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 
 from macros.cli import csp_hashes_main
+from macros.publish.build import finish_site
 from macros.publish.compress import precompress
 from macros.publish.headers import (
     FINGERPRINTED,
     HeaderSourceError,
+    SiteAuditError,
     csp_hash,
     header_files,
     inline_code,
@@ -97,13 +99,41 @@ def test_inline_code_reports_what_no_hash_can_allow(tmp_path: Path) -> None:
         '<a href="javascript:void(0)">x</a>'
         '<th style="text-align: left">Name</th>'
     )
-    assert inline_code(tmp_path).problems == (
-        "a.html: <button onclick=...> inline event handler",
-        'a.html: <a href="javascript:...">',
-        "a.html: <th style=...> inline style attribute",
-    )
-    with pytest.raises(HeaderSourceError, match="onclick"):
+    assert [str(problem) for problem in inline_code(tmp_path).problems] == [
+        f"{tmp_path.name}/a.html:1:1: <button onclick=...> inline event handler "
+        "(wire the behaviour up in a script file under content/assets/javascripts/)",
+        f'{tmp_path.name}/a.html:1:35: <a href="javascript:..."> '
+        "(use a real link, and a script file for the behaviour)",
+        f"{tmp_path.name}/a.html:1:69: <th style=...> inline style attribute "
+        "(give the element a class and style it in content/assets/stylesheets/reader.css)",
+    ]
+    # The handler and the javascript: link fail the site audit before any header is written.
+    with pytest.raises(SiteAuditError, match="onclick"):
         header_files(tmp_path, HEADERS_SOURCE)
+
+
+def test_a_style_attribute_is_refused_by_csp_hashes_and_a_warning_of_the_build(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = tmp_path / "site"
+    (site / "notes").mkdir(parents=True)
+    (site / "notes" / "index.html").write_text('<p>\n<th style="text-align: left">Name</th>')
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "notes.md").write_text("# Notes\n")
+    warning = (
+        "inline code that the Content-Security-Policy blocks and no hash can allow "
+        "(use a class or a script file instead):\n"
+        "  site/notes/index.html:2:1: <th style=...> inline style attribute"
+    )
+    hint = "(give the element a class and style it in content/assets/stylesheets/reader.css)"
+    with pytest.raises(HeaderSourceError) as refused:
+        header_files(site, HEADERS_SOURCE)
+    assert str(refused.value) == f"{warning} {hint}"
+    finish_site(site, HEADERS_SOURCE, tmp_path)
+    assert capsys.readouterr().err == (
+        f"WARNING: {warning}; the page comes from content/notes.md {hint}\n"
+    )
+    assert (site / "_headers").is_file()
 
 
 def test_csp_hash_matches_the_css_spec_example() -> None:
