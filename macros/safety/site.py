@@ -140,9 +140,11 @@ class _PageAuditor(HTMLParser):
                 self.block(line, column, tag, "csp-style-attribute")
                 if "url(" in value.lower():
                     self.add(line, column, subject, "site-style-url")
-        for match in _HANDLER_IN_TAG.finditer(_QUOTED.sub('""', raw)):
-            if match.group(1).lower() not in seen:
-                self.add(line, column, subject, "site-event-handler", name=match.group(1))
+        # Quoted values cannot hold a handler: look past them, only when there may be one.
+        if _HANDLER_IN_TAG.search(raw):
+            for match in _HANDLER_IN_TAG.finditer(_QUOTED.sub('""', raw)):
+                if match.group(1).lower() not in seen:
+                    self.add(line, column, subject, "site-event-handler", name=match.group(1))
         if "id" in values:
             self.check_id(line, column, values["id"])
         if tag in _EMBEDS:
