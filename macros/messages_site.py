@@ -119,3 +119,28 @@ CSP_BLOCKED: dict[str, tuple[str, str]] = {
         "give the element a class and style it in content/assets/stylesheets/reader.css",
     ),
 }
+
+# Errors of the build's last steps and of deploy/headers.toml (macros.publish.build, .headers).
+PUBLISH: dict[str, tuple[str, str]] = {
+    "build-failed": (
+        "Build failed: {site}/ is unchanged",
+        "the messages above say what to fix",
+    ),
+    "build-failed-after-mkdocs": (
+        "Build failed after MkDocs: {error}",
+        "{site}/ is unchanged: fix what the message says and build again",
+    ),
+    "headers-not-text": (
+        "expected text or a list of text",
+        'write the value as "..." or as a list of "..." parts, which are joined with "; "',
+    ),
+    "headers-placeholder": ("unknown placeholder {name}", "known: {known}"),
+    "headers-cache": (
+        "[cache] needs exactly 'fingerprinted' and 'default'",
+        "give the Cache-Control value of both, and nothing else",
+    ),
+    "headers-quote": (
+        "header value cannot hold quotes or backslashes: {value}",
+        "nginx's add_header takes the value in double quotes: remove them from deploy/headers.toml",
+    ),
+}

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
+from macros import messages
 from macros.publish.compress import precompress
 from macros.publish.headers import SiteAuditError, blocked_message, code_of, header_files
 from macros.publish.page_source import page_source
@@ -100,13 +101,18 @@ def build_site(config: Path, site_dir: Path, extra_args: list[str] | None = None
     result = subprocess.run(command, env=env, check=False)
     if result.returncode != 0:
         shutil.rmtree(fresh, ignore_errors=True)
-        print(f"Build failed: {site_dir.name}/ is unchanged.", file=sys.stderr)
+        failed = messages.text("build-failed", site=site_dir.name)
+        print(f"{failed} ({messages.hint('build-failed')}).", file=sys.stderr)
         return result.returncode
     try:
         finish_site(fresh, config.parent / "deploy" / "headers.toml", config.parent)
     except (OSError, ValueError) as exc:
         shutil.rmtree(fresh, ignore_errors=True)
-        print(f"Build failed after MkDocs: {exc}\n{site_dir.name}/ is unchanged.", file=sys.stderr)
+        failed = messages.text("build-failed-after-mkdocs", error=exc)
+        print(
+            f"{failed}\n{messages.hint('build-failed-after-mkdocs', site=site_dir.name)}.",
+            file=sys.stderr,
+        )
         return 1
     if site_dir.exists():
         site_dir.rename(old)

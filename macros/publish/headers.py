@@ -107,19 +107,26 @@ def load_policy(
     for name, value in raw.get("security", {}).items():
         parts = value if isinstance(value, list) else [value]
         if not all(isinstance(part, str) for part in parts):
-            raise HeaderSourceError(f"{source}: security.{name}: expected text or a list of text")
+            raise HeaderSourceError(_wrong(source, f"security.{name}", "headers-not-text"))
         try:
             text = "; ".join(part.format_map(fill) for part in parts)
         except KeyError as exc:
+            known = ", ".join(sorted(fill))
+            where = f"security.{name}"
             raise HeaderSourceError(
-                f"{source}: security.{name}: unknown placeholder {exc}; "
-                f"known: {', '.join(sorted(fill))}"
+                _wrong(source, where, "headers-placeholder", name=exc, known=known)
             ) from None
         security[name] = re.sub(r" +", " ", text).replace(" ;", ";").strip()
     cache = raw.get("cache", {})
     if set(cache) != {"fingerprinted", "default"}:
-        raise HeaderSourceError(f"{source}: [cache] needs exactly 'fingerprinted' and 'default'")
+        raise HeaderSourceError(_wrong(source, "", "headers-cache"))
     return HeaderPolicy(security, {key: str(value) for key, value in cache.items()})
+
+
+def _wrong(source: Path, field: str, code: str, **values: object) -> str:
+    """``deploy/headers.toml: field: message (hint)``, worded by the catalogue."""
+    where = f"{source}: {field}: " if field else f"{source}: "
+    return f"{where}{messages.text(code, **values)} ({messages.hint(code, **values)})"
 
 
 def fingerprinted_files(site_dir: Path) -> list[str]:
@@ -147,7 +154,8 @@ def render_netlify_headers(policy: HeaderPolicy, site_dir: Path) -> str:
 
 def _nginx_quote(value: str) -> str:
     if '"' in value or "\\" in value:
-        raise HeaderSourceError(f"header value cannot hold quotes or backslashes: {value}")
+        wording = messages.text("headers-quote", value=value)
+        raise HeaderSourceError(f"{wording} ({messages.hint('headers-quote')})")
     return f'"{value}"'
 
 

@@ -13,12 +13,15 @@ from macros.publish.build import finish_site
 from macros.publish.compress import precompress
 from macros.publish.headers import (
     FINGERPRINTED,
+    HeaderPolicy,
     HeaderSourceError,
+    InlineCode,
     SiteAuditError,
     csp_hash,
     header_files,
     inline_code,
     load_policy,
+    render_nginx_headers,
     stale_files,
 )
 from tests.harness import nginx
@@ -220,13 +223,44 @@ def test_nginx_conf_sets_no_header_of_its_own() -> None:
     assert text.count("include snippets/flask-vs-django/headers") == 3
 
 
-def test_policy_placeholders_are_checked(tmp_path: Path) -> None:
+CACHE = '[cache]\nfingerprinted = "a"\ndefault = "b"\n'
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        (
+            '[security]\nX = "{scripts_hashes}"\n' + CACHE,
+            "security.X: unknown placeholder 'scripts_hashes' (known: script_hashes, style_hashes)",
+        ),
+        (
+            "[security]\nX = 3\n" + CACHE,
+            'security.X: expected text or a list of text (write the value as "..." or as a '
+            'list of "..." parts, which are joined with "; ")',
+        ),
+        (
+            '[security]\nX = "a"\n[cache]\ndefault = "b"\n',
+            "[cache] needs exactly 'fingerprinted' and 'default' "
+            "(give the Cache-Control value of both, and nothing else)",
+        ),
+    ],
+)
+def test_the_header_source_is_checked(tmp_path: Path, toml: str, message: str) -> None:
     source = tmp_path / "headers.toml"
-    source.write_text(
-        '[security]\nX = "{scripts_hashes}"\n[cache]\nfingerprinted = "a"\ndefault = "b"\n'
+    source.write_text(toml)
+    with pytest.raises(HeaderSourceError) as refused:
+        load_policy(source, InlineCode((), (), ()))
+    assert str(refused.value) == f"{source}: {message}"
+
+
+def test_a_quote_in_a_header_value_is_refused_for_nginx() -> None:
+    policy = HeaderPolicy({"X": 'a"b'}, {"fingerprinted": "a", "default": "b"})
+    with pytest.raises(HeaderSourceError) as refused:
+        render_nginx_headers(policy, "default")
+    assert str(refused.value) == (
+        "header value cannot hold quotes or backslashes: a\"b (nginx's add_header takes the "
+        "value in double quotes: remove them from deploy/headers.toml)"
     )
-    with pytest.raises(HeaderSourceError, match="unknown placeholder 'scripts_hashes'"):
-        load_policy(source, inline_code(tmp_path))
 
 
 # --- the server block template ---------------------------------------------------------------

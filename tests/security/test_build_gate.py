@@ -46,7 +46,7 @@ def test_an_inline_script_on_a_hand_written_page_fails_the_build(
         f"allowlist ({csp_hash(script)}; starts {script!r}); the page comes from "
         f"content/notes.md ({messages.hint('site-inline-script')})\n"
         "Fix each one in the page's source and build again: until then nothing is published.\n"
-        "site/ is unchanged."
+        "site/ is unchanged: fix what the message says and build again."
     )
     assert report in err
     assert digest(site) == before
@@ -58,3 +58,19 @@ def test_the_csp_never_hashes_a_script_the_allowlist_does_not_hold(tmp_path: Pat
     (site / "index.html").write_text("<p>x</p><script>alert(1)</script>")
     with pytest.raises(SiteAuditError, match="inline script not on the allowlist"):
         header_files(site, ROOT / "deploy" / "headers.toml", strict=False)
+
+
+def test_a_failed_mkdocs_build_says_so_last_and_leaves_the_site(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES / "minimal", project)
+    (project / "data" / "site.yml").write_text("title: [unclosed\n", encoding="utf-8")
+    site = project / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<p>last good build</p>")
+    before = digest(site)
+    assert build_site(project / "mkdocs.yml", site) != 0
+    err = capfd.readouterr().err
+    assert err.endswith("Build failed: site/ is unchanged (the messages above say what to fix).\n")
+    assert digest(site) == before
