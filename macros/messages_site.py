@@ -95,7 +95,7 @@ SITE_AUDIT: dict[str, tuple[str, str]] = {
     "site-page-source": ("the page comes from {source}", ""),
     "site-audit-failed": (
         "the built site failed the safety audit ({count} finding{s})",
-        "fix each one in the page's source and build again: until then nothing is published",
+        "fix each one in the file its page comes from, then build again",
     ),
 }
 
@@ -128,7 +128,7 @@ PUBLISH: dict[str, tuple[str, str]] = {
     ),
     "build-failed-after-mkdocs": (
         "Build failed after MkDocs: {error}",
-        "{site}/ is unchanged: fix what the message says and build again",
+        "{site}/ is unchanged: nothing is published until a build passes",
     ),
     "headers-not-text": (
         "expected text or a list of text",

@@ -77,6 +77,8 @@ def with_sources(
 
 def build_site(config: Path, site_dir: Path, extra_args: list[str] | None = None) -> int:
     """Build strictly into a temporary folder; replace site_dir only on success."""
+    # MkDocs reads --site-dir from the config's folder: hand it absolute paths.
+    config, site_dir = config.resolve(), site_dir.resolve()
     work = site_dir.parent / ".build"
     work.mkdir(parents=True, exist_ok=True)
     fresh = work / f"site-{os.getpid()}"

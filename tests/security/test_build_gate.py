@@ -45,8 +45,8 @@ def test_an_inline_script_on_a_hand_written_page_fails_the_build(
         "  site/notes/index.html:L:C: <script>: inline script not on the "
         f"allowlist ({csp_hash(script)}; starts {script!r}); the page comes from "
         f"content/notes.md ({messages.hint('site-inline-script')})\n"
-        "Fix each one in the page's source and build again: until then nothing is published.\n"
-        "site/ is unchanged: fix what the message says and build again."
+        "Fix each one in the file its page comes from, then build again.\n"
+        "site/ is unchanged: nothing is published until a build passes."
     )
     assert report in err
     assert digest(site) == before
@@ -74,3 +74,15 @@ def test_a_failed_mkdocs_build_says_so_last_and_leaves_the_site(
     err = capfd.readouterr().err
     assert err.endswith("Build failed: site/ is unchanged (the messages above say what to fix).\n")
     assert digest(site) == before
+
+
+def test_relative_paths_build_where_they_point(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """MkDocs reads --site-dir from the config's folder; a relative one once built elsewhere
+    and ended in a traceback instead of a site."""
+    shutil.copytree(FIXTURES / "minimal", tmp_path / "project")
+    monkeypatch.chdir(tmp_path)
+    assert build_site(Path("project/mkdocs.yml"), Path("out")) == 0
+    assert (tmp_path / "out" / "index.html").is_file()
+    assert not (tmp_path / "project" / "project").exists()
