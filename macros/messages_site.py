@@ -92,6 +92,10 @@ SITE_AUDIT: dict[str, tuple[str, str]] = {
         "not a regular file (a link?)",
         "the site holds files only: remove the link or special file from content/",
     ),
+    "site-missing": (
+        "there is no built site here to audit",
+        "the build wrote its pages somewhere else: give it absolute paths",
+    ),
     "site-page-source": ("the page comes from {source}", ""),
     "site-audit-failed": (
         "the built site failed the safety audit ({count} finding{s})",

@@ -272,6 +272,8 @@ def run_site_audit(site_dir: Path, allowlist: ScriptAllowlist | None = None) -> 
     used: set[tuple[str, str]] = set()
     scripts: dict[str, None] = {}
     styles: dict[str, None] = {}
+    if not site_dir.is_dir():  # an audit of nothing must not pass
+        findings.append(Finding.of("site-missing", site_dir.name, 0, 0, ""))
     for path in sorted(site_dir.rglob("*.html")):
         where = f"{site_dir.name}/{path.relative_to(site_dir).as_posix()}"
         if path.is_symlink() or not path.is_file():

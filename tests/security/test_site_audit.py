@@ -162,7 +162,7 @@ def test_each_kind_of_finding(html: str, subject: str, code: str, text: str) -> 
 def test_every_finding_of_the_audit_is_a_catalogue_entry_with_a_hint() -> None:
     """Each wording the audit can print is tried above or below, and says how to fix it."""
     tried = {code for _, _, code, _ in KINDS}
-    elsewhere = {"site-not-regular-file", "site-page-source", "site-audit-failed"}
+    elsewhere = {"site-not-regular-file", "site-missing", "site-page-source", "site-audit-failed"}
     assert tried | elsewhere == set(SITE_AUDIT)
     for code in SITE_AUDIT.keys() - {"site-page-source"}:
         assert messages.CORE[code].hint, code
@@ -197,6 +197,14 @@ def test_a_symlinked_page_is_reported(tmp_path: Path) -> None:
     assert [str(f) for f in audit_site(site)] == [
         "site/leak.html: not a regular file (a link?) (the site holds files only: remove the "
         "link or special file from content/)"
+    ]
+
+
+def test_a_site_that_is_not_there_fails_the_audit(tmp_path: Path) -> None:
+    """A build that wrote its pages elsewhere once passed an audit of nothing."""
+    assert [str(f) for f in audit_site(tmp_path / "site")] == [
+        "site: there is no built site here to audit (the build wrote its pages somewhere "
+        "else: give it absolute paths)"
     ]
 
 
