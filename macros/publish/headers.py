@@ -79,10 +79,11 @@ class SiteAuditError(ValueError):
         lines = [printable(str(f).replace(f"{shown_as}/", "site/", 1)) for f in findings]
         count = len(lines)
         values = {"count": count, "s": "s" * (count != 1)}
+        hint = messages.hint("site-audit-failed")
         super().__init__(
             f"{messages.text('site-audit-failed', **values)}:\n  "
             + "\n  ".join(lines)
-            + f"\n{messages.hint('site-audit-failed').capitalize()}."
+            + f"\n{hint[:1].upper()}{hint[1:]}."
         )
 
 
