@@ -167,6 +167,19 @@ def test_check_mode_reports_stale_files(
         assert (tmp_path / name).read_text() == (DEPLOY_DIR / name).read_text()
 
 
+def test_csp_hashes_refuses_a_site_that_fails_the_audit_with_the_audits_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<p>x</p><script>alert(1)</script>")
+    args = ["--site", str(site), "--deploy-dir", str(tmp_path / "deploy"), "--check"]
+    assert csp_hashes_main(args) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: the built site failed the safety audit (1 finding):\n")
+    assert "  site/index.html:1:9: <script>: inline script not on the allowlist" in err
+
+
 def test_build_writes_the_same_headers_file_as_deploy(published_site: Path) -> None:
     assert (published_site / "_headers").read_text() == (DEPLOY_DIR / "_headers").read_text()
 
