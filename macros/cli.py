@@ -25,7 +25,7 @@ from macros.lint.site_problems import site_problems, warnings
 from macros.paths import add_data_arguments, data_paths, project_root
 from macros.problems import errors, format_report
 from macros.publish.build import build_site
-from macros.publish.headers import HeaderSourceError, header_files, stale_files
+from macros.publish.headers import HeaderSourceError, SiteAuditError, header_files, stale_files
 from macros.publish.stage import StageError, stage
 from macros.render.field_audit import audited, configure_from
 
@@ -149,7 +149,7 @@ def csp_hashes_main(argv: list[str] | None = None) -> int:
                 return 1
         try:
             files = header_files(site_dir.resolve(), root / "deploy" / "headers.toml")
-        except HeaderSourceError as exc:
+        except (HeaderSourceError, SiteAuditError) as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1
     deploy_dir: Path = args.deploy_dir or root / "deploy"

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from macros.messages_site import CSP_BLOCKED, PUBLISH, SITE_AUDIT
 from macros.problems import Severity
 
 _FIELD = re.compile(r"\{[a-z_]+\}")
@@ -198,6 +199,10 @@ CORE: dict[str, Message] = {
         Severity.WARNING,
     ),
 }
+
+# The published site (layer 3 of issue 11, the CSP warnings): macros/messages_site.py
+CORE |= {code: Message(text, hint) for code, (text, hint) in (SITE_AUDIT | PUBLISH).items()}
+CORE |= {code: Message(text, hint, Severity.WARNING) for code, (text, hint) in CSP_BLOCKED.items()}
 
 # PyYAML's wording, and what an editor should do about it (the hint of "yaml-syntax").
 SYNTAX_HINTS = (

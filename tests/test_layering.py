@@ -22,7 +22,7 @@ MAX_LINES = 300
 
 # Lowest first. The first matching prefix gives a module's layer.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("macros.problems", "macros.messages", "macros.paths"),
+    ("macros.problems", "macros.messages", "macros.messages_site", "macros.paths"),
     ("macros.safety",),  # framework-free safety checks (issue 11): stdlib only
     ("macros.data",),
     ("macros.preview",),

@@ -12,10 +12,15 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
+from macros import messages
 from macros.publish.compress import precompress
-from macros.publish.headers import SiteAuditError, blocked_message, header_files, inline_code
+from macros.publish.headers import SiteAuditError, blocked_message, code_of, header_files
+from macros.publish.page_source import page_source
+from macros.safety.findings import Finding
 from macros.safety.site import run_site_audit
 
 
@@ -34,29 +39,46 @@ def commit_epoch(folder: Path) -> str | None:
     return value if result.returncode == 0 and value.isdigit() else None
 
 
-def finish_site(site_dir: Path, source: Path) -> None:
+def finish_site(site_dir: Path, source: Path, project: Path | None = None) -> None:
     """Add what hosting needs to a fresh build: ``_headers`` and ``.gz`` files.
 
     First the site audit (every page against the project's allowlist: no
     unknown inline script, event handler, dangerous URL or foreign load); a
-    finding fails the build before the site is swapped in. ``_headers`` is
-    rendered from ``source`` (the project's ``deploy/headers.toml``, when there
-    is one) with script hashes from the allowlist.
+    finding fails the build before the site is swapped in, naming the page and,
+    from ``project``, the file it comes from. ``_headers`` is rendered from
+    ``source`` (the project's ``deploy/headers.toml``, when there is one) with
+    script hashes from the allowlist. Each page is read once: the audit's
+    reading also collects the inline code the headers need.
     """
     audit = run_site_audit(site_dir)  # layer 3 of issue 11: nothing unsafe is published
     if audit.findings:
-        raise SiteAuditError(audit.findings, site_dir.name)
+        raise SiteAuditError(with_sources(audit.findings, site_dir, project), site_dir.name)
     if source.is_file():
-        code = inline_code(site_dir)
+        code = code_of(audit)
         if code.problems:  # the site still works, minus those bits: warn, don't fail the build
-            print(f"WARNING: {blocked_message(code)}", file=sys.stderr)
+            problems = with_sources(code.problems, site_dir, project)
+            print(f"WARNING: {blocked_message(replace(code, problems=problems))}", file=sys.stderr)
         text = header_files(site_dir, source, strict=False, audit=audit)["_headers"]
         (site_dir / "_headers").write_text(text, encoding="utf-8")
     precompress(site_dir)
 
 
+def with_sources(
+    findings: Iterable[Finding], site_dir: Path, project: Path | None
+) -> tuple[Finding, ...]:
+    """The findings, each naming the file its page comes from (when ``project`` is known)."""
+    if project is None:
+        return tuple(findings)
+    prefix = f"{site_dir.name}/"
+    return tuple(
+        replace(f, source=page_source(f.path.removeprefix(prefix), project)) for f in findings
+    )
+
+
 def build_site(config: Path, site_dir: Path, extra_args: list[str] | None = None) -> int:
     """Build strictly into a temporary folder; replace site_dir only on success."""
+    # MkDocs reads --site-dir from the config's folder: hand it absolute paths.
+    config, site_dir = config.resolve(), site_dir.resolve()
     work = site_dir.parent / ".build"
     work.mkdir(parents=True, exist_ok=True)
     fresh = work / f"site-{os.getpid()}"
@@ -81,13 +103,18 @@ def build_site(config: Path, site_dir: Path, extra_args: list[str] | None = None
     result = subprocess.run(command, env=env, check=False)
     if result.returncode != 0:
         shutil.rmtree(fresh, ignore_errors=True)
-        print(f"Build failed: {site_dir.name}/ is unchanged.", file=sys.stderr)
+        failed = messages.text("build-failed", site=site_dir.name)
+        print(f"{failed} ({messages.hint('build-failed')}).", file=sys.stderr)
         return result.returncode
     try:
-        finish_site(fresh, config.parent / "deploy" / "headers.toml")
+        finish_site(fresh, config.parent / "deploy" / "headers.toml", config.parent)
     except (OSError, ValueError) as exc:
         shutil.rmtree(fresh, ignore_errors=True)
-        print(f"Build failed after MkDocs: {exc}\n{site_dir.name}/ is unchanged.", file=sys.stderr)
+        failed = messages.text("build-failed-after-mkdocs", error=exc)
+        print(
+            f"{failed}\n{messages.hint('build-failed-after-mkdocs', site=site_dir.name)}.",
+            file=sys.stderr,
+        )
         return 1
     if site_dir.exists():
         site_dir.rename(old)

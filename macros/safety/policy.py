@@ -88,6 +88,8 @@ DANGEROUS_SCHEMES = frozenset({"javascript", "data", "vbscript", "file", "blob",
 
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 _STRIP_ANYWHERE = re.compile(r"[\t\n\r]")
+# What a browser strips from both ends of a URL: C0 controls and the space.
+_C0_AND_SPACE = "".join(chr(c) for c in range(0x21))
 # Characters a URL in data may hold: RFC 3986 unreserved, reserved and '%'.
 RFC3986 = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*")
 
@@ -106,7 +108,7 @@ class UrlVerdict:
 def normalise_url(value: str) -> str:
     """The URL as a browser will read it (entities already decoded by the parser)."""
     value = _STRIP_ANYWHERE.sub("", value)
-    value = value.strip("".join(chr(c) for c in range(0x21)))
+    value = value.strip(_C0_AND_SPACE)
     return value.replace("\\", "/")
 
 

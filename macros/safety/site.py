@@ -6,32 +6,48 @@ get: inline scripts that are not on the project's allowlist, event-handler
 attributes, ``javascript:``/``data:``/``vbscript:`` URLs, ``<meta
 http-equiv="refresh">``, anything that loads from another host, frames and
 plugins, ``<base>``, and duplicate element ids. Each finding names the file,
-line and column.
+line and column, and is worded by the catalogue (``macros/messages_site.py``).
+
+The same single reading of each page also collects what the response headers
+need (:mod:`macros.publish.headers`): the inline scripts and styles as served,
+and the inline code the Content-Security-Policy blocks with no hash to allow it.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
 import re
-import tomllib
-from collections.abc import Iterable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 from macros.safety import policy
+from macros.safety.allowlist import (
+    ALLOWLIST_PATH,
+    ScriptAllowlist,
+    allowed_script_hashes,
+    csp_hash,
+    load_allowlist,
+)
 from macros.safety.findings import Finding
 
-ALLOWLIST_PATH = Path(__file__).resolve().parent / "inline_scripts.toml"
+__all__ = [
+    "ALLOWLIST_PATH",
+    "PageAudit",
+    "SiteAudit",
+    "allowed_script_hashes",
+    "audit_page",
+    "audit_site",
+    "csp_hash",
+    "load_allowlist",
+    "run_site_audit",
+]
 
 # <script> types a browser runs; others are data blocks.
 EXECUTABLE_TYPES = frozenset(
     {"", "text/javascript", "application/javascript", "module", "text/ecmascript"}
 )
-# A page's base URL as Material prints it: ".", "..", "../..", or an absolute path.
-_BASE = r"(?:\.\.?(?:/\.\.)*|/[A-Za-z0-9._~/-]*)"
 # Elements that embed another document or a plugin: never on this site.
 _EMBEDS = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet", "portal"})
 # <link rel=...> values that make the browser fetch something.
@@ -57,88 +73,48 @@ _HANDLER_IN_TAG = re.compile(r"""[\s/"'](on[a-z]+)\s*=""", re.I)
 _QUOTED = re.compile(r""""[^"]*"|'[^']*'""")
 
 
-@dataclass(frozen=True)
-class AllowedScript:
-    name: str
-    source: str
-    text: str  # may hold {base}
-    pattern: re.Pattern[str]
-
-    def render(self, base: str) -> str:
-        return self.text.replace("{base}", base)
-
-
-@dataclass(frozen=True)
-class ScriptAllowlist:
-    scripts: tuple[AllowedScript, ...]
-
-    def match(self, text: str) -> tuple[AllowedScript, str] | None:
-        """The entry ``text`` is, with the base URL it was rendered for."""
-        for entry in self.scripts:
-            found = entry.pattern.fullmatch(text)
-            if found:
-                return entry, found.group("base") if "{base}" in entry.text else ""
-        return None
-
-
-def load_allowlist(path: Path = ALLOWLIST_PATH) -> ScriptAllowlist:
-    with path.open("rb") as handle:
-        raw = tomllib.load(handle)
-    entries = []
-    for item in raw.get("script", []):
-        text = str(item["text"])
-        pattern = re.escape(text).replace(re.escape("{base}"), f"(?P<base>{_BASE})", 1)
-        entries.append(
-            AllowedScript(str(item["name"]), str(item["source"]), text, re.compile(pattern))
-        )
-    return ScriptAllowlist(tuple(entries))
-
-
-def csp_hash(text: str) -> str:
-    digest = hashlib.sha256(text.encode("utf-8")).digest()
-    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
-
-
-def allowed_script_hashes(
-    allowlist: ScriptAllowlist, used: Iterable[tuple[str, str]] | None = None
-) -> list[str]:
-    """CSP hashes computed from the allowlist's own text, never from a page's.
-
-    ``used`` holds (entry name, base URL) pairs, as :func:`run_site_audit`
-    found them in the site; without it every entry is hashed for base ".".
-    """
-    by_name = {entry.name: entry for entry in allowlist.scripts}
-    pairs = set(used) if used is not None else {(e.name, ".") for e in allowlist.scripts}
-    return sorted({csp_hash(by_name[name].render(base)) for name, base in pairs})
-
-
-def _jsonld_ok(text: str) -> str:
-    """'' when ``text`` is JSON-LD our templates produce, else what is wrong."""
+def _jsonld_problem(text: str) -> tuple[str, dict[str, str]] | None:
+    """The catalogue code (and values) of what is wrong with JSON-LD, or None."""
     try:
         value = json.loads(text)
     except ValueError as exc:
-        return f"JSON-LD that is not JSON ({exc})"
+        return "site-jsonld-not-json", {"error": str(exc)}
     items = value if isinstance(value, list) else [value]
     for item in items:
         if not isinstance(item, dict) or item.get("@context") != "https://schema.org":
-            return "JSON-LD that is not a schema.org object"
+            return "site-jsonld-not-schema", {}
     if "</" in text or "<!--" in text:
-        return "JSON-LD holding '</' or '<!--' (a script could end early)"
-    return ""
+        return "site-jsonld-early-end", {}
+    return None
+
+
+@dataclass
+class PageAudit:
+    """What one reading of a page found."""
+
+    findings: list[Finding]  # what must not be published
+    used: set[tuple[str, str]]  # (allowlist entry, base URL) pairs the page holds
+    scripts: list[str]  # executable inline scripts, as served
+    styles: list[str]  # <style> elements, as served
+    blocked: list[Finding]  # inline code the CSP blocks and no hash can allow (warnings)
 
 
 class _PageAuditor(HTMLParser):
     def __init__(self, where: str, allowlist: ScriptAllowlist) -> None:
-        super().__init__(convert_charrefs=True)
+        super().__init__(convert_charrefs=True)  # <script> and <style> text stays as served
         self.where = where
         self.allowlist = allowlist
-        self.findings: list[Finding] = []
+        self.page = PageAudit([], set(), [], [], [])
         self.ids: dict[str, tuple[int, int]] = {}
-        self.used: set[tuple[str, str]] = set()
         self._script: tuple[int, int, dict[str, str], list[str]] | None = None
+        self._style: list[str] | None = None
 
-    def add(self, line: int, column: int, subject: str, message: str) -> None:
-        self.findings.append(Finding(self.where, line, column, subject, message))
+    def add(self, line: int, column: int, subject: str, code: str, **values: Any) -> None:
+        self.page.findings.append(Finding.of(code, self.where, line, column, subject, **values))
+
+    def block(self, line: int, column: int, tag: str, code: str, **values: Any) -> None:
+        # The wording names the element: no subject before it.
+        self.page.blocked.append(Finding.of(code, self.where, line, column, "", tag=tag, **values))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line, offset = self.getpos()
@@ -151,7 +127,8 @@ class _PageAuditor(HTMLParser):
             seen.add(name)
             value = value or ""
             if name.startswith("on"):
-                self.add(line, column, subject, f"event handler {name}= (inline code runs)")
+                self.add(line, column, subject, "site-event-handler", name=name)
+                self.block(line, column, tag, "csp-event-handler", name=name)
             elif name in policy.URL_ATTRIBUTES:
                 self.check_url(line, column, tag, name, value, values)
             elif name == "srcset" or name == "imagesrcset":
@@ -159,27 +136,33 @@ class _PageAuditor(HTMLParser):
                     url = candidate.strip().split(" ")[0]
                     if url:
                         self.check_url(line, column, tag, name, url, values)
-            elif name == "style" and "url(" in value.lower():
-                self.add(line, column, subject, "style= with url() (loads a resource)")
-        for match in _HANDLER_IN_TAG.finditer(_QUOTED.sub('""', raw)):
-            if match.group(1).lower() not in seen:
-                self.add(line, column, subject, f"event handler {match.group(1)}= in the tag")
+            elif name == "style":
+                self.block(line, column, tag, "csp-style-attribute")
+                if "url(" in value.lower():
+                    self.add(line, column, subject, "site-style-url")
+        # Quoted values cannot hold a handler: look past them, only when there may be one.
+        if _HANDLER_IN_TAG.search(raw):
+            for match in _HANDLER_IN_TAG.finditer(_QUOTED.sub('""', raw)):
+                if match.group(1).lower() not in seen:
+                    self.add(line, column, subject, "site-event-handler", name=match.group(1))
         if "id" in values:
             self.check_id(line, column, values["id"])
         if tag in _EMBEDS:
-            self.add(line, column, subject, f"<{tag}> embeds another document or a plugin")
+            self.add(line, column, subject, "site-embed", tag=tag)
         elif tag == "base":
-            self.add(line, column, subject, "<base> changes where every relative link goes")
+            self.add(line, column, subject, "site-base")
         elif tag == "meta":
             equiv = values.get("http-equiv", "").strip().lower()
             if equiv in ("refresh", "set-cookie"):
-                self.add(line, column, subject, f'http-equiv="{equiv}" (redirects or sets state)')
+                self.add(line, column, subject, "site-http-equiv", equiv=equiv)
         elif tag == "script":
             self._script = (line, column, values, [])
+        elif tag == "style":
+            self._style = []
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
-        if tag == "script":
+        if tag in ("script", "style"):
             self.handle_endtag(tag)
 
     def check_id(self, line: int, column: int, value: str) -> None:
@@ -187,13 +170,8 @@ class _PageAuditor(HTMLParser):
         if first is None:
             self.ids[value] = (line, column)
         else:
-            self.add(
-                line,
-                column,
-                f'id="{value}"',
-                f"duplicate element id (first at line {first[0]}, column {first[1]}): "
-                "links to it reach only the first one",
-            )
+            at = {"first_line": first[0], "first_column": first[1]}
+            self.add(line, column, f'id="{value}"', "site-duplicate-id", **at)
 
     def check_url(
         self, line: int, column: int, tag: str, name: str, value: str, values: dict[str, str]
@@ -202,10 +180,15 @@ class _PageAuditor(HTMLParser):
         subject = f"<{tag}>"
         shown = value if len(value) <= 80 else value[:79] + "…"
         if verdict.kind == "scheme" and verdict.scheme in policy.DANGEROUS_SCHEMES:
-            self.add(line, column, subject, f"{name}= with a {verdict.scheme}: URL ({shown})")
+            scheme = verdict.scheme
+            self.add(
+                line, column, subject, "site-dangerous-url", name=name, scheme=scheme, url=shown
+            )
+            if scheme == "javascript":
+                self.block(line, column, tag, "csp-javascript-url", name=name)
             return
         if verdict.kind == "bad":
-            self.add(line, column, subject, f"{name}= holds an unreadable URL ({shown})")
+            self.add(line, column, subject, "site-unreadable-url", name=name, url=shown)
             return
         if verdict.kind == "site":
             return
@@ -213,86 +196,96 @@ class _PageAuditor(HTMLParser):
         if tag == "link" and name == "href":
             rels = set(values.get("rel", "").lower().split())
             loads = bool(rels & _LOADING_RELS)
-        if tag == "base" or (tag == "form" and name == "action"):
-            loads = True
-        if name == "ping":
+        if tag == "base" or (tag == "form" and name == "action") or name == "ping":
             loads = True
         if loads:
-            self.add(line, column, subject, f"{name}= loads from another host ({shown})")
+            self.add(line, column, subject, "site-foreign-load", name=name, url=shown)
         elif verdict.kind == "other-host":
-            self.add(line, column, subject, f"{name}= is protocol-relative ({shown})")
+            self.add(line, column, subject, "site-protocol-relative", name=name, url=shown)
 
     def handle_data(self, data: str) -> None:
         if self._script is not None:
             self._script[3].append(data)
+        elif self._style is not None:
+            self._style.append(data)
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "style" and self._style is not None:
+            self.page.styles.append("".join(self._style))
+            self._style = None
         if tag != "script" or self._script is None:
             return
         line, column, values, parts = self._script
         self._script = None
-        if "src" in values:
-            if "".join(parts).strip():
-                self.add(line, column, "<script>", "a script with both src= and inline code")
-            return
         text = "".join(parts)
+        if "src" in values:
+            if text.strip():
+                self.add(line, column, "<script>", "site-script-src-and-code")
+            return
         kind = values.get("type", "").strip().lower()
         if kind in EXECUTABLE_TYPES:
+            self.page.scripts.append(text)
             matched = self.allowlist.match(text)
             if matched is None:
+                start = repr(text.strip()[:50])
                 self.add(
-                    line,
-                    column,
-                    "<script>",
-                    f"inline script not on the allowlist ({csp_hash(text)}; "
-                    f"starts {text.strip()[:50]!r}): only the theme scripts listed in "
-                    "macros/safety/inline_scripts.toml may run",
+                    line, column, "<script>", "site-inline-script", hash=csp_hash(text), start=start
                 )
             else:
-                self.used.add((matched[0].name, matched[1]))
+                self.page.used.add((matched[0].name, matched[1]))
         elif kind == "application/ld+json":
-            problem = _jsonld_ok(text)
+            problem = _jsonld_problem(text)
             if problem:
-                self.add(line, column, "<script>", problem)
+                self.add(line, column, "<script>", problem[0], **problem[1])
         elif kind == "application/json" and values.get("id") == "__config":
             try:
                 json.loads(text)
             except ValueError:
-                self.add(line, column, "<script>", "Material's __config is not JSON")
+                self.add(line, column, "<script>", "site-config-not-json")
         else:
-            self.add(line, column, "<script>", f'unknown script type "{kind}"')
+            self.add(line, column, "<script>", "site-script-type", kind=kind)
 
 
 @dataclass(frozen=True)
 class SiteAudit:
     findings: list[Finding]
     used: frozenset[tuple[str, str]]  # (allowlist entry, base URL) pairs the pages hold
+    scripts: tuple[str, ...] = ()  # executable inline scripts, each once, as served
+    styles: tuple[str, ...] = ()  # <style> elements, each once, as served
+    blocked: tuple[Finding, ...] = ()  # inline code the CSP blocks and no hash can allow
 
 
-def audit_page(
-    text: str, where: str, allowlist: ScriptAllowlist
-) -> tuple[list[Finding], set[tuple[str, str]]]:
+def audit_page(text: str, where: str, allowlist: ScriptAllowlist) -> PageAudit:
     auditor = _PageAuditor(where, allowlist)
-    # Browsers turn CR LF and CR into LF before anything else; so do we.
+    # Browsers turn CR LF and CR into LF before anything else (and hash what they
+    # parse); so do we.
     auditor.feed(text.replace("\r\n", "\n").replace("\r", "\n"))
     auditor.close()
-    return auditor.findings, auditor.used
+    return auditor.page
 
 
 def run_site_audit(site_dir: Path, allowlist: ScriptAllowlist | None = None) -> SiteAudit:
+    """Read every page of the site once: the audit's findings and the inline code."""
     allowlist = allowlist or load_allowlist()
     findings: list[Finding] = []
+    blocked: list[Finding] = []
     used: set[tuple[str, str]] = set()
+    scripts: dict[str, None] = {}
+    styles: dict[str, None] = {}
+    if not site_dir.is_dir():  # an audit of nothing must not pass
+        findings.append(Finding.of("site-missing", site_dir.name, 0, 0, ""))
     for path in sorted(site_dir.rglob("*.html")):
         where = f"{site_dir.name}/{path.relative_to(site_dir).as_posix()}"
         if path.is_symlink() or not path.is_file():
-            findings.append(Finding(where, 0, 0, "", "not a regular file (a link?)"))
+            findings.append(Finding.of("site-not-regular-file", where, 0, 0, ""))
             continue
-        text = path.read_text(encoding="utf-8", errors="replace")
-        found, on_page = audit_page(text, where, allowlist)
-        findings += found
-        used |= on_page
-    return SiteAudit(findings, frozenset(used))
+        page = audit_page(path.read_text(encoding="utf-8", errors="replace"), where, allowlist)
+        findings += page.findings
+        blocked += page.blocked
+        used |= page.used
+        scripts.update(dict.fromkeys(page.scripts))
+        styles.update(dict.fromkeys(page.styles))
+    return SiteAudit(findings, frozenset(used), tuple(scripts), tuple(styles), tuple(blocked))
 
 
 def audit_site(site_dir: Path, allowlist: ScriptAllowlist | None = None) -> list[Finding]:

@@ -9,14 +9,19 @@ from pathlib import Path
 import pytest
 
 from macros.cli import csp_hashes_main
+from macros.publish.build import finish_site
 from macros.publish.compress import precompress
 from macros.publish.headers import (
     FINGERPRINTED,
+    HeaderPolicy,
     HeaderSourceError,
+    InlineCode,
+    SiteAuditError,
     csp_hash,
     header_files,
     inline_code,
     load_policy,
+    render_nginx_headers,
     stale_files,
 )
 from tests.harness import nginx
@@ -97,13 +102,41 @@ def test_inline_code_reports_what_no_hash_can_allow(tmp_path: Path) -> None:
         '<a href="javascript:void(0)">x</a>'
         '<th style="text-align: left">Name</th>'
     )
-    assert inline_code(tmp_path).problems == (
-        "a.html: <button onclick=...> inline event handler",
-        'a.html: <a href="javascript:...">',
-        "a.html: <th style=...> inline style attribute",
-    )
-    with pytest.raises(HeaderSourceError, match="onclick"):
+    assert [str(problem) for problem in inline_code(tmp_path).problems] == [
+        f"{tmp_path.name}/a.html:1:1: <button onclick=...> inline event handler "
+        "(wire the behaviour up in a script file under content/assets/javascripts/)",
+        f'{tmp_path.name}/a.html:1:35: <a href="javascript:..."> '
+        "(use a real link, and a script file for the behaviour)",
+        f"{tmp_path.name}/a.html:1:69: <th style=...> inline style attribute "
+        "(give the element a class and style it in content/assets/stylesheets/reader.css)",
+    ]
+    # The handler and the javascript: link fail the site audit before any header is written.
+    with pytest.raises(SiteAuditError, match="onclick"):
         header_files(tmp_path, HEADERS_SOURCE)
+
+
+def test_a_style_attribute_is_refused_by_csp_hashes_and_a_warning_of_the_build(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = tmp_path / "site"
+    (site / "notes").mkdir(parents=True)
+    (site / "notes" / "index.html").write_text('<p>\n<th style="text-align: left">Name</th>')
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "notes.md").write_text("# Notes\n")
+    warning = (
+        "inline code that the Content-Security-Policy blocks and no hash can allow "
+        "(use a class or a script file instead):\n"
+        "  site/notes/index.html:2:1: <th style=...> inline style attribute"
+    )
+    hint = "(give the element a class and style it in content/assets/stylesheets/reader.css)"
+    with pytest.raises(HeaderSourceError) as refused:
+        header_files(site, HEADERS_SOURCE)
+    assert str(refused.value) == f"{warning} {hint}"
+    finish_site(site, HEADERS_SOURCE, tmp_path)
+    assert capsys.readouterr().err == (
+        f"WARNING: {warning}; the page comes from content/notes.md {hint}\n"
+    )
+    assert (site / "_headers").is_file()
 
 
 def test_csp_hash_matches_the_css_spec_example() -> None:
@@ -132,6 +165,19 @@ def test_check_mode_reports_stale_files(
     assert csp_hashes_main([*args, "--check"]) == 0
     for name in ("_headers", "nginx/headers.conf", "nginx/headers-immutable.conf"):
         assert (tmp_path / name).read_text() == (DEPLOY_DIR / name).read_text()
+
+
+def test_csp_hashes_refuses_a_site_that_fails_the_audit_with_the_audits_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<p>x</p><script>alert(1)</script>")
+    args = ["--site", str(site), "--deploy-dir", str(tmp_path / "deploy"), "--check"]
+    assert csp_hashes_main(args) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: the built site failed the safety audit (1 finding):\n")
+    assert "  site/index.html:1:9: <script>: inline script not on the allowlist" in err
 
 
 def test_build_writes_the_same_headers_file_as_deploy(published_site: Path) -> None:
@@ -190,13 +236,44 @@ def test_nginx_conf_sets_no_header_of_its_own() -> None:
     assert text.count("include snippets/flask-vs-django/headers") == 3
 
 
-def test_policy_placeholders_are_checked(tmp_path: Path) -> None:
+CACHE = '[cache]\nfingerprinted = "a"\ndefault = "b"\n'
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        (
+            '[security]\nX = "{scripts_hashes}"\n' + CACHE,
+            "security.X: unknown placeholder 'scripts_hashes' (known: script_hashes, style_hashes)",
+        ),
+        (
+            "[security]\nX = 3\n" + CACHE,
+            'security.X: expected text or a list of text (write the value as "..." or as a '
+            'list of "..." parts, which are joined with "; ")',
+        ),
+        (
+            '[security]\nX = "a"\n[cache]\ndefault = "b"\n',
+            "[cache] needs exactly 'fingerprinted' and 'default' "
+            "(give the Cache-Control value of both, and nothing else)",
+        ),
+    ],
+)
+def test_the_header_source_is_checked(tmp_path: Path, toml: str, message: str) -> None:
     source = tmp_path / "headers.toml"
-    source.write_text(
-        '[security]\nX = "{scripts_hashes}"\n[cache]\nfingerprinted = "a"\ndefault = "b"\n'
+    source.write_text(toml)
+    with pytest.raises(HeaderSourceError) as refused:
+        load_policy(source, InlineCode((), (), ()))
+    assert str(refused.value) == f"{source}: {message}"
+
+
+def test_a_quote_in_a_header_value_is_refused_for_nginx() -> None:
+    policy = HeaderPolicy({"X": 'a"b'}, {"fingerprinted": "a", "default": "b"})
+    with pytest.raises(HeaderSourceError) as refused:
+        render_nginx_headers(policy, "default")
+    assert str(refused.value) == (
+        "header value cannot hold quotes or backslashes: a\"b (nginx's add_header takes the "
+        "value in double quotes: remove them from deploy/headers.toml)"
     )
-    with pytest.raises(HeaderSourceError, match="unknown placeholder 'scripts_hashes'"):
-        load_policy(source, inline_code(tmp_path))
 
 
 # --- the server block template ---------------------------------------------------------------

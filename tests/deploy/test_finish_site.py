@@ -1,0 +1,85 @@
+"""finish_site reads each built page once, and names the file each page comes from."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from macros.publish.build import finish_site
+from macros.publish.headers import header_files
+from macros.publish.page_source import page_source
+from macros.safety.site import load_allowlist
+from tests.harness.site import FIXTURES, ROOT
+
+HEADERS_SOURCE = ROOT / "deploy" / "headers.toml"
+SCOPE = next(s for s in load_allowlist().scripts if s.name == "material-scope")
+
+
+@pytest.mark.parametrize(
+    ("page", "source"),
+    [
+        ("404.html", "the theme's 404.html (Material)"),
+        ("index.html", "data/, laid out by macros/templates/hub.md.j2"),
+        ("faq/index.html", "data/faq.yml, laid out by macros/templates/faq.md.j2"),
+        (
+            "security/index.html",
+            "data/dimensions/security.yml, laid out by macros/templates/topic.md.j2",
+        ),
+        (
+            "frameworks/flask/index.html",
+            "data/frameworks/flask.yml, laid out by macros/templates/framework.md.j2",
+        ),
+        (
+            "compare/flask-vs-django/index.html",
+            "data/frameworks/flask.yml and data/frameworks/django.yml, "
+            "laid out by macros/templates/pair.md.j2",
+        ),
+        ("no-such-page/index.html", ""),
+        ("assets/x.html", ""),
+    ],
+)
+def test_each_page_of_the_real_site_names_its_source(page: str, source: str) -> None:
+    assert page_source(page, ROOT) == source
+
+
+def test_a_hand_written_page_and_an_error_page_override_are_named(tmp_path: Path) -> None:
+    (tmp_path / "content" / "guide").mkdir(parents=True)
+    (tmp_path / "content" / "notes.md").write_text("# Notes\n")
+    (tmp_path / "content" / "guide" / "index.md").write_text("# Guide\n")
+    (tmp_path / "overrides").mkdir()
+    (tmp_path / "overrides" / "404.html").write_text("{% extends 'main.html' %}\n")
+    assert page_source("notes/index.html", tmp_path) == "content/notes.md"
+    assert page_source("notes.html", tmp_path) == "content/notes.md"
+    assert page_source("guide/index.html", tmp_path) == "content/guide/index.md"
+    assert page_source("404.html", tmp_path) == "overrides/404.html"
+    assert page_source("templates-guide/index.html", FIXTURES / "minimal") == (
+        "content/templates-guide.md"
+    )
+
+
+def test_finish_site_reads_each_page_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = tmp_path / "site"
+    for folder in ("", "a/", "b/c/"):
+        (site / folder).mkdir(parents=True, exist_ok=True)
+        base = "/".join([".."] * folder.count("/")) or "."
+        (site / folder / "index.html").write_text(
+            f"<head><script>{SCOPE.render(base)}</script><style>.x{{color:red}}</style></head>"
+            '<p class="x">text</p>\n'
+        )
+    expected = header_files(site, HEADERS_SOURCE, strict=False)["_headers"]
+    reads: Counter[str] = Counter()
+    read_text = Path.read_text
+
+    def counted(path: Path, *args: object, **kwargs: object) -> str:
+        if path.suffix == ".html":
+            reads[path.relative_to(site).as_posix()] += 1
+        return read_text(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "read_text", counted)
+    finish_site(site, HEADERS_SOURCE, tmp_path)
+    assert reads == {"index.html": 1, "a/index.html": 1, "b/c/index.html": 1}
+    # The one reading gives the headers what three readings gave them before.
+    assert (site / "_headers").read_text(encoding="utf-8") == expected
+    assert "'sha256-" in expected
