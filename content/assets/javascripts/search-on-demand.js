@@ -69,13 +69,19 @@
     setTimeout(function () { throw error; }); // shown in the console, never stops us
   }
 
+  /* Something here broke: let everything go and say what broke. */
+  function fail(error) {
+    release();
+    reportLater(error);
+  }
+
   /* The index request ------------------------------------------------------ */
 
   function open(method, url) {
     try {
       urls.set(this, url);
     } catch (error) {
-      release();
+      fail(error);
     }
     return nativeOpen.apply(this, arguments);
   }
@@ -85,7 +91,7 @@
     try {
       wait = !released && INDEX.test(path(urls.get(this)));
     } catch (error) {
-      release();
+      fail(error);
     }
     if (!wait) return nativeSend.apply(this, arguments);
     indexHeld = true;
@@ -159,7 +165,7 @@
       try {
         if (WORKER.test(path(url))) return standIn(url, options);
       } catch (error) {
-        release();
+        fail(error);
       }
     }
     return new NativeWorker(url, options);
@@ -179,16 +185,24 @@
     var toggle = document.getElementById("__search");
     if (toggle && toggle.checked) return release();
     var onTarget = function (event) {
-      var element = event.target;
-      if (element instanceof Element && element.closest(TRIGGERS)) release();
+      try {
+        var element = event.target;
+        if (element instanceof Element && element.closest(TRIGGERS)) release();
+      } catch (error) {
+        fail(error);
+      }
     };
     var options = { capture: true, passive: true };
     ["focusin", "pointerdown", "touchstart", "mousedown", "click", "change"].forEach(function (type) {
       document.addEventListener(type, onTarget, options);
     });
     document.addEventListener("keydown", function (event) {
-      if (event.ctrlKey || event.metaKey || event.altKey) return;
-      if (KEYS[event.key] && !isField(event.target)) release();
+      try {
+        if (event.ctrlKey || event.metaKey || event.altKey) return;
+        if (KEYS[event.key] && !isField(event.target)) release();
+      } catch (error) {
+        fail(error);
+      }
     }, options);
   }
 
@@ -199,7 +213,6 @@
     window.Worker = LazyWorker;
     watch();
   } catch (error) {
-    release(); // whatever failed, nothing stays held back
-    reportLater(error);
+    fail(error); // whatever failed, nothing stays held back
   }
 })();
