@@ -133,6 +133,26 @@ def test_the_header_search_button_on_a_phone_loads_search(load: Open) -> None:
     assert_search_loaded_once(loaded)
 
 
+def test_a_pointer_over_the_search_field_loads_search(load: Open) -> None:
+    """A head start: the index is on its way before the click."""
+    loaded = load("")
+    loaded.page.hover("input.md-search__input")
+    for _ in range(50):  # our worker loads Material's once the index is in
+        if len(loaded.search_requests()) == 3:
+            break
+        loaded.page.wait_for_timeout(100)
+    assert_search_loaded_once(loaded)
+
+
+def test_a_key_typed_into_another_field_loads_nothing(load: Open) -> None:
+    """"s" and "f" are letters in a form field, not a request to search."""
+    loaded = load("decide/")
+    loaded.page.focus("input[name=criterion]")
+    loaded.page.keyboard.press("f")
+    loaded.page.wait_for_timeout(300)
+    assert loaded.search_requests() == []
+
+
 def test_a_search_in_the_address_shows_its_results_at_once(load: Open) -> None:
     loaded = load("?q=django")
     assert results(loaded.page)
