@@ -145,7 +145,7 @@ def test_a_pointer_over_the_search_field_loads_search(load: Open) -> None:
 
 
 def test_a_key_typed_into_another_field_loads_nothing(load: Open) -> None:
-    """"s" and "f" are letters in a form field, not a request to search."""
+    """ "s" and "f" are letters in a form field, not a request to search."""
     loaded = load("decide/")
     loaded.page.focus("input[name=criterion]")
     loaded.page.keyboard.press("f")
