@@ -30,6 +30,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -144,6 +145,7 @@ def every_page(site: Path) -> list[str]:
 @dataclass
 class Weight:
     files: list[tuple[str, int, int]]  # (path, bytes sent, bytes decoded)
+    seconds: float | None = None  # for a search: from the click to the first results
 
     @property
     def sent(self) -> int:
@@ -187,12 +189,15 @@ def measure(
             weights[name] = weigh(base, urls)
             if name == "home":
                 loaded = len(urls)
+                start = time.perf_counter()
                 page.click("input.md-search__input")
                 page.keyboard.type(SEARCH_QUERY)
                 page.wait_for_selector(".md-search-result__link", state="attached")
+                seconds = time.perf_counter() - start
                 page.wait_for_timeout(500)  # the last requestfinished events arrive
                 added = [url for url in urls[loaded:] if url not in urls[:loaded]]
                 weights["search"] = weigh(base, added)
+                weights["search"].seconds = seconds
             context.close()
         context = browser.new_context()
         page = context.new_page()
@@ -308,6 +313,11 @@ def report_weights(weights: dict[str, Weight]) -> None:
             f"page): +{kb(search.sent)} gzip ({kb(search.raw)} decoded) in "
             f"{len(search.files)} files; home with search {kb(home.sent + search.sent)} gzip"
         )
+        if search.seconds is not None:
+            print(
+                f"    first results {search.seconds:.2f} s after the click (typing included, "
+                "loopback, no throttling)"
+            )
         for path, sent, raw in sorted(search.files, key=lambda f: -f[1]):
             print(f"    {kb(sent):>9} gzip {kb(raw):>9} decoded  {path}")
 
