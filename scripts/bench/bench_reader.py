@@ -7,9 +7,11 @@ port (stopped by its PID), and measures every page type: home, a topic page,
 the feature table, the FAQ, the decision helper, About, and a pair page when
 the data has three or more frameworks.
 
-- Page weight: every file the page requests until the network is idle (the
-  search worker and its index included), each fetched again from nginx with
-  `Accept-Encoding: gzip`, so the bytes are the ones nginx sends.
+- Page weight: every file the page requests until the network is idle, each
+  fetched again from nginx with `Accept-Encoding: gzip`, so the bytes are the
+  ones nginx sends. The search index and worker load only when a reader
+  starts a search (content/assets/javascripts/search-on-demand.js): their
+  cost is measured apart, as the files a first search on the home page adds.
 - DOM elements: for every page of the site, after its scripts have run.
 - Lighthouse (npm, mobile defaults: emulated phone, simulated slow 4G and CPU).
 
@@ -28,6 +30,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -142,6 +145,7 @@ def every_page(site: Path) -> list[str]:
 @dataclass
 class Weight:
     files: list[tuple[str, int, int]]  # (path, bytes sent, bytes decoded)
+    seconds: float | None = None  # for a search: from the click to the first results
 
     @property
     def sent(self) -> int:
@@ -152,9 +156,20 @@ class Weight:
         return sum(raw for _, _, raw in self.files)
 
 
+SEARCH_QUERY = "django"  # a word every build of the real data has
+
+
+def weigh(base: str, urls: list[str]) -> Weight:
+    return Weight(
+        [(url.removeprefix(base) or "/", *sent_bytes(url)) for url in dict.fromkeys(urls)]
+    )
+
+
 def measure(
     base: str, types: dict[str, str], pages: list[str]
 ) -> tuple[dict[str, Weight], dict[str, int]]:
+    """Weights per page type (at load), plus "search": what a first search on
+    the home page adds (focus the field, type a word, wait for results)."""
     from playwright.sync_api import Request, sync_playwright
 
     weights: dict[str, Weight] = {}
@@ -169,12 +184,21 @@ def measure(
                 urls.append(request.url.split("#")[0])
 
             context.on("requestfinished", record)
-            context.new_page().goto(base + path, wait_until="networkidle")
+            page = context.new_page()
+            page.goto(base + path, wait_until="networkidle")
+            weights[name] = weigh(base, urls)
+            if name == "home":
+                loaded = len(urls)
+                start = time.perf_counter()
+                page.click("input.md-search__input")
+                page.keyboard.type(SEARCH_QUERY)
+                page.wait_for_selector(".md-search-result__link", state="attached")
+                seconds = time.perf_counter() - start
+                page.wait_for_timeout(500)  # the last requestfinished events arrive
+                added = [url for url in urls[loaded:] if url not in urls[:loaded]]
+                weights["search"] = weigh(base, added)
+                weights["search"].seconds = seconds
             context.close()
-            files = [
-                (url.removeprefix(base) or "/", *sent_bytes(url)) for url in dict.fromkeys(urls)
-            ]
-            weights[name] = Weight(files)
         context = browser.new_context()
         page = context.new_page()
         for path in pages:
@@ -267,8 +291,12 @@ def met(ok: bool) -> str:
 
 
 def report_weights(weights: dict[str, Weight]) -> None:
-    print("Page weight (first visit, empty cache, everything loaded, gzip as nginx sends it):")
-    for name, weight in weights.items():
+    print(
+        "Page weight (first visit, empty cache, everything the page loads until the "
+        "network is idle, gzip as nginx sends it):"
+    )
+    pages = {name: weight for name, weight in weights.items() if name != "search"}
+    for name, weight in pages.items():
         print(
             f"  {name:6} {kb(weight.sent):>9} gzip ({kb(weight.raw)} decoded) "
             f"in {len(weight.files)} files"
@@ -278,6 +306,20 @@ def report_weights(weights: dict[str, Weight]) -> None:
     print("  home page, largest first:")
     for path, sent, raw in sorted(home.files, key=lambda f: -f[1]):
         print(f"    {kb(sent):>9} gzip {kb(raw):>9} decoded  {path}")
+    search = weights.get("search")
+    if search is not None:
+        print(
+            f"  search, loaded on a reader's first search ({SEARCH_QUERY!r} typed on the home "
+            f"page): +{kb(search.sent)} gzip ({kb(search.raw)} decoded) in "
+            f"{len(search.files)} files; home with search {kb(home.sent + search.sent)} gzip"
+        )
+        if search.seconds is not None:
+            print(
+                f"    first results {search.seconds:.2f} s after the click (typing included, "
+                "loopback, no throttling)"
+            )
+        for path, sent, raw in sorted(search.files, key=lambda f: -f[1]):
+            print(f"    {kb(sent):>9} gzip {kb(raw):>9} decoded  {path}")
 
 
 def report_elements(types: dict[str, str], elements: dict[str, int]) -> None:
