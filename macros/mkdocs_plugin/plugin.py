@@ -40,6 +40,7 @@ from macros.mkdocs_plugin.site import (
     use_site_markdown,
 )
 from macros.problems import Problem, errors, format_report
+from macros.publish.minify import minify_files, needs_minifying
 from macros.render import export, jsonld, search_index
 from macros.render.block_captions import BlockCaptions
 from macros.render.field_audit import audited
@@ -67,6 +68,7 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         self.fragments: dict[str, tuple[str, ...]] = {}  # src_uri -> finished HTML blocks
         self.search_entries: list[search_index.Entry] = []  # rows and questions, as built
         self.banners: dict[str, str] = {}  # src_uri -> the preview's banner of data warnings
+        self.own_assets: list[str] = []  # the site's stylesheets and scripts from docs_dir
         self.read_cache: ReadCache | None = None  # the fast preview's files read before
         self.built_pages = False  # the last build made the site's pages (not the error page)
         # The fast preview's search entries by page address and HTML (most pages do not change).
@@ -174,6 +176,13 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         self.pages = error_pages(page, error_uris(self.data_dir(config)))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        docs_dir = Path(config.docs_dir).resolve()
+        self.own_assets = [
+            f.dest_uri
+            for f in files
+            if f.abs_src_path and Path(f.abs_src_path).resolve().is_relative_to(docs_dir)
+            if needs_minifying(f.dest_uri)
+        ]
         self.fragments = {page.src_uri: page.fragments for page in self.pages if page.fragments}
         for path, content in self.static.items():
             files.append(File.generated(config, path, content=content))
@@ -244,11 +253,14 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write those entries into Material's search index (written just before)."""
+        """Write those entries into Material's search index (written just before); in a
+        build, minify the site's own stylesheets and scripts (the preview keeps them)."""
         path = Path(config.site_dir) / "search" / "search_index.json"
         if path.is_file() and self.search_entries:
             text = path.read_text(encoding="utf-8")
             path.write_text(search_index.rewrite(text, self.search_entries), encoding="utf-8")
+        if not self.serving:
+            minify_files(Path(config.site_dir), self.own_assets)
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: MkPage, config: MkDocsConfig, nav: Navigation
