@@ -4,8 +4,6 @@ exit, and leaves the last good site/ exactly as it was."""
 from __future__ import annotations
 
 import hashlib
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,7 +11,7 @@ import pytest
 from macros.data.loader import load_dataset
 from macros.publish.build import build_site
 from tests.bad_data_cases import Case, all_cases, make_project
-from tests.harness.site import ROOT
+from tests.harness.site import run_script
 
 CASES = all_cases()
 
@@ -62,12 +60,7 @@ def test_build_fails_and_keeps_the_last_good_site(
 def test_validate_command_groups_problems_and_exits_non_zero(tmp_path: Path) -> None:
     by_name = {c.name: c for c in CASES}
     project = make_project(by_name["16-unsafe-url"], tmp_path / "project")
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "validate"), "--data", str(project / "data")],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_script("validate", "--data", str(project / "data"))
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         "data/sources.yml (2 errors)",

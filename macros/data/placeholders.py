@@ -73,79 +73,27 @@ def _is_status(path: FieldPath) -> bool:
 def placeholder_problems(doc: YamlDocument) -> list[Problem]:
     """A warning for every placeholder left in one data file."""
     problems = []
+
+    def warn(at: tuple[int, int], path: FieldPath, message: str, hint: str) -> None:
+        line, column = at
+        problems.append(
+            Problem(doc.path, line, column, field_name(path), message, hint, Severity.WARNING)
+        )
+
     for path, key in _keys(doc.value):
         if PLACEHOLDER_ID.fullmatch(key):
-            line, column = doc.key_mark(path)
-            problems.append(
-                Problem(
-                    doc.path,
-                    line,
-                    column,
-                    field_name(path),
-                    ID_MESSAGE.format(value=key),
-                    ID_HINT,
-                    Severity.WARNING,
-                )
-            )
+            warn(doc.key_mark(path), path, ID_MESSAGE.format(value=key), ID_HINT)
     for path, text in text_values(doc.value):
         if text == PLACEHOLDER_STATUS and _is_status(path):
-            line, column = doc.mark(path)
-            problems.append(
-                Problem(
-                    doc.path,
-                    line,
-                    column,
-                    field_name(path),
-                    STATUS_MESSAGE.format(value=text),
-                    STATUS_HINT.format(framework=path[3]),
-                    Severity.WARNING,
-                )
-            )
-            continue
-        if PLACEHOLDER_ID.fullmatch(text):
-            line, column = doc.mark(path)
-            problems.append(
-                Problem(
-                    doc.path,
-                    line,
-                    column,
-                    field_name(path),
-                    ID_MESSAGE.format(value=text),
-                    ID_HINT,
-                    Severity.WARNING,
-                )
-            )
-            continue
-        if text in SENTINELS:
-            line, column = doc.mark(path)
-            problems.append(
-                Problem(
-                    doc.path,
-                    line,
-                    column,
-                    field_name(path),
-                    VALUE_MESSAGE.format(value=text),
-                    SENTINEL_HINT,
-                    Severity.WARNING,
-                )
-            )
-            continue
-        offset = blank_code(text).find(MARKER)
-        if offset < 0:
-            continue
-        snippet = text[offset:].split("\n", 1)[0].strip()
-        if len(snippet) > 50:
-            snippet = snippet[:49] + "…"
-        line, column = doc.locate(path, offset)
-        problems.append(
-            Problem(
-                doc.path,
-                line,
-                column,
-                field_name(path),
-                TEXT_MESSAGE.format(snippet=snippet),
-                HINT,
-                Severity.WARNING,
-            )
-        )
+            hint = STATUS_HINT.format(framework=path[3])
+            warn(doc.mark(path), path, STATUS_MESSAGE.format(value=text), hint)
+        elif PLACEHOLDER_ID.fullmatch(text):
+            warn(doc.mark(path), path, ID_MESSAGE.format(value=text), ID_HINT)
+        elif text in SENTINELS:
+            warn(doc.mark(path), path, VALUE_MESSAGE.format(value=text), SENTINEL_HINT)
+        elif (offset := blank_code(text).find(MARKER)) >= 0:
+            snippet = text[offset:].split("\n", 1)[0].strip()
+            if len(snippet) > 50:
+                snippet = snippet[:49] + "…"
+            warn(doc.locate(path, offset), path, TEXT_MESSAGE.format(snippet=snippet), HINT)
     return problems

@@ -9,15 +9,13 @@ strict builds refuse it, naming the `unknown:` entry, the framework and the topi
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from macros.data.loader import load_dataset
 from tests.editor.conftest import Preview
-from tests.harness.site import BUILD_ENV, FIXTURES, ROOT, mkdocs_build, mkdocs_serve
+from tests.harness.site import FIXTURES, mkdocs_build, mkdocs_serve, run_script
 
 NOT_REVIEWED = (
     "data/dimensions/architecture.yml:11:11: warning: unknown[0]: framework 'beta' is not "
@@ -58,12 +56,7 @@ def test_it_is_a_warning_at_the_unknown_entry(project: Path) -> None:
 
 
 def test_validate_refuses_it(project: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts/validate"), "--data", str(project / "data")],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_script("validate", "--data", str(project / "data"))
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         "data/dimensions/architecture.yml (1 warning)",
@@ -83,22 +76,7 @@ def test_a_strict_build_refuses_it_and_a_preview_build_shows_it(
     assert f"WARNING -  {NOT_REVIEWED}" in strict.stderr
     assert "Aborted with 1 warnings in strict mode!" in strict.stdout + strict.stderr
 
-    preview = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "-f",
-            str(project / "mkdocs.yml"),
-            "-d",
-            str(tmp_path / "preview"),
-        ],
-        capture_output=True,
-        text=True,
-        env=BUILD_ENV,
-        check=False,
-    )
+    preview = mkdocs_build(project / "mkdocs.yml", tmp_path / "preview", strict=False)
     assert preview.returncode == 0, preview.stderr
     topic = (tmp_path / "preview/architecture/index.html").read_text(encoding="utf-8")
     assert "This dimension has not been reviewed for Beta yet." in topic

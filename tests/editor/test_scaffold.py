@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ from macros.data.loader import load_dataset
 from macros.data.placeholders import placeholder_problems
 from macros.data.schema_refs import load_schema, resolve
 from macros.data.yaml_reader import parse_yaml, read_yaml
-from tests.harness.site import BUILD_ENV, FIXTURES, ROOT
+from tests.harness.site import FIXTURES, ROOT, mkdocs_build, run_script
 
 
 @pytest.fixture
@@ -23,35 +22,8 @@ def project(tmp_path: Path) -> Path:
     return tmp_path / "project"
 
 
-def run(script: str, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / script), *args],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-
-
-def build(project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    # Not tests.harness.site.mkdocs_build: with --quiet, MkDocs 1.6 drops warnings
-    # before its --strict counter sees them, so a strict build would pass.
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            *extra,
-            "-f",
-            str(project / "mkdocs.yml"),
-            "-d",
-            str(project / "out"),
-        ],
-        capture_output=True,
-        text=True,
-        env=BUILD_ENV,
-        check=False,
-    )
+def build(project: Path, *, strict: bool = False) -> subprocess.CompletedProcess[str]:
+    return mkdocs_build(project / "mkdocs.yml", project / "out", strict=strict)
 
 
 def descriptions(schema_name: str) -> list[str]:
@@ -75,7 +47,7 @@ def fill_in(path: Path) -> None:
 
 
 def test_new_dimension_has_every_field_an_entry_per_framework_and_comments(project: Path) -> None:
-    result = run("new-dimension", "--data", str(project / "data"), "caching")
+    result = run_script("new-dimension", "--data", str(project / "data"), "caching")
     assert result.returncode == 0, result.stderr
     assert result.stdout == (
         "Created data/dimensions/caching.yml. Replace every 'TODO:' (and every 0.0.0, "
@@ -110,7 +82,7 @@ def test_new_dimension_has_every_field_an_entry_per_framework_and_comments(proje
 def test_new_framework_has_every_field_and_is_added_where_it_must_be_covered(
     project: Path,
 ) -> None:
-    result = run("new-framework", "--data", str(project / "data"), "gamma")
+    result = run_script("new-framework", "--data", str(project / "data"), "gamma")
     assert result.returncode == 0, result.stderr
     assert result.stdout == (
         "Created data/frameworks/gamma.yml. Replace every 'TODO:' (and every 0.0.0, "
@@ -183,7 +155,7 @@ def test_new_framework_joins_the_decision_helper_with_placeholders(tmp_path: Pat
     security.write_text(original + "unknown:\n  - bottle\n")  # a list there already
     before = (data / "decision.yml").read_text()
 
-    result = run("new-framework", "--data", str(data), "litestar")
+    result = run_script("new-framework", "--data", str(data), "litestar")
     assert result.returncode == 0, result.stderr
     assert "  3. data/decision.yml: in each criterion, set litestar's weight (written as 0, " in (
         result.stdout
@@ -214,12 +186,7 @@ def test_new_framework_joins_the_decision_helper_with_placeholders(tmp_path: Pat
 def test_a_framework_left_out_is_an_error_of_validate_not_only_of_lint(project: Path) -> None:
     """Regression (issue 14): lint reported 43 coverage errors while make build passed."""
     shutil.copyfile(project / "data/frameworks/beta.yml", project / "data/frameworks/gamma.yml")
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts/validate"), "--data", str(project / "data")],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_script("validate", "--data", str(project / "data"))
     assert result.returncode == 1
     assert (
         "data/dimensions/architecture.yml:6:1: frameworks: framework 'gamma' has no entry (add "
@@ -235,8 +202,8 @@ def test_a_framework_left_out_is_an_error_of_validate_not_only_of_lint(project: 
 def test_scaffolds_build_but_a_strict_build_refuses_placeholders_and_unreviewed(
     project: Path,
 ) -> None:
-    assert run("new-dimension", "--data", str(project / "data"), "caching").returncode == 0
-    assert run("new-framework", "--data", str(project / "data"), "gamma").returncode == 0
+    assert run_script("new-dimension", "--data", str(project / "data"), "caching").returncode == 0
+    assert run_script("new-framework", "--data", str(project / "data"), "gamma").returncode == 0
     dataset, problems = load_dataset(project / "data", project)
     assert dataset is not None
     assert {p.severity.value for p in problems} == {"warning"}
@@ -245,7 +212,7 @@ def test_scaffolds_build_but_a_strict_build_refuses_placeholders_and_unreviewed(
     assert preview.returncode == 0, preview.stderr
     assert (project / "out/index.html").read_text().count('id="caching"') == 1
 
-    strict = build(project, "--strict")
+    strict = build(project, strict=True)
     assert strict.returncode == 1
     assert (
         "WARNING -  data/dimensions/caching.yml:9:9: warning: title: placeholder text "
@@ -271,14 +238,14 @@ def test_scaffolds_build_but_a_strict_build_refuses_placeholders_and_unreviewed(
     sources = project / "data/sources.yml"  # the placeholder source, no longer cited
     text = sources.read_text()
     sources.write_text(text[: text.index("\n# A placeholder written by scripts/new-framework")])
-    strict = build(project, "--strict")
+    strict = build(project, strict=True)
     assert strict.returncode == 1  # gamma is not reviewed yet, and no status is chosen
     assert "Aborted with 7 warnings in strict mode!" in strict.stdout + strict.stderr
     assert strict.stderr.count("warning: unknown[0]: framework 'gamma' is not reviewed") == 3
     assert strict.stderr.count(": placeholder status 'todo' (write how ") == 4
     for name in ("architecture", "templates", "caching"):
         review(project / f"data/dimensions/{name}.yml", "gamma")
-    assert build(project, "--strict").returncode == 0
+    assert build(project, strict=True).returncode == 0
 
 
 def review(path: Path, framework: str) -> None:
@@ -296,7 +263,7 @@ def review(path: Path, framework: str) -> None:
 def test_refuses_to_overwrite(project: Path) -> None:
     path = project / "data/dimensions/architecture.yml"
     before = path.read_bytes()
-    result = run("new-dimension", "--data", str(project / "data"), "architecture")
+    result = run_script("new-dimension", "--data", str(project / "data"), "architecture")
     assert result.returncode == 1
     assert result.stderr == (
         "scripts/new-dimension: data/dimensions/architecture.yml already "
@@ -307,7 +274,7 @@ def test_refuses_to_overwrite(project: Path) -> None:
 
 @pytest.mark.parametrize("bad_id", ["Gamma", "gamma_2", "-gamma", "gamma--2", "2gamma", "../x"])
 def test_rejects_an_invalid_id(project: Path, bad_id: str) -> None:
-    result = run("new-framework", "--data", str(project / "data"), "--", bad_id)
+    result = run_script("new-framework", "--data", str(project / "data"), "--", bad_id)
     assert result.returncode == 1
     assert result.stderr == (
         f"scripts/new-framework: '{bad_id}' is not a valid id: use "

@@ -34,16 +34,21 @@ CHROMIUM_ARGS = [
 
 
 def mkdocs_build(
-    config: Path, dest: Path, *extra: str, env: dict[str, str] | None = None
+    config: Path,
+    dest: Path,
+    *extra: str,
+    env: dict[str, str] | None = None,
+    strict: bool = True,
 ) -> subprocess.CompletedProcess[str]:
-    """Run a strict MkDocs build; returns the finished process (check returncode)."""
+    """Run a MkDocs build, strict unless told (a preview-like build shows placeholders
+    instead of stopping on them); returns the finished process (check returncode)."""
     return subprocess.run(
         [
             sys.executable,
             "-m",
             "mkdocs",
             "build",
-            "--strict",
+            *(["--strict"] if strict else []),
             "-f",
             str(config),
             "-d",
@@ -53,6 +58,16 @@ def mkdocs_build(
         capture_output=True,
         text=True,
         env={**BUILD_ENV, **(env or {})},
+        check=False,
+    )
+
+
+def run_script(name: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """One of the editors' commands (scripts/NAME) as an editor runs it; check returncode."""
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / name), *args],
+        capture_output=True,
+        text=True,
         check=False,
     )
 
