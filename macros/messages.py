@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from macros.messages_site import CSP_BLOCKED, PUBLISH, SITE_AUDIT
-from macros.problems import Severity
+from macros.problems import Problem, Severity
 
 _FIELD = re.compile(r"\{[a-z_]+\}")
 
@@ -233,6 +233,14 @@ def text(code: str, **values: Any) -> str:
 def hint(code: str, **values: Any) -> str:
     """The catalogue's hint for ``code`` with its values filled in."""
     return CORE[code].hint.format(**values)
+
+
+def file_problem(path: str, code: str, **values: Any) -> Problem:
+    """Catalogue entry ``code`` as a problem with a whole file or folder (no line, no field);
+    ``values`` fill both its text and its hint."""
+    message = CORE[code]
+    text, hint = message.text.format(**values), message.hint.format(**values)
+    return Problem(path, 0, 0, "", text, hint, message.severity)
 
 
 def core_messages() -> list[str]:

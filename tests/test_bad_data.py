@@ -84,3 +84,23 @@ def test_all_errors_of_all_files_are_reported_together(tmp_path: Path) -> None:
         + by_name["03-version-as-float"].expected
     )
     assert sorted(str(p) for p in problems) == expected
+
+
+def test_a_missing_folder_file_or_too_few_files_are_named_with_what_to_do(tmp_path: Path) -> None:
+    """Problems with a whole file or folder (no line): exact text, hint and severity."""
+    from macros.data.loader import load
+
+    project = tmp_path / "project"
+    assert [str(p) for p in load(project / "data", project).problems] == [
+        "data: the data folder does not exist",
+    ]
+    (project / "data" / "frameworks").mkdir(parents=True)
+    (project / "data" / "frameworks" / "alpha.yml").write_text("name: Alpha\n", encoding="utf-8")
+    problems = load(project / "data", project).problems
+    assert [str(p) for p in problems if p.line == 0] == [
+        "data/site.yml: the file is missing (create it: see macros/schemas/site.schema.json)",
+        "data/sources.yml: the file is missing "
+        "(create it: see macros/schemas/sources.schema.json)",
+        "data/frameworks: needs at least 2 files (add one with scripts/new-framework)",
+        "data/dimensions: needs at least 1 file (add one with scripts/new-dimension)",
+    ]

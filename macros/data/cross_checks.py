@@ -111,29 +111,18 @@ def check_unique_ids(loaded: list[DataFile]) -> list[Problem]:
                 entry_id = entry.get("id") if isinstance(entry, dict) else None
                 if not isinstance(entry_id, str):
                     continue
-                line, column = _doc(item).mark((key, index, "id"))
-                where = f"{_doc(item).path}:{line}:{column}"
+                path = (key, index, "id")
+                line, column = _doc(item).mark(path)
+                where = f"{item.path}:{line}:{column}"
                 if what == "question" and entry_id in headings:
-                    problems.append(
-                        Problem(
-                            _doc(item).path,
-                            line,
-                            column,
-                            f"{key}[{index}].id",
-                            messages.text("question-is-heading", id=entry_id),
-                            messages.hint("question-is-heading", id=entry_id),
-                        )
-                    )
+                    heading = messages.CORE["question-is-heading"]
+                    problems.append(item.problem(heading, path, at=(line, column), id=entry_id))
                 first = seen.setdefault((what, entry_id), where)
                 if first != where:
+                    duplicate = messages.CORE["duplicate-id"]
                     problems.append(
-                        Problem(
-                            _doc(item).path,
-                            line,
-                            column,
-                            f"{key}[{index}].id",
-                            messages.text("duplicate-id", what=what, id=entry_id),
-                            messages.hint("duplicate-id", first=first),
+                        item.problem(
+                            duplicate, path, at=(line, column), what=what, id=entry_id, first=first
                         )
                     )
     return problems

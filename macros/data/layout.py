@@ -89,16 +89,7 @@ def classify(path: Path, data_dir: Path, shown: str) -> Classified:
     parts = path.relative_to(data_dir).parts
     if path.suffix.lower() == ".yaml" or path.suffix == ".YML":
         return Classified(
-            None,
-            None,
-            Problem(
-                shown,
-                0,
-                0,
-                "",
-                messages.text("yaml-extension"),
-                messages.hint("yaml-extension", stem=path.stem),
-            ),
+            None, None, messages.file_problem(shown, "yaml-extension", stem=path.stem)
         )
     if path.suffix != ".yml":
         return Classified(None, None)  # notes or images beside the data are fine
@@ -106,47 +97,15 @@ def classify(path: Path, data_dir: Path, shown: str) -> Classified:
         return Classified(SINGLE_FILES[parts[0]][0], None)
     if len(parts) == 2 and parts[0] in FOLDERS:
         if not ID_PATTERN.fullmatch(path.stem):
-            return Classified(
-                None,
-                None,
-                Problem(
-                    shown,
-                    0,
-                    0,
-                    "",
-                    messages.text("invalid-file-id", id=path.stem),
-                    messages.hint("invalid-file-id"),
-                ),
-            )
+            problem = messages.file_problem(shown, "invalid-file-id", id=path.stem)
+            return Classified(None, None, problem)
         if parts[0] == "dimensions" and path.stem in RESERVED_PAGE_IDS:
-            return Classified(
-                None,
-                None,
-                Problem(
-                    shown,
-                    0,
-                    0,
-                    "",
-                    messages.text("reserved-page-id", id=path.stem),
-                    messages.hint(
-                        "reserved-page-id", id=path.stem, taken=", ".join(RESERVED_PAGE_IDS)
-                    ),
-                ),
-            )
+            taken = ", ".join(RESERVED_PAGE_IDS)
+            problem = messages.file_problem(shown, "reserved-page-id", id=path.stem, taken=taken)
+            return Classified(None, None, problem)
         return Classified(FOLDERS[parts[0]], path.stem)
     known = ", ".join([*SINGLE_FILES, *(f"{f}/<id>.yml" for f in FOLDERS)])
-    return Classified(
-        None,
-        None,
-        Problem(
-            shown,
-            0,
-            0,
-            "",
-            messages.text("unknown-file"),
-            messages.hint("unknown-file", known=known),
-        ),
-    )
+    return Classified(None, None, messages.file_problem(shown, "unknown-file", known=known))
 
 
 @dataclass(frozen=True)

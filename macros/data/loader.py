@@ -66,17 +66,9 @@ def file_problems(folder: Path, root: Path, *, data: bool) -> list[Problem]:
         if issue.code == "yaml-extension":
             continue  # layout.classify reports it, with the name to use
         values = {"target": issue.target, "kind": issue.target.capitalize()}
-        problems.append(
-            Problem(
-                # The link's own name: resolving it would show where it points instead.
-                f"{display_path(issue.path.parent, root)}/{issue.path.name}",
-                0,
-                0,
-                "",
-                messages.text(issue.code, **values),
-                messages.hint(issue.code, **values),
-            )
-        )
+        # The link's own name: resolving it would show where it points instead.
+        shown = f"{display_path(issue.path.parent, root)}/{issue.path.name}"
+        problems.append(messages.file_problem(shown, issue.code, **values))
     return problems
 
 
@@ -102,7 +94,7 @@ def load(
     shown = {path: display_path(path, root) for path in data_files(data_dir)}
     if not data_dir.is_dir():
         shown_dir = display_path(data_dir, root)
-        return LoadResult((), None, [Problem(shown_dir, 0, 0, "", messages.text("no-data-folder"))])
+        return LoadResult((), None, [messages.file_problem(shown_dir, "no-data-folder")])
 
     classified = {path: classify(path, data_dir, name) for path, name in shown.items()}
     for path, name in shown.items():
@@ -121,30 +113,15 @@ def load(
     present = {c.kind for c in classified.values() if c.kind}
     for file_name, (kind, required) in SINGLE_FILES.items():
         if required and kind not in present:
-            problems.append(
-                Problem(
-                    display_path(data_dir / file_name, root),
-                    0,
-                    0,
-                    "",
-                    messages.text("missing-file"),
-                    messages.hint("missing-file", schema=kind),
-                )
-            )
+            shown_file = display_path(data_dir / file_name, root)
+            problems.append(messages.file_problem(shown_file, "missing-file", schema=kind))
     for folder, kind in FOLDERS.items():
         count = sum(1 for c in classified.values() if c.kind == kind)
         needed = MINIMUM_FILES[folder]
         if count < needed:
-            problems.append(
-                Problem(
-                    display_path(data_dir / folder, root),
-                    0,
-                    0,
-                    "",
-                    messages.text("too-few-files", count=needed, s="s" * (needed > 1)),
-                    messages.hint("too-few-files", what=folder[:-1]),
-                )
-            )
+            values = {"count": needed, "s": "s" * (needed > 1), "what": folder[:-1]}
+            shown_folder = display_path(data_dir / folder, root)
+            problems.append(messages.file_problem(shown_folder, "too-few-files", **values))
 
     problems.extend(check_references(loaded, shown, data_dir))
     problems.extend(check_text(loaded))
