@@ -99,8 +99,7 @@ def test_a_missing_folder_file_or_too_few_files_are_named_with_what_to_do(tmp_pa
     problems = load(project / "data", project).problems
     assert [str(p) for p in problems if p.line == 0] == [
         "data/site.yml: the file is missing (create it: see macros/schemas/site.schema.json)",
-        "data/sources.yml: the file is missing "
-        "(create it: see macros/schemas/sources.schema.json)",
+        "data/sources.yml: the file is missing (create it: see macros/schemas/sources.schema.json)",
         "data/frameworks: needs at least 2 files (add one with scripts/new-framework)",
         "data/dimensions: needs at least 1 file (add one with scripts/new-dimension)",
     ]
