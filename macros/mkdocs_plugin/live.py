@@ -112,20 +112,23 @@ def cache_page_rendering() -> None:
     if getattr(original, "_cached", False):
         return
     cache: BuildCache[tuple[Any, ...], tuple[Any, ...]] = BuildCache()
+    # What every page of one build shares in its key, worked out once per build (the
+    # same Files object): with 824 pages, once per page was 824 sets of 900 names.
+    shared: list[Any] = [None, None]  # [the build's Files, its part of the key]
+
+    def site_key(config: MkDocsConfig, files: Files) -> tuple[Any, ...]:
+        if shared[0] is not files:
+            try:
+                stamp = os.stat(str(config.config_file_path)).st_mtime_ns
+            except (OSError, TypeError):
+                stamp = None
+            names = frozenset(f.src_uri for f in files)
+            shared[:] = [files, (names, config.use_directory_urls, stamp)]
+        key: tuple[Any, ...] = shared[1]
+        return key
 
     def render(self: Page, config: MkDocsConfig, files: Files) -> None:
-        try:
-            stamp = os.stat(str(config.config_file_path)).st_mtime_ns
-        except (OSError, TypeError):
-            stamp = None
-        key = (
-            self.file.src_uri,
-            self.file.dest_uri,
-            self.markdown,
-            frozenset(f.src_uri for f in files),
-            config.use_directory_urls,
-            stamp,
-        )
+        key = (self.file.src_uri, self.file.dest_uri, self.markdown, site_key(config, files))
         found = cache.get(key)
         if found is None:
             original(self, config, files)

@@ -82,6 +82,11 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
     def serving(self) -> bool:
         return self.command == "serve"
 
+    @property
+    def fast_preview(self) -> bool:
+        """`serve` with the fast preview's watching and caches (the `fast_preview` option)."""
+        return self.serving and self.config.fast_preview
+
     def root(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).resolve().parent
 
@@ -95,7 +100,7 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         """Load and render the data, then let the site's settings follow it."""
         if not self.config.enabled:
             return config
-        if self.serving and self.config.fast_preview:
+        if self.fast_preview:
             if self.built_pages:  # what the last two good builds used stays cached
                 build_cache.new_build()
             live.cache_theme_listing()
@@ -118,7 +123,7 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
     def generate(self, config: MkDocsConfig) -> None:
         """Pages and files from the data; the error page instead when it cannot be done."""
         root = self.root(config)
-        if self.serving and self.config.fast_preview and self.read_cache is None:
+        if self.fast_preview and self.read_cache is None:
             self.read_cache = ReadCache()
         loaded = load(self.data_dir(config), root, Path(config.docs_dir), self.read_cache)
         result = audited(loaded, root / self.config.cache_dir)
@@ -156,9 +161,7 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
                 warned = [*result.problems, *found]
                 self.banners = banners(warned, uris, self.template_dirs(config))
             self.static = {
-                export.EXPORT_PATH: export.export_json(
-                    result.dataset, check=not (self.serving and self.config.fast_preview)
-                ),
+                export.EXPORT_PATH: export.export_json(result.dataset, check=not self.fast_preview),
                 export.SCHEMA_PATH: export.schema_text(),
             }
         except jinja2.TemplateError as exc:
@@ -176,12 +179,11 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         self.pages = error_pages(page, error_uris(self.data_dir(config)))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        docs_dir = Path(config.docs_dir).resolve()
+        # The site's own stylesheets and scripts, minified after a build (not in the preview).
         self.own_assets = [
             f.dest_uri
             for f in files
-            if f.abs_src_path and Path(f.abs_src_path).resolve().is_relative_to(docs_dir)
-            if needs_minifying(f.dest_uri)
+            if not self.serving and f.src_dir == config.docs_dir and needs_minifying(f.dest_uri)
         ]
         self.fragments = {page.src_uri: page.fragments for page in self.pages if page.fragments}
         for path, content in self.static.items():
@@ -211,7 +213,7 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         cache = self.root(config) / self.config.cache_dir / "theme"
         cache.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache))
-        if self.serving and self.config.fast_preview:
+        if self.fast_preview:
             template_cache.cache_page_templates(env, config)
         return env
 
@@ -242,7 +244,7 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         search = page.meta.get("search")
         if isinstance(search, dict) and search.get("exclude"):
             return output
-        if not (self.serving and self.config.fast_preview):
+        if not self.fast_preview:
             self.search_entries.extend(search_index.entries_from_html(output, page.url))
             return output
         key = (page.url, output)
@@ -283,7 +285,7 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         custom_dir = config.theme.custom_dir
         if custom_dir and Path(custom_dir).is_dir():
             server.watch(str(custom_dir))
-        if self.config.fast_preview:  # a save is noticed at once, not at the next 0.5 s poll
+        if self.fast_preview:  # a save is noticed at once, not at the next 0.5 s poll
             live_server.watch_with_inotify(server)
             # and the reload need not fetch the theme's files again
             live_server.cache_theme_assets(server, config)

@@ -11,6 +11,8 @@ import os
 from typing import TYPE_CHECKING, Any
 
 import jinja2
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 from macros.mkdocs_plugin.build_cache import BuildCache
 from macros.mkdocs_plugin.live import installed
@@ -67,9 +69,6 @@ def cache_page_templates(env: jinja2.Environment, config: MkDocsConfig) -> None:
 
 def _context_key(context: dict[str, Any]) -> tuple[Any, ...] | None:
     """A page's template context as a comparable value; None when it cannot be one."""
-    from mkdocs.structure.nav import Navigation
-    from mkdocs.structure.pages import Page
-
     page, nav = context.get("page"), context.get("nav")
     if not isinstance(page, Page) or not isinstance(nav, Navigation):
         return None
