@@ -269,8 +269,10 @@ def main() -> int:
             before, before_worst = results[False, edited]
             after, after_worst = results[True, edited]
             print(
-                f"Before -> after, {edited}: median {before:.2f} s -> {after:.2f} s, "
-                f"worst {before_worst:.2f} s -> {after_worst:.2f} s"
+                f"Before -> after, {edited}: median {before:.2f} s -> {after:.2f} s "
+                f"(ratio {after / before:.2f}), worst {before_worst:.2f} s -> {after_worst:.2f} s "
+                f"(ratio {after_worst / before_worst:.2f}); median against the goal: "
+                f"{after / GOAL:.2f}"
             )
         after = results[True, SCENARIOS[0][1]][0]
 
