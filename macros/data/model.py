@@ -49,6 +49,10 @@ RESERVED_PAGE_IDS = (
 # in the order a column sorts by; shown as words, never as colour alone.
 STATUSES = {
     "built-in": ("Built in", "part of the framework itself"),
+    "partial": (
+        "Partly built in",
+        "part is built in, the rest comes from a package or your own code",
+    ),
     "official-extension": ("Official extension", "a separate package from the same maintainers"),
     "third-party": ("Third-party", "a package maintained by others"),
     "not-available": ("Not available", "nothing to install; you write it yourself"),
@@ -108,6 +112,9 @@ class TableRow:
     status: dict[str, str] = field(default_factory=dict)  # framework id -> a STATUSES key
     key: bool = field(default=False, metadata={"default": False})  # decides most choices
     sort: dict[str, str] = field(default_factory=dict)  # framework id -> sort key (profile dates)
+    # True for rows that describe rather than say how a feature is provided (Architecture,
+    # Release cadence): they take no status, and the decision check asks for none.
+    no_status: bool = field(default=False, metadata={"default": False})
 
     def __post_init__(self) -> None:
         # The placeholder status 'todo' (a warning, refused by strict builds) shows as none.
@@ -144,6 +151,7 @@ class Criterion:
     dimension: str | None
     weights: dict[str, int]
     reasons: dict[str, str] = field(metadata=LINE)
+    rows: tuple[str, ...] = ()  # ids of the table rows the weights rest on
 
 
 @dataclass(frozen=True)
@@ -151,6 +159,11 @@ class Decision:
     intro: str
     criteria: tuple[Criterion, ...]
     choose: dict[str, tuple[str, ...]]
+
+    def find(self, ids: tuple[str, ...]) -> tuple[Criterion, ...]:
+        """The criteria with these ids, in the given order (unknown ids are left out)."""
+        by_id = {c.id: c for c in self.criteria}
+        return tuple(by_id[i] for i in ids if i in by_id)
 
 
 @dataclass(frozen=True)
@@ -161,10 +174,26 @@ class CallToAction:
 
 @dataclass(frozen=True)
 class RuleOfThumb:
+    """A common case and its pick: the pick's reasons come from the ``criteria`` it names.
+
+    ``why`` is the hand-written line of data without a decision helper; with one,
+    the check (macros.lint.checks.decision) asks for criteria instead.
+    """
+
     case: str = field(metadata=LINE)
     pick: str  # framework id
-    why: str = field(metadata=LINE)
-    dimension: str | None
+    why: str | None = field(default=None, metadata=LINE)
+    dimension: str | None = None
+    criteria: tuple[str, ...] = ()  # decision criterion ids (data/decision.yml)
+
+
+@dataclass(frozen=True)
+class ShortPick:
+    """One sentence of the short answer: 'Pick <framework> <when>.', resting on criteria."""
+
+    pick: str  # framework id
+    when: str = field(metadata=LINE)
+    criteria: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -197,6 +226,7 @@ class Site:
     call_to_action: CallToAction | None
     question: str | None = field(default=None, metadata=LINE)
     short_answer: str | None = None
+    short_picks: tuple[ShortPick, ...] = ()  # the short answer from criteria, when given
     rules_of_thumb: tuple[RuleOfThumb, ...] = ()
     licence_url: str | None = None
     about: About | None = None

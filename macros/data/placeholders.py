@@ -35,7 +35,7 @@ TO_REPLACE = (
     f"'{MARKER}' (and every {PLACEHOLDER_VERSION}, {PLACEHOLDER_DATE}, {ID_PREFIX} id "
     f"or status {PLACEHOLDER_STATUS})"
 )
-STATUSES_TO_CHOOSE = "built-in, official-extension, third-party or not-available"
+STATUSES_TO_CHOOSE = "built-in, partial, official-extension, third-party or not-available"
 PLACEHOLDER_ID = re.compile(r"todo(-[a-z0-9]+)+")
 TEXT_MESSAGE = "placeholder text '{snippet}'"
 VALUE_MESSAGE = "placeholder value '{value}'"

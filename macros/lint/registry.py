@@ -5,6 +5,7 @@ from __future__ import annotations
 from macros.lint.base import Check
 from macros.lint.checks import (
     coverage,
+    decision,
     duplicates,
     links,
     ordering,
@@ -22,6 +23,7 @@ CHECKS: tuple[Check, ...] = (
     coverage.CHECK,
     links.CHECK,
     sources.CHECK,
+    decision.CHECK,
     duplicates.CHECK,
     ordering.CHECK,
     placeholders.CHECK,

@@ -96,8 +96,8 @@ def test_new_framework_has_every_field_and_is_added_where_it_must_be_covered(
         "as you review each dimension, write gamma's verdict, text and table values, then "
         "remove it from 'unknown:'.\n"
         "  4. table statuses (1 row): gamma's status is written as 'todo'; set it to "
-        "built-in, official-extension, third-party or not-available, or delete the line if "
-        "no single status fits its cell:\n"
+        "built-in, partial, official-extension, third-party or not-available, or delete the "
+        "line if no single status fits its cell:\n"
         "       data/dimensions/architecture.yml: 'architecture'\n"
         "make build refuses to publish while a placeholder or 'unknown:' is left.\n"
     )
@@ -116,7 +116,8 @@ def test_new_framework_has_every_field_and_is_added_where_it_must_be_covered(
     architecture = (project / "data/dimensions/architecture.yml").read_text()
     assert (
         "    status:\n"
-        "      gamma: todo  # TODO: built-in, official-extension, third-party or not-available\n"
+        "      gamma: todo  # TODO: built-in, partial, official-extension, third-party or "
+        "not-available\n"
         "      alpha: third-party\n"
     ) in architecture
     dataset, problems = load_dataset(project / "data", project)
@@ -128,8 +129,8 @@ def test_new_framework_has_every_field_and_is_added_where_it_must_be_covered(
     assert sorted(str(p) for p in problems if p.path.startswith("data/dimensions/")) == [
         "data/dimensions/architecture.yml:23:14: warning: table[0].status.gamma: placeholder "
         "status 'todo' (write how gamma provides this row's feature: built-in, "
-        "official-extension, third-party or not-available, or delete the line if no single "
-        "status fits its cell; a strict build refuses to publish placeholders)",
+        "partial, official-extension, third-party or not-available, or delete the line if no "
+        "single status fits its cell; a strict build refuses to publish placeholders)",
         "data/dimensions/architecture.yml:30:5: warning: unknown[0]: framework 'gamma' is not "
         "reviewed yet for the topic 'Architecture' (under frameworks, write 'gamma:' with its "
         "verdict and text, give it a value in each table row and a status where the row has "
@@ -323,7 +324,7 @@ def test_the_placeholder_status_is_flagged_only_as_a_table_rows_status() -> None
     assert doc is not None
     assert [str(p) for p in placeholder_problems(doc)] == [
         "data/dimensions/admin.yml:7:14: warning: table[0].status.alpha: placeholder status "
-        "'todo' (write how alpha provides this row's feature: built-in, official-extension, "
-        "third-party or not-available, or delete the line if no single status fits its cell; "
-        "a strict build refuses to publish placeholders)",
+        "'todo' (write how alpha provides this row's feature: built-in, partial, "
+        "official-extension, third-party or not-available, or delete the line if no single "
+        "status fits its cell; a strict build refuses to publish placeholders)",
     ]
