@@ -1,4 +1,4 @@
-"""The one command line: ``comparison validate|lint|build|stage|new-*|csp-hashes|check-freshness``.
+"""The one command line: ``comparison validate|lint|build|stage|new-*|csp-hashes|check-*``.
 
 Installed as the ``comparison`` console script ([project.scripts]); the files
 in ``scripts/`` are thin wrappers that call :func:`main` with their command.
@@ -20,6 +20,7 @@ from macros.data.loader import load
 from macros.editor.schemas import main as editor_schemas_main
 from macros.editor.schemas import write_editor_schemas
 from macros.freshness import report as freshness
+from macros.freshness import sources as check_sources
 from macros.lint.cli import main as lint_main
 from macros.lint.site_problems import site_problems, warnings
 from macros.paths import add_data_arguments, data_paths, project_root
@@ -190,6 +191,10 @@ COMMANDS: dict[str, tuple[Callable[[list[str]], int], str]] = {
     "check-freshness": (
         freshness.main,
         "compare data/packages.yml with PyPI (network): out-of-date versions and dates",
+    ),
+    "check-sources": (
+        check_sources.main,
+        "fetch every source (network): dead links, redirects, quotations no longer there",
     ),
     "editor-schemas": (
         editor_schemas_main,
