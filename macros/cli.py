@@ -19,6 +19,7 @@ from macros import scaffold
 from macros.data.loader import load
 from macros.editor.schemas import main as editor_schemas_main
 from macros.editor.schemas import write_editor_schemas
+from macros.freshness import loop as freshness_loop
 from macros.freshness import report as freshness
 from macros.freshness import sources as check_sources
 from macros.lint.cli import main as lint_main
@@ -195,6 +196,10 @@ COMMANDS: dict[str, tuple[Callable[[list[str]], int], str]] = {
     "check-sources": (
         check_sources.main,
         "fetch every source (network): dead links, redirects, quotations no longer there",
+    ),
+    "freshness-loop": (
+        freshness_loop.main,
+        "both checks, --fix and validate; writes the weekly pull request's text",
     ),
     "editor-schemas": (
         editor_schemas_main,
