@@ -80,6 +80,7 @@ class Paragraph:
     line: int
     text: str  # code blanked out, citations removed
     field: FieldPath = ()  # where in the file, for the page it renders on
+    original: str = ""  # the same stretch with its code kept, to show to editors
 
 
 def read_packages(path: Path, root: Path) -> tuple[list[Package], list[Problem]]:
@@ -143,7 +144,8 @@ def _paragraphs(doc: YamlDocument, path: FieldPath, text: str) -> Iterator[Parag
     prose = blank_code(text)
     for match in re.finditer(r"(?:[^\n]*\S[^\n]*(?:\n|$))+", prose):
         line, _ = doc.locate(path, match.start())
-        yield Paragraph(doc.path, line, strip_citations(match.group(0)), path)
+        original = strip_citations(text[match.start() : match.end()])
+        yield Paragraph(doc.path, line, strip_citations(match.group(0)), path, original)
 
 
 def names_pattern(package: Package) -> re.Pattern[str]:

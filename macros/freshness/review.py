@@ -114,6 +114,8 @@ def review(
                 continue
             first = offset + len(text) - len(text.lstrip())
             line = paragraph.line + paragraph.text.count("\n", 0, first)
+            if len(paragraph.original) == len(paragraph.text):  # code shown as written
+                text = paragraph.original[offset : offset + len(text)]
             shown = " ".join(text.split())
             if len(shown) > SHOWN_CHARACTERS:
                 shown = shown[: SHOWN_CHARACTERS - 1] + "…"
