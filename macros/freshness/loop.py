@@ -1,6 +1,7 @@
 """The weekly re-check, as one command the workflow runs (scripts/freshness-loop).
 
-1. ``check-freshness --fix``: newer releases are written into data/packages.yml;
+1. ``check-freshness --fix``: newer releases are written into data/packages.yml,
+   and the code samples' pins in pyproject.toml follow (:mod:`.pins`);
 2. ``check-sources``: dead links, moves, quotations no longer on their page;
 3. ``validate``: the fixed data must still build;
 4. the pull request's text, written to ``--body``: what changed, which sentences
@@ -28,6 +29,7 @@ from datetime import date
 from pathlib import Path
 
 from macros.freshness.packages import Package, read_packages
+from macros.freshness.pins import update_pins
 from macros.paths import add_data_arguments, data_paths
 
 # Runs one `comparison` command in a child Python (the package stays importable
@@ -145,8 +147,20 @@ def main(argv: list[str] | None = None) -> int:
     steps["check-sources"] = run("check-sources", *where, *args.sources_arg)
     steps["validate"] = run("validate", *where)
     after, _ = read_packages(data_dir / "packages.yml", root)
+    changed = changes(before, after)
+    pyproject = root / "pyproject.toml"
+    if changed and pyproject.is_file():  # the samples run against what the site describes
+        was = {p.id: p.version for p in before}
+        moved = update_pins(
+            pyproject, {p.id: p.version for p in after if was.get(p.id) != p.version}
+        )
+        changed += [
+            f"- pyproject.toml, samples extra: {name}=={old} -> {name}=={new} "
+            "(requirements.lock regenerated with `make lock`)"
+            for name, old, new in moved
+        ]
     today = date.fromisoformat(args.today) if args.today else date.today()
-    text = body(steps, changes(before, after), today)
+    text = body(steps, changed, today)
     args.body.parent.mkdir(parents=True, exist_ok=True)
     args.body.write_text(text, encoding="utf-8")
     for step in steps.values():

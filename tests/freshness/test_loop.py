@@ -6,6 +6,7 @@ from __future__ import annotations
 import html as html_escape
 import os
 import re
+import shutil
 import subprocess
 import sys
 import urllib.parse
@@ -14,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from macros.freshness.packages import read_packages
+from macros.freshness.pins import samples_pins
 from tests.freshness.test_fix import copy_site, entry, recorded
 from tests.harness.fake_web import Answer, html, pypi_project, pypi_routes, serve
 from tests.harness.site import ROOT
@@ -57,9 +59,11 @@ def pick(data: Path) -> tuple[str, str]:
 
 def test_the_loop_fixes_validates_and_writes_the_pull_request_text(tmp_path: Path) -> None:
     data = copy_site(tmp_path)
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
     projects = recorded(data)
-    uvicorn = entry(data, "uvicorn")
+    uvicorn, flask = entry(data, "uvicorn"), entry(data, "flask")
     projects["uvicorn"] = pypi_project("0.55.0", "2026-11-28", {uvicorn.version: "2026-09-25"})
+    projects["flask"] = pypi_project("9.0.0", "2026-12-01", {flask.version: "2026-02-19"})
     gone, changed = pick(data)
     body, outputs = tmp_path / "out" / "body.md", tmp_path / "github-output"
     with (
@@ -95,12 +99,21 @@ def test_the_loop_fixes_validates_and_writes_the_pull_request_text(tmp_path: Pat
     assert entry(data, "uvicorn").version == "0.55.0"
     packages, _ = read_packages(data / "packages.yml", tmp_path)
     shipped, _ = read_packages(ROOT / "data/packages.yml", ROOT)
-    assert [
-        p.id for p in packages if p.version != next(s for s in shipped if s.id == p.id).version
-    ] == ["uvicorn"]
+    was = {s.id: s.version for s in shipped}
+    assert [p.id for p in packages if p.version != was[p.id]] == ["flask", "uvicorn"]
+    # The samples run against Flask 9.0.0 from now on: its pin followed.
+    assert samples_pins(tmp_path / "pyproject.toml")["flask"] == "9.0.0"
+    pinned = (ROOT / "pyproject.toml").read_text()
+    assert (tmp_path / "pyproject.toml").read_text() == pinned.replace(
+        f'"flask[async]=={flask.version}"', '"flask[async]==9.0.0"'
+    )
 
     text = body.read_text()
     assert f"- Uvicorn {uvicorn.version} ({uvicorn.released}) -> 0.55.0 (2026-11-28)" in text
+    assert (
+        f"- pyproject.toml, samples extra: flask=={flask.version} -> flask==9.0.0 "
+        "(requirements.lock regenerated with `make lock`)"
+    ) in text
     reread = text.split("## Sentences to re-read")[1].split("## Sources")[0]
     assert re.search(
         r"\n  data/dimensions/deployment\.yml:\d+ \(deployment\.md\): names Uvicorn: ", reread
