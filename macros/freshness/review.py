@@ -130,6 +130,8 @@ def review_text(reviews: Sequence[Review]) -> list[str]:
     for item in reviews:
         lines.append(f"  {item.heading()}:")
         lines.extend(f"    {s}" for s in item.sentences)
-        if not item.sentences:
-            lines.append("    (no sentence in the data states its version or names it)")
+        if not item.sentences and item.reasons:
+            lines.append(f"    (no sentence names {item.package.name})")
+        elif not item.sentences:
+            lines.append(f"    (no sentence states {item.package.version}: nothing to re-read)")
     return lines
