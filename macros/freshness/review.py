@@ -120,7 +120,7 @@ def review(
             if len(shown) > SHOWN_CHARACTERS:
                 shown = shown[: SHOWN_CHARACTERS - 1] + "…"
             found.append(Sentence(paragraph.file, line, page, shown, because))
-    unique = sorted(set(found), key=lambda s: (s.file, s.line, s.text))
+    unique = sorted(dict.fromkeys(found), key=lambda s: (s.file, s.line))  # stable: text order
     return Review(package, latest, why, tuple(unique))
 
 
