@@ -21,7 +21,8 @@ from macros.freshness.pypi import Latest, python_floor
 from macros.render.pages import topic_uri
 
 # Where a sentence ends: . ! or ? (and closing quotes) before a capital or an opening quote.
-_SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019)]*\s+(?=[A-Z\u201c\"\u2018(\[])")
+_SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019)]*\s+(?=[A-Z\u201c\"\u2018(\[`*])")
+_ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|vs|cf)\.$")  # "e.g. Flask" goes on
 SHOWN_CHARACTERS = 160
 
 
@@ -85,8 +86,12 @@ def page_of(file: str, field: FieldPath) -> str:
 
 def sentences(paragraph: Paragraph) -> Iterator[tuple[int, str]]:
     """(offset, sentence) of each sentence of a paragraph."""
+    # Split the text as written when it lines up (code spans can start a sentence).
+    text = paragraph.original if len(paragraph.original) == len(paragraph.text) else paragraph.text
     start = 0
-    for end in _SENTENCE_END.finditer(paragraph.text):
+    for end in _SENTENCE_END.finditer(text):
+        if _ABBREVIATION.search(text, 0, end.start() + 1):
+            continue
         yield start, paragraph.text[start : end.start() + 1]
         start = end.end()
     if paragraph.text[start:].strip():
@@ -112,10 +117,10 @@ def review(
                 because = f"names {package.name}"
             else:
                 continue
-            first = offset + len(text) - len(text.lstrip())
-            line = paragraph.line + paragraph.text.count("\n", 0, first)
             if len(paragraph.original) == len(paragraph.text):  # code shown as written
                 text = paragraph.original[offset : offset + len(text)]
+            first = offset + len(text) - len(text.lstrip())
+            line = paragraph.line + paragraph.text.count("\n", 0, first)
             shown = " ".join(text.split())
             if len(shown) > SHOWN_CHARACTERS:
                 shown = shown[: SHOWN_CHARACTERS - 1] + "…"

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from macros.data.text_rules import blank_code
 from macros.freshness.packages import Package, Paragraph
 from macros.freshness.pypi import Latest
 from macros.freshness.review import page_of, reasons, review, review_text, sentences
@@ -86,3 +87,12 @@ def test_the_listed_sentences_and_the_words_for_none() -> None:
     ]
     unnamed = review(package(), latest("1.4.3"), (), paragraphs[1:])
     assert review_text([unnamed])[1] == "    (no sentence states 1.4.2: nothing to re-read)"
+
+
+def test_abbreviations_and_code_at_the_start_of_a_sentence() -> None:
+    written = "Servers, e.g. Uvicorn, work. `fastapi run --workers 4` starts four."
+    paragraph = Paragraph("data/faq.yml", 1, blank_code(written), (), written)
+    assert [s for _, s in sentences(paragraph)] == [
+        "Servers, e.g. Uvicorn, work.",
+        " " * 25 + " starts four.",  # the search skips code; the list shows it as written
+    ]
