@@ -4,7 +4,7 @@
 ``…`` or ``[...]`` where words were left out or added) or a paraphrase. Only a
 quotation can be looked for word for word: each stretch between omissions must
 still be on the page once both sides are normalised (Unicode compatibility
-forms, no quotation marks, one kind of dash, single spaces, no case).
+forms, no quotation marks or `*` markup, one kind of dash, single spaces, no case).
 """
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ _QUOTES = str.maketrans(
         **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", ""),
         **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
         **dict.fromkeys("\u00ad\u200b\u200c\u200d\ufeff", ""),
+        # Markup of Markdown and reStructuredText pages (`code`, **bold**) is no text.
+        **dict.fromkeys("`*", ""),
         "\u2026": "...",
     }
 )
@@ -74,6 +76,7 @@ def source_text(document: str) -> str:
     undone."""
     text = re.sub(r"<[^>]*>", " ", document)
     text = text.replace("\\n", " ").replace('\\"', '"').replace("\\/", "/")
+    text = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), text)
     return html.unescape(text)
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.freshness.pagetext import html_text, normalise, quotations
+from macros.freshness.pagetext import html_text, missing, normalise, quotations, source_text
 from macros.freshness.sources import MESSAGES, main
 from tests.harness.fake_web import Server, html, redirect, serve
 from tests.harness.site import ROOT, free_port
@@ -250,3 +250,12 @@ def test_page_text_is_normalised_like_the_quotation() -> None:
 def test_the_guide_explains_every_message(code: str) -> None:
     shown = MESSAGES[code].shown
     assert shown in (ROOT / "EDITING.md").read_text(), f"EDITING.md does not explain {shown!r}"
+
+
+def test_a_page_that_ships_its_text_as_script_data_and_markup_are_read() -> None:
+    quotes = quotations("\u201cCalls to_thread.run_sync() without a limiter\u201d")
+    shipped = '<script>{"rawLines":["Calls ``to_thread.run_sync()`` without \\u0026 a limiter",'
+    shipped += '"Calls ``to_thread.run_sync()`` without a limiter"]}</script>'
+    page = html_text(shipped)
+    assert missing(quotes, normalise(page), "") == quotes
+    assert missing(quotes, normalise(page), normalise(source_text(shipped))) == []
