@@ -1,4 +1,4 @@
-"""The one command line: ``comparison validate|lint|build|stage|new-*|csp-hashes|check-*``.
+"""The one command line: ``comparison validate|lint|build|stage|new-*|csp-hashes|check-freshness``.
 
 Installed as the ``comparison`` console script ([project.scripts]); the files
 in ``scripts/`` are thin wrappers that call :func:`main` with their command.
