@@ -19,7 +19,9 @@ from macros import scaffold
 from macros.data.loader import load
 from macros.editor.schemas import main as editor_schemas_main
 from macros.editor.schemas import write_editor_schemas
+from macros.freshness import loop as freshness_loop
 from macros.freshness import report as freshness
+from macros.freshness import sources as check_sources
 from macros.lint.cli import main as lint_main
 from macros.lint.site_problems import site_problems, warnings
 from macros.paths import add_data_arguments, data_paths, project_root
@@ -190,6 +192,14 @@ COMMANDS: dict[str, tuple[Callable[[list[str]], int], str]] = {
     "check-freshness": (
         freshness.main,
         "compare data/packages.yml with PyPI (network): out-of-date versions and dates",
+    ),
+    "check-sources": (
+        check_sources.main,
+        "fetch every source (network): dead links, redirects, quotations no longer there",
+    ),
+    "freshness-loop": (
+        freshness_loop.main,
+        "both checks, --fix and validate; writes the weekly pull request's text",
     ),
     "editor-schemas": (
         editor_schemas_main,

@@ -79,6 +79,8 @@ class Paragraph:
     file: str
     line: int
     text: str  # code blanked out, citations removed
+    field: FieldPath = ()  # where in the file, for the page it renders on
+    original: str = ""  # the same stretch with its code kept, to show to editors
 
 
 def read_packages(path: Path, root: Path) -> tuple[list[Package], list[Problem]]:
@@ -135,17 +137,18 @@ def _framework_release(doc: YamlDocument) -> Iterator[Paragraph]:
     if isinstance(value.get("name"), str) and isinstance(release, dict) and "version" in release:
         line, _ = doc.mark(("latest_release", "version"))
         text = f"{value['name']} latest_release {release['version']} {release.get('date', '')}"
-        yield Paragraph(doc.path, line, text)
+        yield Paragraph(doc.path, line, text, ("latest_release", "version"))
 
 
 def _paragraphs(doc: YamlDocument, path: FieldPath, text: str) -> Iterator[Paragraph]:
     prose = blank_code(text)
     for match in re.finditer(r"(?:[^\n]*\S[^\n]*(?:\n|$))+", prose):
         line, _ = doc.locate(path, match.start())
-        yield Paragraph(doc.path, line, strip_citations(match.group(0)))
+        original = strip_citations(text[match.start() : match.end()])
+        yield Paragraph(doc.path, line, strip_citations(match.group(0)), path, original)
 
 
-def _names_pattern(package: Package) -> re.Pattern[str]:
+def names_pattern(package: Package) -> re.Pattern[str]:
     names = "|".join(re.escape(n) for n in package.names)
     return re.compile(rf"(?<![\w-])(?:{names})(?![\w-])")
 
@@ -153,7 +156,7 @@ def _names_pattern(package: Package) -> re.Pattern[str]:
 def version_mentions(package: Package, paragraphs: Sequence[Paragraph]) -> list[str]:
     """file:line of each paragraph that names the package and states its version."""
     version = re.compile(rf"(?<![\w.]){re.escape(package.version)}(?![\w]|\.\d)")
-    named = _names_pattern(package)
+    named = names_pattern(package)
     found = []
     for paragraph in paragraphs:
         if named.search(paragraph.text) and (hit := version.search(paragraph.text)):
@@ -169,7 +172,7 @@ def date_spellings(day: date) -> list[str]:
 
 
 def states_release_date(package: Package, paragraphs: Sequence[Paragraph]) -> bool:
-    named = _names_pattern(package)
+    named = names_pattern(package)
     spellings = date_spellings(package.released)
     for paragraph in paragraphs:
         text = " ".join(paragraph.text.split())
@@ -179,7 +182,7 @@ def states_release_date(package: Package, paragraphs: Sequence[Paragraph]) -> bo
 
 
 def named_anywhere(package: Package, paragraphs: Sequence[Paragraph]) -> bool:
-    named = _names_pattern(package)
+    named = names_pattern(package)
     return any(named.search(p.text) for p in paragraphs)
 
 
