@@ -260,7 +260,10 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         path = Path(config.site_dir) / "search" / "search_index.json"
         if path.is_file() and self.search_entries:
             text = path.read_text(encoding="utf-8")
-            path.write_text(search_index.rewrite(text, self.search_entries), encoding="utf-8")
+            synonyms = self.dataset.synonyms if self.dataset else ()
+            path.write_text(
+                search_index.rewrite(text, self.search_entries, synonyms), encoding="utf-8"
+            )
         if not self.serving:
             minify_files(Path(config.site_dir), self.own_assets)
 

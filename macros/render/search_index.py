@@ -22,6 +22,13 @@ Markup it understands (see macros/templates/table.md.j2 and question.md.j2)::
 
 Footnote references (``<sup id="fnref:...">``) are left out of the text: a
 result shows the words, not the citation numbers.
+
+:func:`merge` also sets how the index ranks and what the search worker
+(content/assets/javascripts/workers/search-fuzzy.js) reads with it: the field
+weights (a heading counts :data:`TITLE_BOOST` times a word of text, not
+Material's 1000 times, so a better match in the text wins over a heading that
+merely names a word), the synonym groups of ``data/search.yml``, and one copy of
+each repeated text (a framework profile repeats its topic-page sections).
 """
 
 from __future__ import annotations
@@ -44,6 +51,14 @@ _CITATION = re.compile(r"<sup>\s*\d+\s*</sup>")
 # The start tag of the first marked element: everything before it (head, header,
 # navigation) holds no entry, and parsing it was most of the cost.
 _FIRST_MARKED = re.compile(r"<[a-zA-Z][^<>]*?\sdata-entry[\s>=/]")
+_TAG = re.compile(r"<[^>]*>")
+# A heading's weight against a word of text (Material writes 1000): chosen with the
+# kept queries of tests/search/search_queries.yml, where 10 to 30 find the most.
+TITLE_BOOST = 20.0
+# A section whose text begins with the same words as one indexed before it, on
+# another page, repeats it (framework profiles repeat topic sections); texts
+# shorter than this are too short to tell.
+REPEAT_PREFIX = 200
 
 
 @dataclass(frozen=True)
@@ -152,20 +167,33 @@ def without_citations(text: str) -> str:
     return _CITATION.sub("", text)
 
 
-def merge(index: dict[str, object], entries: Iterable[Entry]) -> dict[str, object]:
+def repeat_key(text: str) -> str | None:
+    """What makes a section's text the same as another's: its first words."""
+    plain = _SPACE.sub(" ", _TAG.sub(" ", text)).strip()
+    return plain[:REPEAT_PREFIX] if len(plain) >= REPEAT_PREFIX else None
+
+
+def merge(
+    index: dict[str, object],
+    entries: Iterable[Entry],
+    synonyms: Sequence[Sequence[str]] = (),
+) -> dict[str, object]:
     """Material's index with ``entries`` added after the entries of their page.
 
     An entry whose page is not in the index (a page kept out of search) is
     dropped: the page stays out, rows and questions included. An entry with
     the location of an existing one replaces it. Footnote numbers are removed
     from every entry's text, and empty sections named after their page (the
-    trace of a heading kept out of search) are dropped.
+    trace of a heading kept out of search) are dropped, as is a section that
+    repeats one of an earlier page (:func:`repeat_key`): a text is found once.
+    The config gets :data:`TITLE_BOOST` and ``synonyms`` (groups of terms).
     """
     docs = index.get("docs")
     if not isinstance(docs, list):
         raise ValueError("not a Material search index: no 'docs' list")
     pages: dict[str, list[dict[str, object]]] = {}
     order: list[str] = []
+    first_seen: dict[str, str] = {}  # repeat key -> the page it was first indexed on
     for doc in docs:
         page = str(doc["location"]).split("#", 1)[0]
         if page not in pages:
@@ -177,6 +205,10 @@ def merge(index: dict[str, object], entries: Iterable[Entry]) -> dict[str, objec
             continue
         doc = dict(doc)
         doc["text"] = without_citations(str(doc.get("text", "")))
+        key = repeat_key(str(doc["text"]))
+        # A section (not the page's own entry) that an earlier page holds already.
+        if key is not None and pages[page] and first_seen.setdefault(key, page) != page:
+            continue
         pages[page].append(doc)
     for entry in entries:
         page = entry.location.split("#", 1)[0]
@@ -194,10 +226,19 @@ def merge(index: dict[str, object], entries: Iterable[Entry]) -> dict[str, objec
                 break
         else:
             group.append(new)
-    return {**index, "docs": [doc for page in order for doc in pages[page]]}
+    config = dict(index.get("config") or {})  # type: ignore[call-overload]
+    fields = {name: dict(value) for name, value in dict(config.get("fields") or {}).items()}
+    if "title" in fields:
+        fields["title"]["boost"] = TITLE_BOOST
+        config["fields"] = fields
+    if synonyms:
+        config["synonyms"] = [list(group) for group in synonyms]
+    return {**index, "config": config, "docs": [doc for page in order for doc in pages[page]]}
 
 
-def rewrite(index_json: str, entries: Sequence[Entry]) -> str:
+def rewrite(
+    index_json: str, entries: Sequence[Entry], synonyms: Sequence[Sequence[str]] = ()
+) -> str:
     """``merge`` on the JSON text of search_index.json, written as Material writes it."""
-    merged = merge(json.loads(index_json), entries)
+    merged = merge(json.loads(index_json), entries, synonyms)
     return json.dumps(merged, separators=(",", ":"), ensure_ascii=False)

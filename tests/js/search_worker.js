@@ -2,14 +2,18 @@
    and, through it, Material's worker) in Node, the way a browser would: a SETUP
    message with a built search index, then one QUERY message per query.
 
-   usage: node search_worker.js <search-fuzzy.js> <material worker> <search_index.json> <query>...
-   prints: {"<query>": ["<location>", ...], ...} as JSON. */
+   usage: node search_worker.js [--groups] <search-fuzzy.js> <material worker> <search_index.json> <query>...
+   prints: {"<query>": ["<location>", ...], ...} as JSON; with --groups,
+   {"<query>": {"groups": [["<location>", ...], ...], "correction": {...} or null}}:
+   one list per result page, in the order shown, and what the worker corrected. */
 "use strict";
 const fs = require("fs");
 const path = require("path");
 const vm = require("vm");
 
-const [fuzzy, material, indexFile, ...queries] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const groups = args[0] === "--groups" ? Boolean(args.shift()) : false;
+const [fuzzy, material, indexFile, ...queries] = args;
 const listeners = [];
 const replies = [];
 const context = {
@@ -42,7 +46,8 @@ async function send(message) {
   const out = {};
   for (const query of queries) {
     const reply = await send({ type: 2, data: query });
-    out[query] = reply.data.items.flat().map((item) => item.location);
+    const pages = reply.data.items.map((group) => group.map((item) => item.location));
+    out[query] = groups ? { groups: pages, correction: reply.data.correction || null } : pages.flat();
   }
   process.stdout.write(JSON.stringify(out));
 })().catch((error) => { console.error(error); process.exit(1); });

@@ -1,0 +1,81 @@
+"""The kept queries find their pages: the site's search worker and Material's,
+run in Node over the built site's index (tests/js/search_worker.js), as the
+browser runs them. The same queries are typed into Chromium in
+tests/browser/test_search_queries.py; this one is quick enough to iterate with."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.harness.site import ROOT
+from tests.search.queries import TOP, found, kept_queries
+
+WORKER = ROOT / "content" / "assets" / "javascripts" / "workers" / "search-fuzzy.js"
+MINIMUM = 25
+
+
+def run_worker(index_file: Path, queries: list[str]) -> dict[str, Any]:
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    material = next(
+        (ROOT / ".venv").glob(
+            "lib/python*/site-packages/material/templates/assets/javascripts/workers/search.*.min.js"
+        )
+    )
+    runner = ROOT / "tests" / "js" / "search_worker.js"
+    out = subprocess.run(
+        [node, str(runner), "--groups", str(WORKER), str(material), str(index_file), *queries],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    ).stdout
+    result: dict[str, Any] = json.loads(out)
+    return result
+
+
+@pytest.fixture(scope="module")
+def answers(site_dir: Path) -> dict[str, Any]:
+    queries = [case.query for case in kept_queries()]
+    extra = ["is", "rate limting", "djnago", "django", "saas"]
+    return run_worker(site_dir / "search" / "search_index.json", queries + extra)
+
+
+def test_the_kept_queries_find_their_pages(answers: dict[str, Any]) -> None:
+    cases = kept_queries()
+    assert len(cases) >= MINIMUM
+    missed = [
+        f"{case.query!r}: wanted {case.find} in the first {TOP}, got "
+        f"{[group[0] for group in answers[case.query]['groups'][:TOP]]}"
+        for case in cases
+        if not found(case, answers[case.query]["groups"])
+    ]
+    assert not missed, "\n".join(missed)
+
+
+def test_short_words_match_whole_words_only(answers: dict[str, Any]) -> None:
+    # "is" once matched "isinstance" (a trailing wildcard on every word); it is a
+    # stop word, so a whole-word search finds nothing.
+    assert answers["is"]["groups"] == []
+
+
+def test_a_word_found_as_typed_is_never_corrected(answers: dict[str, Any]) -> None:
+    assert answers["django"]["correction"] is None
+    assert answers["saas"]["correction"] is None  # a synonym, not a typo
+
+
+def test_a_corrected_query_says_what_it_searched(answers: dict[str, Any]) -> None:
+    # "rate limiting" was once rewritten to "date" without a word; now only the
+    # misspelt word changes, to a synonym's word, and the result says so.
+    assert answers["rate limting"]["correction"] == {
+        "typed": "rate limting",
+        "query": "rate limiting",
+    }
+    assert answers["djnago"]["correction"] == {"typed": "djnago", "query": "django"}
