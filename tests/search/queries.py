@@ -24,14 +24,19 @@ def kept_queries() -> list[Query]:
 
 
 def found(query: Query, results: list[list[str]]) -> bool:
-    """Whether the first TOP results (one list of locations per page, best first)
-    show the expected page, or, for "page/#anchor", that section as the page's best."""
-    for group in results[:TOP]:
-        if not group:
-            continue
+    """Whether the first TOP results show the expected page or, for "page/#anchor",
+    that section. ``results``: per result page, the locations shown for it (Material
+    shows the page and its best-matching sections; the rest fold under "more")."""
+    for shown in results[:TOP]:
         if "#" in query.find:
-            if group[0] == query.find:
+            if query.find in shown:
                 return True
-        elif group[0].split("#", 1)[0] == query.find:
+        elif shown and shown[0].split("#", 1)[0] == query.find:
             return True
     return False
+
+
+def best_first(groups: list[list[str]]) -> list[list[str]]:
+    """The worker's answer (per page, every location, best first) as Material
+    shows it: the best location of each page."""
+    return [group[:1] for group in groups if group]

@@ -236,7 +236,7 @@ addEventListener("message", function (event) {
   } else if (message.type === SETUP && message.data && message.data.config) {
     learnSynonyms(message.data.config.synonyms);
   } else if (message.type === QUERY && typeof message.data === "string") {
-    var asTyped = message.data === verbatim;
+    var asTyped = message.data.trim() === verbatim;
     verbatim = null;
     var planned = plan(message.data, asTyped);
     plans.push(planned);
