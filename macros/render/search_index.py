@@ -23,12 +23,11 @@ Markup it understands (see macros/templates/table.md.j2 and question.md.j2)::
 Footnote references (``<sup id="fnref:...">``) are left out of the text: a
 result shows the words, not the citation numbers.
 
-:func:`merge` also sets how the index ranks and what the search worker
-(content/assets/javascripts/workers/search-fuzzy.js) reads with it: the field
-weights (a heading counts :data:`TITLE_BOOST` times a word of text, not
-Material's 1000 times, so a better match in the text wins over a heading that
-merely names a word), the synonym groups of ``data/search.yml``, and one copy of
-each repeated text (a framework profile repeats its topic-page sections).
+:func:`merge` also writes the synonym groups of ``data/search.yml`` into the
+index's config, where the search worker
+(content/assets/javascripts/workers/search-fuzzy.js) reads them, and keeps one
+copy of each repeated text (a framework profile repeats its topic-page sections).
+How headings weigh against text is Material's ``fields`` option (mkdocs.yml).
 """
 
 from __future__ import annotations
@@ -52,9 +51,6 @@ _CITATION = re.compile(r"<sup>\s*\d+\s*</sup>")
 # navigation) holds no entry, and parsing it was most of the cost.
 _FIRST_MARKED = re.compile(r"<[a-zA-Z][^<>]*?\sdata-entry[\s>=/]")
 _TAG = re.compile(r"<[^>]*>")
-# A heading's weight against a word of text (Material writes 1000): chosen with the
-# kept queries of tests/search/search_queries.yml, where 10 to 30 find the most.
-TITLE_BOOST = 20.0
 # A section whose text begins with the same words as one indexed before it, on
 # another page, repeats it (framework profiles repeat topic sections); texts
 # shorter than this are too short to tell.
@@ -186,7 +182,7 @@ def merge(
     from every entry's text, and empty sections named after their page (the
     trace of a heading kept out of search) are dropped, as is a section that
     repeats one of an earlier page (:func:`repeat_key`): a text is found once.
-    The config gets :data:`TITLE_BOOST` and ``synonyms`` (groups of terms).
+    The config gets ``synonyms`` (groups of terms) when there are any.
     """
     docs = index.get("docs")
     if not isinstance(docs, list):
@@ -226,14 +222,12 @@ def merge(
                 break
         else:
             group.append(new)
-    config = dict(index.get("config") or {})  # type: ignore[call-overload]
-    fields = {name: dict(value) for name, value in dict(config.get("fields") or {}).items()}
-    if "title" in fields:
-        fields["title"]["boost"] = TITLE_BOOST
-        config["fields"] = fields
+    merged = {**index, "docs": [doc for page in order for doc in pages[page]]}
     if synonyms:
-        config["synonyms"] = [list(group) for group in synonyms]
-    return {**index, "config": config, "docs": [doc for page in order for doc in pages[page]]}
+        config = index.get("config")
+        config = dict(config) if isinstance(config, dict) else {}
+        merged["config"] = {**config, "synonyms": [list(group) for group in synonyms]}
+    return merged
 
 
 def rewrite(

@@ -5,7 +5,9 @@
    usage: node search_worker.js [--groups] <search-fuzzy.js> <material worker> <search_index.json> <query>...
    prints: {"<query>": ["<location>", ...], ...} as JSON; with --groups,
    {"<query>": {"groups": [["<location>", ...], ...], "correction": {...} or null}}:
-   one list per result page, in the order shown, and what the worker corrected. */
+   one list per result page, in the order shown, and what the worker corrected.
+   A query written "verbatim:<text>" asks for <text> as typed, as the page's
+   "Search instead for" button does (search-on-demand.js). */
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -33,9 +35,15 @@ context.self = context;
 vm.createContext(context);
 vm.runInContext(fs.readFileSync(fuzzy, "utf8"), context, { filename: fuzzy });
 
-async function send(message) {
+async function send(message, reply = true) {
   const before = replies.length;
-  for (const listener of listeners) await listener({ data: message });
+  let stopped = false;
+  const event = { data: message, stopImmediatePropagation: () => { stopped = true; } };
+  for (const listener of listeners) {
+    if (stopped) break;
+    await listener(event);
+  }
+  if (!reply) return null;
   while (replies.length === before) await new Promise((resolve) => setTimeout(resolve, 1));
   return replies[replies.length - 1];
 }
@@ -45,7 +53,12 @@ async function send(message) {
   await send({ type: 0, data: { config: index.config, docs: index.docs, options: { suggest: false } } });
   const out = {};
   for (const query of queries) {
-    const reply = await send({ type: 2, data: query });
+    let text = query;
+    if (text.startsWith("verbatim:")) {
+      text = text.slice("verbatim:".length);
+      await send({ type: "search-verbatim", data: text }, false);
+    }
+    const reply = await send({ type: 2, data: text });
     const pages = reply.data.items.map((group) => group.map((item) => item.location));
     out[query] = groups ? { groups: pages, correction: reply.data.correction || null } : pages.flat();
   }
