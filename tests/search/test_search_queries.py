@@ -79,3 +79,17 @@ def test_a_corrected_query_says_what_it_searched(answers: dict[str, Any]) -> Non
         "query": "rate limiting",
     }
     assert answers["djnago"]["correction"] == {"typed": "djnago", "query": "django"}
+
+
+def test_every_page_is_in_the_index_but_the_one_page_view(site_dir: Path) -> None:
+    """Framework profiles and pair pages were once left out, so "fastapi" never
+    offered the FastAPI page; /one-page/ repeats every page and stays out."""
+    docs = json.loads((site_dir / "search" / "search_index.json").read_text())["docs"]
+    indexed = {doc["location"].partition("#")[0] for doc in docs}
+    built = {
+        page.parent.relative_to(site_dir).as_posix() + "/"
+        for page in site_dir.rglob("index.html")
+        if page.parent != site_dir
+    } | {""}
+    assert "frameworks/fastapi/" in indexed and "compare/flask-vs-fastapi/" in indexed
+    assert indexed == built - {"one-page/"}
