@@ -51,10 +51,10 @@ _CITATION = re.compile(r"<sup>\s*\d+\s*</sup>")
 # navigation) holds no entry, and parsing it was most of the cost.
 _FIRST_MARKED = re.compile(r"<[a-zA-Z][^<>]*?\sdata-entry[\s>=/]")
 _TAG = re.compile(r"<[^>]*>")
-# A section whose text begins with the same words as one indexed before it, on
-# another page, repeats it (framework profiles repeat topic sections); texts
-# shorter than this are too short to tell.
-REPEAT_PREFIX = 200
+# A section whose text begins with the whole text of a section of an earlier
+# page repeats it (a framework profile repeats its topic-page sections and adds
+# a date); texts shorter than this are too short to tell.
+REPEAT_MINIMUM = 40
 
 
 @dataclass(frozen=True)
@@ -163,10 +163,9 @@ def without_citations(text: str) -> str:
     return _CITATION.sub("", text)
 
 
-def repeat_key(text: str) -> str | None:
-    """What makes a section's text the same as another's: its first words."""
-    plain = _SPACE.sub(" ", _TAG.sub(" ", text)).strip()
-    return plain[:REPEAT_PREFIX] if len(plain) >= REPEAT_PREFIX else None
+def plain(text: str) -> str:
+    """An entry's text without tags, as compared for repeats."""
+    return _SPACE.sub(" ", _TAG.sub(" ", text)).strip()
 
 
 def merge(
@@ -181,7 +180,7 @@ def merge(
     the location of an existing one replaces it. Footnote numbers are removed
     from every entry's text, and empty sections named after their page (the
     trace of a heading kept out of search) are dropped, as is a section that
-    repeats one of an earlier page (:func:`repeat_key`): a text is found once.
+    repeats one of an earlier page (:data:`REPEAT_MINIMUM`): a text is found once.
     The config gets ``synonyms`` (groups of terms) when there are any.
     """
     docs = index.get("docs")
@@ -189,7 +188,8 @@ def merge(
         raise ValueError("not a Material search index: no 'docs' list")
     pages: dict[str, list[dict[str, object]]] = {}
     order: list[str] = []
-    first_seen: dict[str, str] = {}  # repeat key -> the page it was first indexed on
+    # First words of a section's text -> (page, text) of the sections that begin so.
+    earlier: dict[str, list[tuple[str, str]]] = {}
     for doc in docs:
         page = str(doc["location"]).split("#", 1)[0]
         if page not in pages:
@@ -201,10 +201,12 @@ def merge(
             continue
         doc = dict(doc)
         doc["text"] = without_citations(str(doc.get("text", "")))
-        key = repeat_key(str(doc["text"]))
-        # A section (not the page's own entry) that an earlier page holds already.
-        if key is not None and pages[page] and first_seen.setdefault(key, page) != page:
-            continue
+        text = plain(str(doc["text"]))
+        if pages[page] and len(text) >= REPEAT_MINIMUM:  # a section, not the page's own entry
+            same_start = earlier.setdefault(text[:REPEAT_MINIMUM], [])
+            if any(other != page and text.startswith(seen) for other, seen in same_start):
+                continue  # an earlier page holds this text already
+            same_start.append((page, text))
         pages[page].append(doc)
     for entry in entries:
         page = entry.location.split("#", 1)[0]
