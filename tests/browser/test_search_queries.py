@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Page
 
 from tests.browser.conftest import OpenPage
-from tests.browser.support import Visit
+from tests.browser.support import Scheme, Visit, axe_violations
 from tests.search.queries import TOP, found, kept_queries
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -51,8 +51,8 @@ SHOWN = """
 """
 
 
-def open_search(open_page: OpenPage) -> Visit:
-    visit = open_page("")
+def open_search(open_page: OpenPage, scheme: Scheme = "light") -> Visit:
+    visit = open_page("", scheme=scheme)
     visit.page.context.add_init_script(COUNT_WORKER_MESSAGES)
     visit.page.reload()
     visit.page.click("input.md-search__input")
@@ -87,14 +87,18 @@ def test_the_kept_queries_find_their_pages(open_page: OpenPage) -> None:
     assert visit.console_errors == []
 
 
-def test_a_corrected_query_says_so_and_offers_the_typed_words(open_page: OpenPage) -> None:
-    visit = open_search(open_page)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_corrected_query_says_so_and_offers_the_typed_words(
+    open_page: OpenPage, scheme: Scheme
+) -> None:
+    visit = open_search(open_page, scheme)
     page = visit.page
     results = search(page, "djnago")
     assert any(shown[0] == "frameworks/django/" for shown in results[:TOP]), results
     notice = page.locator(".search-correction")
     assert notice.is_visible()
     assert notice.inner_text() == "Showing results for django. Search instead for djnago"
+    assert [v for v in axe_violations(page) if "search-correction" in v] == []
     # The typed words, one click away: searched as typed, and nothing says "corrected".
     page.click(".search-correction button")
     page.wait_for_function(ANSWERED)
