@@ -66,3 +66,9 @@ def test_only_a_word_that_finds_nothing_is_corrected(tmp_path: Path) -> None:
     assert pages(found["subscritpions"]) == ["pay/"]
     # "Search instead for djnago": searched as typed, nothing found, nothing corrected.
     assert found["verbatim:djnago"] == {"groups": [], "correction": None}
+
+
+def test_a_phrase_cut_short_still_finds_its_synonyms(tmp_path: Path) -> None:
+    found = answers(tmp_path, "rate limit", "rate lim")
+    assert pages(found["rate limit"]) == ["api/"]  # "rate limiting": throttling
+    assert pages(found["rate lim"]) == []  # three letters: a whole word, "lim"

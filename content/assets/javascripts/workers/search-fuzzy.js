@@ -139,7 +139,12 @@ function phrases(words) {
   synonyms.forEach(function (group, g) {
     group.forEach(function (phrase) {
       for (var at = 0; at + phrase.length <= words.length; at++) {
-        var same = phrase.every(function (word, i) { return stem(word) === stem(words[at + i]); });
+        var same = phrase.every(function (word, i) {
+          var typed = words[at + i];
+          // The last word of a phrase may be cut short: "rate limit" is "rate limiting".
+          var last = phrase.length > 1 && i === phrase.length - 1 && typed.length >= 4;
+          return stem(word) === stem(typed) || (last && word.lastIndexOf(typed, 0) === 0);
+        });
         if (same) found.push({ at: at, length: phrase.length, group: g, phrase: phrase });
       }
     });
