@@ -154,7 +154,7 @@ function phrases(words) {
 
 /* The query Material searches for `typed`, and what was corrected:
    {query, typed, corrected, expanded} (corrected: the typed text with corrected
-   words, or null; expanded: the terms added for synonyms). */
+   words, or null; expanded: the terms of synonyms, added or typed). */
 function plan(typed, asTyped) {
   var shown = []; // the query as typed, piece by piece, with corrected words
   var query = []; // the same pieces as lunr terms
@@ -212,9 +212,12 @@ function plan(typed, asTyped) {
     query: query.join("") + added.map(function (word) { return " " + term(word, 1); }).join(""),
     typed: typed,
     corrected: corrected ? shown.join("") : null,
-    expanded: added.map(function (word) {
-      return /\^1$/.test(word) ? word.slice(0, -2) : word.length <= 3 ? word : stem(word);
-    }),
+    // Terms no result should call "missing": the synonyms, and the typed words
+    // they stand for ("saas" is not missing from a page about subscriptions).
+    expanded: added.concat(plain.filter(function (word, i) { return covered[i]; }))
+      .map(function (word) {
+        return /\^1$/.test(word) ? word.slice(0, -2) : word.length <= 3 ? word : stem(word);
+      }),
   };
 }
 
