@@ -5,7 +5,9 @@ tests/browser/test_search_queries.py; this one is quick enough to iterate with."
 
 from __future__ import annotations
 
+import html
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -13,11 +15,13 @@ from typing import Any
 
 import pytest
 
+from macros.data.loader import load_or_raise
 from tests.harness.site import ROOT
 from tests.search.queries import TOP, best_first, found, kept_queries
 
 WORKER = ROOT / "content" / "assets" / "javascripts" / "workers" / "search-fuzzy.js"
 MINIMUM = 25
+TAG = re.compile(r"<[^>]+>")
 
 
 def run_worker(index_file: Path, queries: list[str]) -> dict[str, Any]:
@@ -93,3 +97,22 @@ def test_every_page_is_in_the_index_but_the_one_page_view(site_dir: Path) -> Non
     } | {""}
     assert "frameworks/fastapi/" in indexed and "compare/flask-vs-fastapi/" in indexed
     assert indexed == built - {"one-page/"}
+
+
+def test_every_synonym_group_leads_to_words_the_site_uses(site_dir: Path) -> None:
+    """A group none of whose terms appears on the site finds nothing, whichever
+    of its terms a reader types: a group in data/search.yml that went stale."""
+    docs = json.loads((site_dir / "search" / "search_index.json").read_text())["docs"]
+    words = {
+        word
+        for doc in docs
+        for word in re.split(
+            r"[^\w]+", html.unescape(TAG.sub(" ", f"{doc['title']} {doc['text']}")).lower()
+        )
+    }
+    stale = [
+        group
+        for group in load_or_raise(ROOT / "data", ROOT).synonyms
+        if not any(all(word in words for word in term.split()) for term in group)
+    ]
+    assert stale == []
