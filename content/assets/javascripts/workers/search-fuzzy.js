@@ -18,8 +18,11 @@
      results for ..., search instead for ..." (search-on-demand.js), and asking
      for the typed words sends {type: "search-verbatim", data: typed} first.
 
-   Ranking, highlighting and suggestions stay Material's own. Nothing is
-   fetched from another host. Plain ES2017, no dependencies. */
+   Synonyms are applied here, when a query is searched, not written into the
+   index entries: results highlight the page's own words, the index holds only
+   what pages say, the words typed can outrank their synonyms, and a new group
+   changes no entry. Ranking, highlighting and suggestions stay Material's own.
+   Nothing is fetched from another host. Plain ES2018, no dependencies. */
 "use strict";
 
 var SETUP = 0; // Material's SearchMessageType: SETUP 0, READY 1, QUERY 2, RESULT 3
