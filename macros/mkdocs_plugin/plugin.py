@@ -238,7 +238,7 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
     def on_post_page(self, output: str, /, *, page: MkPage, config: MkDocsConfig) -> str:
         """Collect the rows and questions marked as search results of their own.
 
-        A page kept out of search (/one-page/, the pair pages) keeps its rows
+        A page kept out of search (/one-page/) keeps its rows
         out too: the index would drop them, so they are not even looked for.
         """
         search = page.meta.get("search")
