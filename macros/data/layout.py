@@ -7,6 +7,7 @@ Layout (ids come from file names)::
     data/faq.yml               faq.schema.json        optional
     data/decision.yml          decision.schema.json   optional
     data/packages.yml          packages.schema.json   optional (read by scripts/check-freshness)
+    data/search.yml            search.schema.json     optional (the site search's synonyms)
     data/frameworks/<id>.yml   framework.schema.json  two or more
     data/dimensions/<id>.yml   dimension.schema.json  one or more
 """
@@ -37,6 +38,7 @@ class FileKind(StrEnum):
     FAQ = "faq.schema.json"
     DECISION = "decision.schema.json"
     PACKAGES = "packages.schema.json"
+    SEARCH = "search.schema.json"
     FRAMEWORK = "framework.schema.json"
     DIMENSION = "dimension.schema.json"
 
@@ -52,6 +54,7 @@ SINGLE_FILES: dict[str, tuple[FileKind, bool]] = {
     "faq.yml": (FileKind.FAQ, False),
     "decision.yml": (FileKind.DECISION, False),
     "packages.yml": (FileKind.PACKAGES, False),
+    "search.yml": (FileKind.SEARCH, False),
 }
 FOLDERS: dict[str, FileKind] = {"frameworks": FileKind.FRAMEWORK, "dimensions": FileKind.DIMENSION}
 MINIMUM_FILES = {"frameworks": 2, "dimensions": 1}

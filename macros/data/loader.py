@@ -169,6 +169,7 @@ def _build(loaded: list[DataFile], files: tuple[str, ...]) -> Dataset:
     dimensions.sort(key=lambda d: (d.order, d.id))
     faq_raw = single(FileKind.FAQ) or {"questions": []}
     decision_raw = single(FileKind.DECISION)
+    search_raw = single(FileKind.SEARCH) or {"synonyms": []}
     return Dataset(
         site=build(Site, single(FileKind.SITE) or {}),
         frameworks=tuple(frameworks),
@@ -179,4 +180,5 @@ def _build(loaded: list[DataFile], files: tuple[str, ...]) -> Dataset:
         },
         decision=build(Decision, decision_raw) if decision_raw else None,
         files=files,
+        synonyms=tuple(tuple(group) for group in search_raw["synonyms"]),
     )

@@ -241,6 +241,8 @@ class Dataset:
     sources: dict[str, Source]
     decision: Decision | None
     files: tuple[str, ...] = field(default=())  # every data file read, for watchers
+    # data/search.yml: groups of terms that mean the same to the site search
+    synonyms: tuple[tuple[str, ...], ...] = field(default=())
 
     @property
     def featured(self) -> tuple[Framework, ...]:

@@ -49,6 +49,7 @@ DATA_SCHEMAS = {
     "data/faq.yml": "faq.schema.json",
     "data/decision.yml": "decision.schema.json",
     "data/packages.yml": "packages.schema.json",
+    "data/search.yml": "search.schema.json",
     "data/frameworks/*.yml": "framework.schema.json",
     "data/dimensions/*.yml": "dimension.schema.json",
 }

@@ -238,7 +238,7 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
     def on_post_page(self, output: str, /, *, page: MkPage, config: MkDocsConfig) -> str:
         """Collect the rows and questions marked as search results of their own.
 
-        A page kept out of search (/one-page/, the pair pages) keeps its rows
+        A page kept out of search (/one-page/) keeps its rows
         out too: the index would drop them, so they are not even looked for.
         """
         search = page.meta.get("search")
@@ -260,7 +260,10 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         path = Path(config.site_dir) / "search" / "search_index.json"
         if path.is_file() and self.search_entries:
             text = path.read_text(encoding="utf-8")
-            path.write_text(search_index.rewrite(text, self.search_entries), encoding="utf-8")
+            synonyms = self.dataset.synonyms if self.dataset else ()
+            path.write_text(
+                search_index.rewrite(text, self.search_entries, synonyms), encoding="utf-8"
+            )
         if not self.serving:
             minify_files(Path(config.site_dir), self.own_assets)
 

@@ -168,8 +168,9 @@ class Renderer:
             uris[(a.id, b.id)] = uris[(b.id, a.id)] = pair_uri(a, b)
         many = []
         if len(everyone) > 2:
-            # Each framework's texts are indexed once, on the topic pages; framework
-            # and pair pages only repeat them, so search skips them.
+            # Framework and pair pages are found by search ("fastapi", "flask vs
+            # fastapi"); the sections they repeat from topic pages are indexed once
+            # (macros.render.search_index.merge).
             many.append(
                 Page(
                     "compare/index.md",
@@ -179,14 +180,13 @@ class Renderer:
             many += [
                 Page(
                     f"frameworks/{fw.id}.md",
-                    # Every framework's texts are indexed on the topic pages.
                     self.render(
                         "framework.md.j2",
                         f"frameworks/{fw.id}.md",
                         fw=fw,
                         profile_rows=profile_rows((fw,)),
                         pair_uris=uris,
-                        searchable=False,
+                        searchable=True,
                     ),
                     in_nav=False,
                 )
@@ -200,7 +200,7 @@ class Renderer:
                         pair_uri(a, b),
                         a=a,
                         b=b,
-                        searchable=False,
+                        searchable=True,
                         rows=profile_rows((a, b)),
                     ),
                     in_nav=False,

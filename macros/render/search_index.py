@@ -22,6 +22,12 @@ Markup it understands (see macros/templates/table.md.j2 and question.md.j2)::
 
 Footnote references (``<sup id="fnref:...">``) are left out of the text: a
 result shows the words, not the citation numbers.
+
+:func:`merge` also writes the synonym groups of ``data/search.yml`` into the
+index's config, where the search worker
+(content/assets/javascripts/workers/search-fuzzy.js) reads them, and keeps one
+copy of each repeated text (a framework profile repeats its topic-page sections).
+How headings weigh against text is Material's ``fields`` option (mkdocs.yml).
 """
 
 from __future__ import annotations
@@ -44,6 +50,11 @@ _CITATION = re.compile(r"<sup>\s*\d+\s*</sup>")
 # The start tag of the first marked element: everything before it (head, header,
 # navigation) holds no entry, and parsing it was most of the cost.
 _FIRST_MARKED = re.compile(r"<[a-zA-Z][^<>]*?\sdata-entry[\s>=/]")
+_TAG = re.compile(r"<[^>]*>")
+# A section whose text begins with the whole text of a section of an earlier
+# page repeats it (a framework profile repeats its topic-page sections and adds
+# a date); texts shorter than this are too short to tell.
+REPEAT_MINIMUM = 40
 
 
 @dataclass(frozen=True)
@@ -152,20 +163,33 @@ def without_citations(text: str) -> str:
     return _CITATION.sub("", text)
 
 
-def merge(index: dict[str, object], entries: Iterable[Entry]) -> dict[str, object]:
+def plain(text: str) -> str:
+    """An entry's text without tags, as compared for repeats."""
+    return _SPACE.sub(" ", _TAG.sub(" ", text)).strip()
+
+
+def merge(
+    index: dict[str, object],
+    entries: Iterable[Entry],
+    synonyms: Sequence[Sequence[str]] = (),
+) -> dict[str, object]:
     """Material's index with ``entries`` added after the entries of their page.
 
     An entry whose page is not in the index (a page kept out of search) is
     dropped: the page stays out, rows and questions included. An entry with
     the location of an existing one replaces it. Footnote numbers are removed
     from every entry's text, and empty sections named after their page (the
-    trace of a heading kept out of search) are dropped.
+    trace of a heading kept out of search) are dropped, as is a section that
+    repeats one of an earlier page (:data:`REPEAT_MINIMUM`): a text is found once.
+    The config gets ``synonyms`` (groups of terms) when there are any.
     """
     docs = index.get("docs")
     if not isinstance(docs, list):
         raise ValueError("not a Material search index: no 'docs' list")
     pages: dict[str, list[dict[str, object]]] = {}
     order: list[str] = []
+    # First words of a section's text -> (page, text) of the sections that begin so.
+    earlier: dict[str, list[tuple[str, str]]] = {}
     for doc in docs:
         page = str(doc["location"]).split("#", 1)[0]
         if page not in pages:
@@ -177,6 +201,12 @@ def merge(index: dict[str, object], entries: Iterable[Entry]) -> dict[str, objec
             continue
         doc = dict(doc)
         doc["text"] = without_citations(str(doc.get("text", "")))
+        text = plain(str(doc["text"]))
+        if pages[page] and len(text) >= REPEAT_MINIMUM:  # a section, not the page's own entry
+            same_start = earlier.setdefault(text[:REPEAT_MINIMUM], [])
+            if any(other != page and text.startswith(seen) for other, seen in same_start):
+                continue  # an earlier page holds this text already
+            same_start.append((page, text))
         pages[page].append(doc)
     for entry in entries:
         page = entry.location.split("#", 1)[0]
@@ -194,10 +224,17 @@ def merge(index: dict[str, object], entries: Iterable[Entry]) -> dict[str, objec
                 break
         else:
             group.append(new)
-    return {**index, "docs": [doc for page in order for doc in pages[page]]}
+    merged = {**index, "docs": [doc for page in order for doc in pages[page]]}
+    if synonyms:
+        config = index.get("config")
+        config = dict(config) if isinstance(config, dict) else {}
+        merged["config"] = {**config, "synonyms": [list(group) for group in synonyms]}
+    return merged
 
 
-def rewrite(index_json: str, entries: Sequence[Entry]) -> str:
+def rewrite(
+    index_json: str, entries: Sequence[Entry], synonyms: Sequence[Sequence[str]] = ()
+) -> str:
     """``merge`` on the JSON text of search_index.json, written as Material writes it."""
-    merged = merge(json.loads(index_json), entries)
+    merged = merge(json.loads(index_json), entries, synonyms)
     return json.dumps(merged, separators=(",", ":"), ensure_ascii=False)

@@ -2,14 +2,20 @@
    and, through it, Material's worker) in Node, the way a browser would: a SETUP
    message with a built search index, then one QUERY message per query.
 
-   usage: node search_worker.js <search-fuzzy.js> <material worker> <search_index.json> <query>...
-   prints: {"<query>": ["<location>", ...], ...} as JSON. */
+   usage: node search_worker.js [--groups] <search-fuzzy.js> <material worker> <search_index.json> <query>...
+   prints: {"<query>": ["<location>", ...], ...} as JSON; with --groups,
+   {"<query>": {"groups": [["<location>", ...], ...], "correction": {...} or null}}:
+   one list per result page, in the order shown, and what the worker corrected.
+   A query written "verbatim:<text>" asks for <text> as typed, as the page's
+   "Search instead for" button does (search-on-demand.js). */
 "use strict";
 const fs = require("fs");
 const path = require("path");
 const vm = require("vm");
 
-const [fuzzy, material, indexFile, ...queries] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const groups = args[0] === "--groups" ? Boolean(args.shift()) : false;
+const [fuzzy, material, indexFile, ...queries] = args;
 const listeners = [];
 const replies = [];
 const context = {
@@ -29,9 +35,15 @@ context.self = context;
 vm.createContext(context);
 vm.runInContext(fs.readFileSync(fuzzy, "utf8"), context, { filename: fuzzy });
 
-async function send(message) {
+async function send(message, reply = true) {
   const before = replies.length;
-  for (const listener of listeners) await listener({ data: message });
+  let stopped = false;
+  const event = { data: message, stopImmediatePropagation: () => { stopped = true; } };
+  for (const listener of listeners) {
+    if (stopped) break;
+    await listener(event);
+  }
+  if (!reply) return null;
   while (replies.length === before) await new Promise((resolve) => setTimeout(resolve, 1));
   return replies[replies.length - 1];
 }
@@ -41,8 +53,14 @@ async function send(message) {
   await send({ type: 0, data: { config: index.config, docs: index.docs, options: { suggest: false } } });
   const out = {};
   for (const query of queries) {
-    const reply = await send({ type: 2, data: query });
-    out[query] = reply.data.items.flat().map((item) => item.location);
+    let text = query;
+    if (text.startsWith("verbatim:")) {
+      text = text.slice("verbatim:".length);
+      await send({ type: "search-verbatim", data: text }, false);
+    }
+    const reply = await send({ type: 2, data: text });
+    const pages = reply.data.items.map((group) => group.map((item) => item.location));
+    out[query] = groups ? { groups: pages, correction: reply.data.correction || null } : pages.flat();
   }
   process.stdout.write(JSON.stringify(out));
 })().catch((error) => { console.error(error); process.exit(1); });

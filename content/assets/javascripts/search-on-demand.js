@@ -1,7 +1,9 @@
 /* Search on demand: Material's search index and search worker load on the
    reader's first sign of searching, not with every page. Runs before the
    bundle; what it does and why: overrides/main.html, block scripts. Kept
-   short: every page downloads it. Plain ES2017. */
+   short: every page downloads it. Plain ES2017.
+   It also holds the search worker, so it shows what the worker corrected
+   (workers/search-fuzzy.js): "Showing results for X. Search instead for Y". */
 (function () {
   "use strict";
   var INDEX = /\/search\/search_index\.json$/;
@@ -79,11 +81,51 @@
     return self;
   }
 
+  // A corrected query says so, with the words as typed one click away.
+  function corrections(worker) {
+    worker.addEventListener("message", function (event) {
+      var message = event.data;
+      if (!message || message.type !== 3) return; // Material's RESULT
+      try { notice(worker, message.data && message.data.correction); } catch (error) { later(error); }
+    });
+  }
+
+  function notice(worker, correction) {
+    var meta = document.querySelector(".md-search-result__meta");
+    var box = document.querySelector(".search-correction");
+    if (box) box.hidden = !correction;
+    if (!correction || !meta) return;
+    if (!box) {
+      box = document.createElement("p");
+      box.className = "search-correction";
+      box.setAttribute("role", "status");
+      meta.parentNode.insertBefore(box, meta.nextSibling);
+    }
+    var query = document.createElement("strong"), again = document.createElement("button");
+    query.textContent = correction.query;
+    again.type = "button";
+    again.textContent = "Search instead for " + correction.typed;
+    again.addEventListener("click", function () {
+      var input = document.querySelector("input.md-search__input"), typed = correction.typed.trim();
+      worker.postMessage({ type: "search-verbatim", data: typed });
+      // Material searches on keyup when the text changed: a trailing space changes it.
+      input.value = input.value === typed ? typed + " " : typed;
+      input.dispatchEvent(new KeyboardEvent("keyup"));
+      input.focus();
+    });
+    box.textContent = "Showing results for ";
+    box.append(query, ". ", again);
+  }
+
   function LazyWorker(url, options) {
+    var worker = null;
     try {
-      if (!released && WORKER.test(path(url))) return standIn(url, options);
+      if (WORKER.test(path(url))) {
+        worker = released ? new Native(url, options) : standIn(url, options);
+        corrections(worker);
+      }
     } catch (error) { fail(error); }
-    return new Native(url, options);
+    return worker || new Native(url, options);
   }
 
   function isField(element) {
