@@ -27,7 +27,16 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("macros.data",),
     ("macros.preview",),
     ("macros.render",),
-    ("macros.lint", "macros.publish", "macros.freshness", "macros.editor"),
+    # The one check pipeline (macros.pipeline) runs the lint's checks, and the lint's
+    # command line, the stage and the editor schemas call it: one layer, no cycle.
+    (
+        "macros.lint",
+        "macros.publish",
+        "macros.freshness",
+        "macros.editor",
+        "macros.project",
+        "macros.pipeline",
+    ),
     ("macros.scaffold", "macros.cli"),
     ("macros.mkdocs_plugin",),
 )

@@ -1,72 +1,18 @@
-"""One list of problems: the lint's checks, for scripts/validate, the preview and the build.
+"""The preview's banners: the data's warnings on the pages they concern.
 
-The loader reports what it checks itself (the schema, references, text rules,
-coverage, placeholders). Once the data loads, the lint's other checks run on
-it too (links and anchors in the data's text, sources, duplicates, ordering,
-staleness, quoting, whitespace), so the preview, `scripts/validate` and
-`make build` report the same problems as `scripts/lint`, each at its data
-file, line and column:
-
-- errors: the preview shows its error page, validate and the build fail;
-- warnings (an old review, a source nobody cites): the build does not fail
-  (it gives the same result on any day), and the preview shows them in a
-  banner on the pages they concern (:func:`pages_concerned`).
+Every entry point gets its problems from :func:`macros.pipeline.check_project`;
+in the preview, warnings (an old review, a source nobody cites, a placeholder)
+are shown in a banner on each page the warning's data file shows
+(:func:`pages_concerned`), while errors replace the site by the error page.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from macros.data.loader import LoadResult
-from macros.lint.base import LintContext
-from macros.lint.registry import CHECKS
-from macros.lint.runner import run_checks
 from macros.problems import Problem, Severity
-from macros.render.pages import Page, make_environment, topic_uri
-
-DEFAULT_MAX_AGE = 365  # days before a review or a source check is reported as old
-# Checks whose problems the loader reports already.
-LOADER_CHECKS = frozenset({"schema", "coverage", "placeholders"})
-CRASH_MESSAGE = "the check '{name}' failed: {crash}"
-CRASH_HINT = "a bug in the checks, not in the data: please report it"
-
-
-def site_problems(
-    data_dir: Path,
-    root: Path,
-    docs_dir: Path | None,
-    result: LoadResult,
-    *,
-    today: dt.date | None = None,
-    max_age_days: int = DEFAULT_MAX_AGE,
-    pages: list[Page] | None = None,
-) -> list[Problem]:
-    """Every problem the lint finds in data that loads (``result``), beyond the loader's own.
-
-    ``pages``: the generated pages if the caller rendered them (the plugin), so the
-    links check need not render them again.
-    """
-    ctx = LintContext(
-        data_dir,
-        root,
-        docs_dir,
-        today or dt.date.today(),
-        max_age_days,
-        list(result.files),
-        list(result.problems),
-        result.dataset,
-        pages,
-    )
-    checks = [check for check in CHECKS if check.name not in LOADER_CHECKS]
-    problems: list[Problem] = []
-    for checked in run_checks(ctx, checks):
-        problems.extend(checked.problems)
-        if checked.crash:
-            message = CRASH_MESSAGE.format(name=checked.check.name, crash=checked.crash)
-            problems.append(Problem("scripts/lint", 0, 0, "", message, CRASH_HINT))
-    return sorted(problems)
+from macros.render.pages import make_environment, topic_uri
 
 
 def warnings(problems: Iterable[Problem]) -> list[Problem]:

@@ -23,10 +23,9 @@ from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils.templates import TemplateContext
 
 from macros.data.file_reader import ReadCache
-from macros.data.loader import load
 from macros.data.model import Dataset
 from macros.editor.schemas import editor_ids, write_editor_schemas
-from macros.lint.site_problems import banners, site_problems
+from macros.lint.site_problems import banners
 from macros.mkdocs_plugin import build_cache, live, live_server, template_cache
 from macros.mkdocs_plugin.build_cache import BuildCache
 from macros.mkdocs_plugin.config import ComparisonConfig
@@ -36,15 +35,16 @@ from macros.mkdocs_plugin.site import (
     error_uris,
     keep_preview_alive,
     many_frameworks,
-    template_problem,
-    use_site_markdown,
+    site_markdown,
 )
-from macros.problems import Problem, errors, format_report
+from macros.pipeline import check_project
+from macros.problems import Problem, Severity, format_report
+from macros.project import Project
 from macros.publish.minify import minify_files, needs_minifying
 from macros.render import export, jsonld, search_index
 from macros.render.block_captions import BlockCaptions
-from macros.render.field_audit import audited
-from macros.render.pages import TEMPLATE_DIR, Page, Renderer, render_problems
+from macros.render.markdown import MarkdownFactory
+from macros.render.pages import TEMPLATE_DIR, Page, render_problems
 from macros.render.tables import fragment_ids, restore_fragments
 
 if TYPE_CHECKING:  # only `serve` loads the live-reload server; builds need not import it
@@ -70,6 +70,7 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         self.banners: dict[str, str] = {}  # src_uri -> the preview's banner of data warnings
         self.own_assets: list[str] = []  # the site's stylesheets and scripts from docs_dir
         self.read_cache: ReadCache | None = None  # the fast preview's files read before
+        self.markdown: MarkdownFactory | None = None  # the site's, kept while its settings are
         self.built_pages = False  # the last build made the site's pages (not the error page)
         # The fast preview's search entries by page address and HTML (most pages do not change).
         self.entry_cache: BuildCache[tuple[str, str], list[search_index.Entry]] = BuildCache()
@@ -108,7 +109,7 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
             live.cache_page_rendering()
         # Table captions must stay block-level (see macros.render.block_captions).
         config.markdown_extensions.append(BlockCaptions())  # type: ignore[arg-type]
-        use_site_markdown(config)
+        self.markdown = site_markdown(config, self.markdown)
         if self.serving and config.strict:
             keep_preview_alive()
         self.generate(config)
@@ -121,52 +122,50 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         return config
 
     def generate(self, config: MkDocsConfig) -> None:
-        """Pages and files from the data; the error page instead when it cannot be done."""
+        """Pages and files from the data; the error page instead when it cannot be done.
+
+        Every problem comes from the one check pipeline (macros.pipeline), as for
+        scripts/validate, scripts/lint and comparison stage; it renders the pages too.
+        """
         root = self.root(config)
         if self.fast_preview and self.read_cache is None:
             self.read_cache = ReadCache()
-        loaded = load(self.data_dir(config), root, Path(config.docs_dir), self.read_cache)
-        result = audited(loaded, root / self.config.cache_dir)
-        self.dataset, self.problems = result.dataset, result.problems
+        assert self.markdown is not None
+        project = Project(
+            data_dir=self.data_dir(config),
+            root=root,
+            markdown=self.markdown,
+            docs_dir=Path(config.docs_dir),
+            template_dirs=tuple(self.template_dirs(config)),
+            cache_dir=root / self.config.cache_dir,
+            directory_urls=config.use_directory_urls,
+        )
+        report = check_project(project, read_cache=self.read_cache)
+        self.dataset, self.problems = report.dataset, list(report.problems)
         self.static = {}  # no stale export while the data is broken
         self.banners = {}
-        if result.dataset is None:
-            self.show_problems(config, format_report(result.problems), errors(result.problems))
+        if self.serving:  # the editor's schemas follow the ids the data has now
+            write_editor_schemas(root, ids=editor_ids(report.files))
+        refused = set(report.refused)
+        for problem in report.problems:
+            if problem.severity is Severity.ERROR:
+                continue  # listed together below
+            # A placeholder fails a strict build; an old review or an uncited source never does.
+            log.log(logging.WARNING if problem in refused else logging.INFO, str(problem))
+        if report.dataset is None:
+            self.show_problems(config, format_report(report.errors), report.errors)
             return
-        for problem in result.problems:  # warnings only: errors returned above
-            log.warning(str(problem))
         data_dir = self.config.data_dir.rstrip("/")
-        if crowded := many_frameworks(result.dataset, self.config.max_frameworks, data_dir):
-            log.info(str(crowded))  # before rendering; info: a big site is not an error
-        try:
-            cache = root / self.config.cache_dir / "jinja"
-            self.pages = Renderer(
-                result.dataset, self.template_dirs(config), cache, config.use_directory_urls
-            ).pages()
-            # The lint's checks too (links and anchors in the data's text, sources, ...):
-            # the same problems as scripts/lint, at their data file, line and column.
-            found = site_problems(
-                self.data_dir(config), root, Path(config.docs_dir), result, pages=self.pages
-            )
-            if errors(found):
-                self.problems = [*result.problems, *found]
-                self.show_problems(config, format_report(errors(found)), errors(found))
-                self.dataset = None  # the error page: MkDocs' own settings and nav
-                return
-            for problem in found:  # an old review, an uncited source: never a build failure
-                log.info(str(problem))
-            if self.serving:  # the editor's schemas follow the ids the data has now
-                write_editor_schemas(root, ids=editor_ids(result.dataset))
-                uris = [page.src_uri for page in self.pages]
-                warned = [*result.problems, *found]
-                self.banners = banners(warned, uris, self.template_dirs(config))
-            self.static = {
-                export.EXPORT_PATH: export.export_json(result.dataset, check=not self.fast_preview),
-                export.SCHEMA_PATH: export.schema_text(),
-            }
-        except jinja2.TemplateError as exc:
-            report, problem = template_problem(exc)
-            self.show_problems(config, report, [problem])
+        if crowded := many_frameworks(report.dataset, self.config.max_frameworks, data_dir):
+            log.info(str(crowded))  # info: a big site is not an error
+        self.pages = list(report.pages)
+        if self.serving:
+            uris = [page.src_uri for page in self.pages]
+            self.banners = banners(report.problems, uris, self.template_dirs(config))
+        self.static = {
+            export.EXPORT_PATH: export.export_json(report.dataset, check=not self.fast_preview),
+            export.SCHEMA_PATH: export.schema_text(),
+        }
 
     def show_problems(self, config: MkDocsConfig, report: str, shown: list[Problem]) -> None:
         """Stop the build, or (in the preview) replace every generated page by the error page."""
@@ -270,7 +269,7 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         """Give theme templates (overrides/main.html) the page's JSON-LD."""
         if self.dataset is not None:
             url = page.canonical_url or page.abs_url or ""
-            blocks = jsonld.for_page(self.dataset, page.file.src_uri, url)
+            blocks = jsonld.for_page(self.dataset, page.file.src_uri, url, self.markdown)
             context["structured_data"] = blocks  # type: ignore[typeddict-unknown-key]
         return context
 
