@@ -6,7 +6,8 @@ the same problems, in the same words, wherever it is checked (issue 22).
 Checking is split in two named stages, and rendering sits between them:
 
 1. **Data checks**, before anything is rendered: the loader (layout, YAML,
-   schema, references, text rules, coverage, collisions, placeholders) and the
+   schema, references, text rules, coverage, placeholders), ids that collide
+   with the templates' own anchors (:mod:`macros.data.collisions`) and the
    field audit (the HTML each Markdown field becomes with the site's Markdown
    settings, :mod:`macros.render.field_audit`).
 2. **Site checks**, on the files and, when stage 1 found no error, on the pages
@@ -29,6 +30,7 @@ from dataclasses import dataclass
 
 import jinja2
 
+from macros.data.collisions import check_collisions
 from macros.data.file_reader import ReadCache
 from macros.data.layout import DataFile
 from macros.data.loader import load
@@ -40,6 +42,7 @@ from macros.problems import Problem, Severity, errors
 from macros.project import Project
 from macros.render.field_audit import field_html_problems
 from macros.render.pages import Page, Renderer
+from macros.render.template_anchors import template_anchors
 
 CRASH_MESSAGE = "the check '{name}' failed: {crash}"
 CRASH_HINT = "a bug in the checks, not in the data: please report it"
@@ -84,10 +87,12 @@ def check_project(
     """
     # Stage 1: the data checks.
     loaded = load(project.data_dir, project.root, project.docs_dir, read_cache)
-    audit_dir = project.cache_dir
+    parsed = [file for file in loaded.files if file.doc is not None]
+    fixed = template_anchors(project.template_dirs, project.root)
     data_problems = [
         *loaded.problems,
-        *field_html_problems(loaded.files, project.markdown, audit_dir),
+        *check_collisions(parsed, fixed),
+        *field_html_problems(loaded.files, project.markdown, project.cache_dir),
     ]
     dataset = None if errors(data_problems) else loaded.dataset
     pages: tuple[Page, ...] = ()

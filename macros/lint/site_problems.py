@@ -12,35 +12,21 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from macros.problems import Problem, Severity
-from macros.render.pages import make_environment, topic_uri
+from macros.render.pages import Page, make_environment
 
 
 def warnings(problems: Iterable[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity is Severity.WARNING]
 
 
-def pages_concerned(path: str, page_uris: Iterable[str]) -> set[str]:
-    """The generated pages (Markdown paths) that show what the data file ``path`` holds."""
-    uris = set(page_uris)
-    name = path.removeprefix("data/")
-    folder, _, file_name = name.rpartition("/")
-    stem = file_name.removesuffix(".yml")
-    if name == "site.yml":
-        wanted = {"index.md", "one-page.md"}
-    elif name == "faq.yml":
-        wanted = {"faq.md", "one-page.md"}
-    elif name == "decision.yml":
-        wanted = {"decide.md", "one-page.md"}
-    elif folder == "dimensions":  # its own page, and the pages that gather every topic
-        wanted = {topic_uri(stem), "index.md", "comparison.md", "faq.md", "decide.md"}
-        wanted.add("one-page.md")
-    elif folder == "frameworks":
-        wanted = {"index.md", "comparison.md", "one-page.md"} | {
-            uri for uri in uris if stem in uri.removesuffix(".md").split("/")[-1].split("-vs-")
-        }
-    else:  # sources.yml and anything else: every page may cite or show it
-        wanted = uris
-    return wanted & uris
+def pages_concerned(path: str, pages: Sequence[Page], data_dir: str = "data") -> set[str]:
+    """The generated pages (Markdown paths) that show the file ``path`` (as problems name
+    it, e.g. 'data/faq.yml'): each page lists its data files (``Page.sources``). A file no
+    page lists (data/packages.yml, a file that is not data) concerns every page."""
+    prefix = f"{data_dir.rstrip('/')}/"
+    name = path.removeprefix(prefix) if path.startswith(prefix) else None
+    wanted = {page.src_uri for page in pages if name is not None and name in page.sources}
+    return wanted or {page.src_uri for page in pages}
 
 
 def warnings_banner(problems: Sequence[Problem], template_dirs: Iterable[Path] = ()) -> str:
@@ -50,12 +36,14 @@ def warnings_banner(problems: Sequence[Problem], template_dirs: Iterable[Path] =
 
 
 def banners(
-    problems: Iterable[Problem], page_uris: Iterable[str], template_dirs: Iterable[Path] = ()
+    problems: Iterable[Problem],
+    pages: Sequence[Page],
+    template_dirs: Iterable[Path] = (),
+    data_dir: str = "data",
 ) -> dict[str, str]:
     """For each generated page, the banner of the warnings that concern it."""
-    uris = list(page_uris)
     by_page: dict[str, list[Problem]] = {}
     for problem in warnings(problems):
-        for uri in pages_concerned(problem.path, uris):
+        for uri in pages_concerned(problem.path, pages, data_dir):
             by_page.setdefault(uri, []).append(problem)
     return {uri: warnings_banner(found, template_dirs) for uri, found in by_page.items()}

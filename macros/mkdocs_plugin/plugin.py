@@ -160,8 +160,9 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
             log.info(str(crowded))  # info: a big site is not an error
         self.pages = list(report.pages)
         if self.serving:
-            uris = [page.src_uri for page in self.pages]
-            self.banners = banners(report.problems, uris, self.template_dirs(config))
+            self.banners = banners(
+                report.problems, self.pages, self.template_dirs(config), data_dir
+            )
         self.static = {
             export.EXPORT_PATH: export.export_json(report.dataset, check=not self.fast_preview),
             export.SCHEMA_PATH: export.schema_text(),

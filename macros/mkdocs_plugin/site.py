@@ -11,8 +11,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils import CountHandler
 
 from macros import messages
-from macros.data.layout import ID_PATTERN
-from macros.data.model import RESERVED_PAGE_IDS, Dataset, Dimension, Site
+from macros.data.layout import FileKind, classify, data_files
+from macros.data.model import Dataset, Dimension, Site
 from macros.problems import Problem, Severity
 from macros.render.markdown import MarkdownFactory
 from macros.render.nav import GENERATED_NAV, site_nav
@@ -67,10 +67,9 @@ def error_uris(data_dir: Path) -> list[str]:
     """Where the preview shows the error page: every generated page's address,
     topic pages included (named after the dimension files, so a reader on
     /security/ sees what broke instead of a 404)."""
+    classified = (classify(path, data_dir, path.name) for path in data_files(data_dir))
     topics = sorted(
-        topic_uri(path.stem)
-        for path in (data_dir / "dimensions").glob("*.yml")
-        if ID_PATTERN.fullmatch(path.stem) and path.stem not in RESERVED_PAGE_IDS
+        topic_uri(found.id) for found in classified if found.kind is FileKind.DIMENSION and found.id
     )
     return [uri for _, uri in GENERATED_NAV] + topics
 

@@ -28,6 +28,7 @@ from macros.preview import errorpage
 from macros.problems import Problem, count_text
 from macros.render.jsonld import plain_text
 from macros.render.markdown import MarkdownFactory
+from macros.render.page_sources import sources_by_page
 from macros.render.rows import (
     long_date,
     profile_rows,
@@ -64,6 +65,8 @@ class Page:
     # Finished HTML blocks kept out of Markdown's way; `markdown` holds a
     # marker (fragment_marker) where each goes back after conversion.
     fragments: tuple[str, ...] = ()
+    # The data files the page shows, relative to the data folder (macros.render.page_sources).
+    sources: tuple[str, ...] = ()
 
 
 def topic_uri(dimension_id: str) -> str:
@@ -159,11 +162,13 @@ class Renderer:
         )
 
     def pages(self) -> list[Page]:
-        return [self.finish(page) for page in self.draft_pages()]
+        """Every generated page, with the data files it shows."""
+        shown = sources_by_page(self.data)
+        return [self.finish(page, shown.get(page.src_uri, ())) for page in self.draft_pages()]
 
-    def finish(self, page: Page) -> Page:
+    def finish(self, page: Page, sources: tuple[str, ...] = ()) -> Page:
         markdown, fragments = lift_fragments(page.markdown)
-        return Page(page.src_uri, markdown, page.in_nav, fragments)
+        return Page(page.src_uri, markdown, page.in_nav, fragments, sources)
 
     def draft_pages(self) -> list[Page]:
         data = self.data
