@@ -34,10 +34,6 @@ class LintContext:
         found = self.of_kind(kind)
         return found[0] if found else None
 
-    @property
-    def framework_ids(self) -> list[str]:
-        return sorted(f.id for f in self.of_kind("framework.schema.json") if f.id)
-
 
 class Check:
     """A lint check. Subclasses set the class attributes and implement check()."""

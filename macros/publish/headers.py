@@ -48,11 +48,6 @@ def code_of(audit: SiteAudit) -> InlineCode:
     return InlineCode(audit.scripts, audit.styles, audit.blocked)
 
 
-def inline_code(site_dir: Path) -> InlineCode:
-    """Every inline script and style in the site's HTML files (hashed as browsers parse them)."""
-    return code_of(run_site_audit(site_dir))
-
-
 def csp_hashes(texts: Iterable[str]) -> list[str]:
     """Sorted, unique source expressions, so output does not depend on page order."""
     return sorted({csp_hash(text) for text in texts})

@@ -38,7 +38,6 @@ __all__ = [
     "SiteAudit",
     "allowed_script_hashes",
     "audit_page",
-    "audit_site",
     "csp_hash",
     "load_allowlist",
     "run_site_audit",
@@ -286,8 +285,3 @@ def run_site_audit(site_dir: Path, allowlist: ScriptAllowlist | None = None) -> 
         scripts.update(dict.fromkeys(page.scripts))
         styles.update(dict.fromkeys(page.styles))
     return SiteAudit(findings, frozenset(used), tuple(scripts), tuple(styles), tuple(blocked))
-
-
-def audit_site(site_dir: Path, allowlist: ScriptAllowlist | None = None) -> list[Finding]:
-    """Layer 3: every finding in the built site's HTML files; [] when it may be published."""
-    return run_site_audit(site_dir, allowlist).findings
