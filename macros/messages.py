@@ -243,6 +243,16 @@ def file_problem(path: str, code: str, **values: Any) -> Problem:
     return Problem(path, 0, 0, "", text, hint, message.severity)
 
 
+def problem(
+    code: str, path: str, line: int, column: int, field: str = "", **values: Any
+) -> Problem:
+    """Catalogue entry ``code`` as a problem at ``path:line:column`` (``field``: a field path
+    or, for a built page, an element such as ``<script>``); ``values`` fill text and hint."""
+    message = CORE[code]
+    text, hint = message.text.format(**values), message.hint.format(**values)
+    return Problem(path, line, column, field, text, hint, message.severity, code=code)
+
+
 def core_messages() -> list[str]:
     """Every core message as EDITING.md quotes it ("…" for values), each once."""
     return list(dict.fromkeys(message.shown for message in CORE.values()))

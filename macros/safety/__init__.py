@@ -12,10 +12,6 @@ Framework-free (no MkDocs imports). Three layers, each usable on its own:
   worded by the catalogue (``macros/messages_site.py``).
 
 Layer 1, the input grammar, lives with the data layer's text rules.
+
+Their findings are :class:`macros.problems.Problem`, worded by the catalogue.
 """
-
-from __future__ import annotations
-
-from macros.safety.findings import Finding
-
-__all__ = ["Finding"]

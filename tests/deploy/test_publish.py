@@ -104,11 +104,11 @@ def test_inline_code_reports_what_no_hash_can_allow(tmp_path: Path) -> None:
         '<th style="text-align: left">Name</th>'
     )
     assert [str(problem) for problem in code_of(run_site_audit(tmp_path)).problems] == [
-        f"{tmp_path.name}/a.html:1:1: <button onclick=...> inline event handler "
+        f"{tmp_path.name}/a.html:1:1: warning: <button onclick=...> inline event handler "
         "(wire the behaviour up in a script file under content/assets/javascripts/)",
-        f'{tmp_path.name}/a.html:1:35: <a href="javascript:..."> '
+        f'{tmp_path.name}/a.html:1:35: warning: <a href="javascript:..."> '
         "(use a real link, and a script file for the behaviour)",
-        f"{tmp_path.name}/a.html:1:69: <th style=...> inline style attribute "
+        f"{tmp_path.name}/a.html:1:69: warning: <th style=...> inline style attribute "
         "(give the element a class and style it in content/assets/stylesheets/reader.css)",
     ]
     # The handler and the javascript: link fail the site audit before any header is written.

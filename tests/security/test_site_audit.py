@@ -151,7 +151,7 @@ KINDS = [
 @pytest.mark.parametrize(("html", "subject", "code", "text"), KINDS)
 def test_each_kind_of_finding(html: str, subject: str, code: str, text: str) -> None:
     findings = audit_page(page(html), "site/x/index.html", ALLOWLIST).findings
-    assert [(f.code, f.subject, f.message) for f in findings] == [(code, subject, text)]
+    assert [(f.code, f.field, f.message) for f in findings] == [(code, subject, text)]
     assert findings[0].hint == messages.hint(code) != ""
     assert str(findings[0]) == (
         f"site/x/index.html:7:{findings[0].column}: {subject}: {text} ({findings[0].hint})"
