@@ -150,7 +150,11 @@ CORE: dict[str, Message] = {
     "url-host": Message(
         "'{url}' has no plain host name", "write https://host.example/path, without user@"
     ),
+    # Neither https:// with a host nor (where allowed) a page of the site: a 'link' problem.
+    "url-scheme": Message("'{url}' is not an allowed link", "use an https:// address"),
     "invisible-character": Message("{char} at column {column}", "{fix}"),
+    # The same in block Markdown, where tabs and line breaks are fine.
+    "invisible-character-block": Message("{char} at column {column}", "{fix}"),
     "lone-brace": Message(
         "a curly brace {brace} outside `code`",
         "a template can complete it into HTML attributes: remove it, or put it in `backticks`",
