@@ -208,7 +208,7 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
 
         MkDocs makes a new theme environment for every build, so each preview
         rebuild recompiled Material's templates: about half of it (0.9 of 1.7 s,
-        scripts/bench_preview.py). The cache checks each template's source.
+        scripts/bench/bench_preview.py). The cache checks each template's source.
         """
         cache = self.root(config) / self.config.cache_dir / "theme"
         cache.mkdir(parents=True, exist_ok=True)

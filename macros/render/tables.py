@@ -10,7 +10,7 @@ Cells are rendered to HTML once, not once per page.
 Pair pages repeat each framework's cells in every pair it belongs to: with
 40 frameworks each cell appears on 39 pages. Converting a cell's inline
 Markdown here, cached by its text, and writing tables as plain HTML keeps the
-cost per page flat as frameworks are added (scripts/bench_scale.py).
+cost per page flat as frameworks are added (scripts/bench/bench_scale.py).
 
 Citations cannot be numbered until the whole page is known, so a cell keeps a
 placeholder that :func:`number_citations` turns into the footnote reference

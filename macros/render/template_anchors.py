@@ -30,7 +30,7 @@ def _shown(path: Path, root: Path | None) -> str:
 def template_anchors(
     template_dirs: Iterable[Path] = (), root: Path | None = None
 ) -> dict[str, dict[str, str]]:
-    """Template name -> {anchor: 'macros/templates/x.md.j2:LINE'} for PAGE_TEMPLATES."""
+    """Template name -> {anchor: 'macros/templates/hub.md.j2:LINE'} for PAGE_TEMPLATES."""
     folders = [*template_dirs, TEMPLATE_DIR]
     found: dict[str, dict[str, str]] = {}
     for name in PAGE_TEMPLATES:

@@ -1,6 +1,6 @@
 """The layers back each other up: what slips past one is caught by the next.
 
-Layer 1 is the input grammar on the Markdown text (macros.textcheck), layer 2
+Layer 1 is the input grammar on the Markdown text (macros.data.text_rules), layer 2
 the audit of the HTML one field produces, layer 3 the audit of the built site.
 """
 
