@@ -6,7 +6,7 @@ get: inline scripts that are not on the project's allowlist, event-handler
 attributes, ``javascript:``/``data:``/``vbscript:`` URLs, ``<meta
 http-equiv="refresh">``, anything that loads from another host, frames and
 plugins, ``<base>``, and duplicate element ids. Each finding names the file,
-line and column, and is worded by the catalogue (``macros/messages_site.py``).
+line and column, and is worded by the catalogue (``macros/messages.py``).
 
 The same single reading of each page also collects what the response headers
 need (:mod:`macros.publish.headers`): the inline scripts and styles as served,

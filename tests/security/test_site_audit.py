@@ -10,7 +10,7 @@ import jinja2
 import pytest
 
 from macros import messages
-from macros.messages_site import SITE_AUDIT
+from macros.messages import SITE_AUDIT
 from macros.safety.site import (
     ALLOWLIST_PATH,
     allowed_script_hashes,
