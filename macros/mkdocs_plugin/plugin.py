@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
@@ -50,7 +50,7 @@ from macros.render.tables import fragment_ids, restore_fragments
 if TYPE_CHECKING:  # only `serve` loads the live-reload server; builds need not import it
     from mkdocs.livereload import LiveReloadServer
 
-log = logging.getLogger("mkdocs.plugins.comparison")
+log = get_plugin_logger("comparison")  # messages start "comparison: "
 
 
 def error_pages(markdown: str, uris: list[str]) -> list[Page]:
@@ -77,6 +77,8 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
 
     # Defining on_startup keeps this instance alive across `serve` rebuilds.
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        if not self.config.enabled:
+            return
         self.command = command
 
     @property
@@ -179,6 +181,8 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         self.pages = error_pages(page, error_uris(self.data_dir(config)))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if not self.config.enabled:
+            return files
         # The site's own stylesheets and scripts, minified after a build (not in the preview).
         self.own_assets = [
             f.dest_uri
@@ -210,6 +214,8 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         rebuild recompiled Material's templates: about half of it (0.9 of 1.7 s,
         scripts/bench/bench_preview.py). The cache checks each template's source.
         """
+        if not self.config.enabled:
+            return env
         cache = self.root(config) / self.config.cache_dir / "theme"
         cache.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache))
@@ -222,6 +228,8 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
     ) -> str:
         """Put back the finished tables the renderer kept out of Markdown; in the preview,
         put the banner of the data's warnings on top."""
+        if not self.config.enabled:
+            return html
         html = self.banners.get(page.file.src_uri, "") + html
         fragments = self.fragments.get(page.file.src_uri)
         if not fragments:
@@ -233,6 +241,8 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         return restore_fragments(html, fragments)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
         self.search_entries = []
 
     def on_post_page(self, output: str, /, *, page: MkPage, config: MkDocsConfig) -> str:
@@ -241,6 +251,8 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         A page kept out of search (/one-page/, the pair pages) keeps its rows
         out too: the index would drop them, so they are not even looked for.
         """
+        if not self.config.enabled:
+            return output
         search = page.meta.get("search")
         if isinstance(search, dict) and search.get("exclude"):
             return output
@@ -257,6 +269,8 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write those entries into Material's search index (written just before); in a
         build, minify the site's own stylesheets and scripts (the preview keeps them)."""
+        if not self.config.enabled:
+            return
         path = Path(config.site_dir) / "search" / "search_index.json"
         if path.is_file() and self.search_entries:
             text = path.read_text(encoding="utf-8")
@@ -268,6 +282,8 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         self, context: TemplateContext, /, *, page: MkPage, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
         """Give theme templates (overrides/main.html) the page's JSON-LD."""
+        if not self.config.enabled:
+            return context
         if self.dataset is not None:
             url = page.canonical_url or page.abs_url or ""
             blocks = jsonld.for_page(self.dataset, page.file.src_uri, url, self.markdown)
@@ -277,6 +293,8 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
+        if not self.config.enabled:
+            return server
         server.watch(str(self.data_dir(config)))
         server.watch(str(TEMPLATE_DIR))
         for folder in self.template_dirs(config):
