@@ -23,7 +23,7 @@ from macros.lint.cli import main as lint_main
 from macros.paths import add_data_arguments, data_paths, project_root
 from macros.pipeline import check_project
 from macros.problems import format_report
-from macros.project import project_from_config
+from macros.project import ConfigError, project_from_config
 from macros.publish.build import build_site
 from macros.publish.headers import HeaderSourceError, SiteAuditError, header_files, stale_files
 from macros.publish.stage import StageError, stage
@@ -43,12 +43,15 @@ def validate_main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     started = time.perf_counter()
     data_dir, root = data_paths(args)
-    project = project_from_config(
-        root / "mkdocs.yml",
-        data_dir=data_dir,
-        root=root,
-        docs_dir=args.docs.resolve() if args.docs else None,
-    )
+    try:  # mkdocs.yml beside the data, read once
+        project = project_from_config(
+            root / "mkdocs.yml",
+            data_dir=data_dir,
+            root=root,
+            docs_dir=args.docs.resolve() if args.docs else None,
+        )
+    except ConfigError as exc:
+        parser.error(str(exc))
     report = check_project(project)
     # The editor completes the ids that exist (from the files as read, broken or not).
     write_editor_schemas(data_dir.parent, ids=editor_ids(report.files))
