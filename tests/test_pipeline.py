@@ -74,6 +74,8 @@ def plugin_event(root: Path, command: str, caplog: pytest.LogCaptureFixture) -> 
             plugin.on_config(config)
         except PluginError as exc:
             return str(exc)
+        finally:  # MkDocs keeps this instance for later configs: leave it as a build's
+            plugin.on_startup(command="build", dirty=False)  # type: ignore[attr-defined]
     assert command == "serve", "the build went ahead with errors"
     return "\n".join(r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR)
 
