@@ -16,20 +16,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 from macros import scaffold
-from macros.data.loader import load
+from macros.editor.schemas import editor_ids, write_editor_schemas
 from macros.editor.schemas import main as editor_schemas_main
-from macros.editor.schemas import write_editor_schemas
 from macros.freshness import loop as freshness_loop
 from macros.freshness import report as freshness
 from macros.freshness import sources as check_sources
 from macros.lint.cli import main as lint_main
-from macros.lint.site_problems import site_problems, warnings
 from macros.paths import add_data_arguments, data_paths, project_root
-from macros.problems import errors, format_report
+from macros.pipeline import check_project
+from macros.problems import format_report
+from macros.project import ConfigError, project_from_config
 from macros.publish.build import build_site
 from macros.publish.headers import HeaderSourceError, SiteAuditError, header_files, stale_files
 from macros.publish.stage import StageError, stage
-from macros.render.field_audit import audited, configure_from
 
 
 def validate_main(argv: list[str] | None = None) -> int:
@@ -41,30 +40,36 @@ def validate_main(argv: list[str] | None = None) -> int:
         "--docs",
         type=Path,
         default=None,
-        help="the hand-written pages, for links to them (default: content/ beside the data folder)",
+        help="the hand-written pages, for links to them (default: mkdocs.yml's docs_dir)",
     )
     args = parser.parse_args(argv)
     started = time.perf_counter()
     data_dir, root = data_paths(args)
-    configure_from(root / "mkdocs.yml")  # the field audit renders as the site does
-    result = audited(load(data_dir, root, root / "content"), root / ".cache" / "comparison")
-    dataset, problems = result.dataset, result.problems
-    write_editor_schemas(data_dir.parent, data_dir)  # the editor completes the ids that exist
-    if dataset is not None:  # the lint's checks too: one list of problems everywhere
-        docs = (args.docs or data_dir.parent / "content").resolve()
-        problems = [*problems, *site_problems(data_dir, root, docs, result)]
-    if problems:
-        print(format_report(problems))
+    try:  # mkdocs.yml beside the data, read once
+        project = project_from_config(
+            root / "mkdocs.yml",
+            data_dir=data_dir,
+            root=root,
+            docs_dir=args.docs.resolve() if args.docs else None,
+        )
+    except ConfigError as exc:
+        parser.error(str(exc))
+    report = check_project(project)
+    # The editor completes the ids that exist (from the files as read, broken or not).
+    write_editor_schemas(data_dir.parent, ids=editor_ids(report.files))
+    if report.problems:
+        print(format_report(report.problems))
     elapsed = time.perf_counter() - started
-    if errors(problems):
+    if report.errors:
         print("The site cannot be built until these are fixed.")
         return 1
-    if warnings(result.problems):  # placeholders, frameworks not reviewed: as make build
+    if report.refused:  # placeholders, frameworks not reviewed: as make build
         print(
             "The preview shows the site, but it cannot be published until these warnings "
             "are resolved (make build refuses them)."
         )
         return 1
+    dataset = report.dataset
     assert dataset is not None
     print(
         f"OK: {len(dataset.files)} files, {len(dataset.frameworks)} frameworks, "

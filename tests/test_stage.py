@@ -22,16 +22,9 @@ import pytest
 import yaml
 
 from macros.cli import main
-from macros.publish.stage import (
-    MARKER,
-    StageError,
-    plugin_options,
-    site_markdown,
-    stage,
-    without_plugin,
-)
+from macros.project import plugin_options
+from macros.publish.stage import MARKER, StageError, stage, without_plugin
 from macros.publish.staged_page import relative_links, split_front_matter, staged_markdown
-from macros.render import markdown
 from macros.render.jsonld import ARTICLE_PAGE, FAQ_PAGE
 from macros.render.tables import page_dir
 from tests.harness.site import FIXTURES, ROOT, mkdocs_build
@@ -117,26 +110,6 @@ def test_the_plugin_is_found_and_removed_in_each_way_mkdocs_yml_can_list_it() ->
     assert plugin_options({"plugins": [{"comparison": {"enabled": False}}]}) is None
     assert without_plugin(listed) == ["search"]
     assert without_plugin({"search": {}, "comparison": {}}) == {"search": {}}
-
-
-def test_the_sites_markdown_extensions_are_read_as_mkdocs_reads_them() -> None:
-    listed = ["abbr", {"toc": {"permalink": True}}, {"pymdownx.details": None}]
-    assert site_markdown({"markdown_extensions": listed}) == (
-        ["abbr", "toc", "pymdownx.details"],
-        {"toc": {"permalink": True}},
-    )
-    assert site_markdown({"markdown_extensions": {"toc": {"permalink": True}}}) == (
-        ["toc"],
-        {"toc": {"permalink": True}},
-    )
-    assert site_markdown({}) == ([], {})
-
-
-def test_staging_leaves_the_markdown_settings_as_it_found_them(tmp_path: Path) -> None:
-    before = markdown.factory()
-    stage(ROOT / "mkdocs.yml", tmp_path / "stage")
-    after = markdown.factory()
-    assert (after.extensions, after.configs) == (before.extensions, before.configs)
 
 
 def test_stage_refuses_a_folder_it_did_not_write(tmp_path: Path) -> None:

@@ -6,39 +6,27 @@ dimension ``orm`` next to ``orm-flask`` would make ``#orm-flask`` twice, and a
 framework ``alpha-vs-beta`` next to ``gamma`` makes the same pair page as
 ``alpha`` and ``beta-vs-gamma``. A link then reaches only one of them. Each
 collision is refused at the data file, naming both places. The templates'
-own anchors are read from the template files, so the list never goes stale.
+own anchors come from the template files (macros.render.template_anchors, passed
+in by the check pipeline: the data layer reads no template), so the list never
+goes stale.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
-from pathlib import Path
+from collections.abc import Iterable, Mapping
 
 from macros import messages
 from macros.data.layout import DataFile, FileKind
 from macros.problems import Problem
 
-TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
-_LITERAL_ANCHOR = re.compile(r"\{ #([a-z][a-z0-9-]*) \}")
-
-
-def template_anchors(name: str, template_dir: Path = TEMPLATE_DIR) -> dict[str, str]:
-    """Fixed anchors of one template: anchor -> 'macros/templates/x.md.j2:LINE'."""
-    found: dict[str, str] = {}
-    path = template_dir / name
-    if not path.is_file():
-        return found
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        for match in _LITERAL_ANCHOR.finditer(line):
-            found.setdefault(match.group(1), f"macros/templates/{name}:{number}")
-    return found
+# Template name -> {anchor: where the template writes it} (macros.render.template_anchors).
+TemplateAnchors = Mapping[str, Mapping[str, str]]
 
 
 class _Page:
     """The addresses one page (or the site's paths) holds, and who made each."""
 
-    def __init__(self, name: str, fixed: dict[str, str]) -> None:
+    def __init__(self, name: str, fixed: Mapping[str, str]) -> None:
         self.name = name
         self.made: dict[str, str] = dict(fixed)
         self.problems: list[Problem] = []
@@ -60,7 +48,8 @@ class _Page:
         )
 
 
-def check_collisions(loaded: Iterable[DataFile]) -> list[Problem]:
+def check_collisions(loaded: Iterable[DataFile], fixed: TemplateAnchors) -> list[Problem]:
+    """Every id that would share an address; ``fixed``: the templates' own anchors."""
     files = list(loaded)
     frameworks = [f for f in files if f.kind is FileKind.FRAMEWORK and f.id]
     dimensions = [f for f in files if f.kind is FileKind.DIMENSION and f.id]
@@ -69,7 +58,7 @@ def check_collisions(loaded: Iterable[DataFile]) -> list[Problem]:
 
     problems: list[Problem] = []
     # The whole comparison on one page (article.md.j2 with dimension.md.j2).
-    article = _Page("the one-page comparison", template_anchors("article.md.j2"))
+    article = _Page("the one-page comparison", fixed.get("article.md.j2", {}))
     for fw in frameworks:
         if fw.id in featured:
             article.add(f"profile-{fw.id}", fw, "framework", f"#profile-{fw.id} on one-page")
@@ -82,13 +71,13 @@ def check_collisions(loaded: Iterable[DataFile]) -> list[Problem]:
                 article.add(anchor, dim, "dimension", f"#{anchor} on one-page")
     problems += article.problems
     # The home page: a section per dimension beside its own sections.
-    hub = _Page("the home page", template_anchors("hub.md.j2"))
+    hub = _Page("the home page", fixed.get("hub.md.j2", {}))
     for dim in dimensions:
         hub.add(str(dim.id), dim, "dimension", f"#{dim.id} on the home page")
     problems += hub.problems
     # Each topic page: a section per featured framework beside its own sections.
     for dim in dimensions:
-        topic = _Page(f"the {dim.id} page", template_anchors("topic.md.j2"))
+        topic = _Page(f"the {dim.id} page", fixed.get("topic.md.j2", {}))
         for fw in frameworks:
             if fw.id in featured:
                 anchor = f"{dim.id}-{fw.id}"

@@ -36,9 +36,10 @@ def link_problem(url: str, relative_ok: bool) -> tuple[str, str] | None:
     """
     if is_safe_link(url, relative_ok):
         return None
-    for issue in url_issues(url, relative_ok=False):
-        if issue.code in ("url-character", "url-host"):
-            return messages.text(issue.code, **issue.values), messages.hint(issue.code)
+    for issue in url_issues(url, relative_ok=False):  # a character, a host or the scheme
+        site_link = issue.code == "url-scheme" and relative_ok
+        hint = SITE_LINK_HINT if site_link else messages.hint(issue.code)
+        return messages.text(issue.code, **issue.values), hint
     return messages.text("link", url=url), SITE_LINK_HINT if relative_ok else messages.hint("link")
 
 
@@ -62,8 +63,8 @@ def character_problems(
                 line,
                 column,
                 field,
-                messages.text("invisible-character", **values),
-                messages.hint("invisible-character", **values),
+                messages.text(issue.code, **values),
+                messages.hint(issue.code, **values),
             )
         )
     return problems

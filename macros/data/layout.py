@@ -59,6 +59,16 @@ SINGLE_FILES: dict[str, tuple[FileKind, bool]] = {
 FOLDERS: dict[str, FileKind] = {"frameworks": FileKind.FRAMEWORK, "dimensions": FileKind.DIMENSION}
 MINIMUM_FILES = {"frameworks": 2, "dimensions": 1}
 
+
+def data_file(kind: FileKind, id: str | None = None) -> str:
+    """Where a file of ``kind`` lives in the data folder: 'site.yml', 'frameworks/<id>.yml'."""
+    for name, (single, _) in SINGLE_FILES.items():
+        if single is kind:
+            return name
+    folder = next(name for name, of_kind in FOLDERS.items() if of_kind is kind)
+    return f"{folder}/{id}.yml"
+
+
 ID_PATTERN = re.compile(load_schema("common.schema.json")["$defs"]["id"]["pattern"])
 _IGNORED = re.compile(r"^\.|~$|\.(swp|swo|bak|tmp|orig)$")
 

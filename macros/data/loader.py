@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from macros import messages
-from macros.data.collisions import check_collisions
 from macros.data.coverage import coverage_problems
 from macros.data.cross_checks import check_references, check_text, check_unique_ids
 from macros.data.document import YamlDocument, display_path
@@ -83,8 +82,10 @@ def load(
     ``content_dir``: hand-written pages, checked for links and non-regular files.
     ``cache``: the preview's results of files read before (:class:`ReadCache`);
     the checks across files always run again.
-    What each Markdown field becomes as HTML is audited a layer up, with the
-    site's Markdown factory (macros.render.field_audit).
+    What each Markdown field becomes as HTML (macros.render.field_audit) and
+    ids that collide with the templates' own anchors (macros.data.collisions)
+    are checked by the check pipeline (macros.pipeline), which knows the site's
+    Markdown settings and templates.
     """
     root = root or data_dir.parent
     problems: list[Problem] = file_problems(data_dir, root, data=True)
@@ -128,7 +129,6 @@ def load(
     problems.extend(check_unique_ids(loaded))
     # A framework left out of a dimension or the decision helper: the same errors as scripts/lint.
     problems.extend(coverage_problems(loaded))
-    problems.extend(check_collisions(loaded))
     problems.extend(w for item in loaded for w in placeholder_problems(_doc(item)))
     if errors(problems):
         return LoadResult(tuple(files), None, problems)

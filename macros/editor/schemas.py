@@ -18,8 +18,10 @@ Code's YAML extension runs it), in the git-ignored `.cache/editor-schemas/`:
   ignore, get a pattern and a message, so an `http://` link is underlined.
 
 `scripts/editor-schemas` writes them; `scripts/validate` and the preview (on
-every rebuild) refresh them, so the ids follow the data. Files are rewritten
-only when they change.
+every rebuild) refresh them, so the ids follow the data. The ids come from the
+data files as the one check pipeline (macros.pipeline) read them, and which
+file follows which schema from macros.data.layout. Files are rewritten only
+when they change.
 """
 
 from __future__ import annotations
@@ -27,33 +29,20 @@ from __future__ import annotations
 import copy
 import json
 import os
-import re
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from macros.data.model import Dataset
+from macros.data.layout import ID_PATTERN, DataFile, FileKind
 from macros.paths import project_root
+from macros.pipeline import check_project
+from macros.project import project_from_config
 
 Schema = dict[str, Any]
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 OUTPUT = Path(".cache") / "editor-schemas"
-# Data files and the schema each one follows (the loader's layout).
-DATA_SCHEMAS = {
-    "data/site.yml": "site.schema.json",
-    "data/sources.yml": "sources.schema.json",
-    "data/faq.yml": "faq.schema.json",
-    "data/decision.yml": "decision.schema.json",
-    "data/packages.yml": "packages.schema.json",
-    "data/search.yml": "search.schema.json",
-    "data/frameworks/*.yml": "framework.schema.json",
-    "data/dimensions/*.yml": "dimension.schema.json",
-}
-_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 # Formats JSON Schema tools do not know: the same rule as a pattern the editor checks.
 _FORMAT_PATTERNS = {
     "https-url": (
@@ -69,34 +58,26 @@ _FORMAT_PATTERNS = {
 _DESCRIBED = ("description", "markdownDescription")
 
 
-def data_ids(data_dir: Path) -> dict[str, list[str]]:
-    """The ids editors may refer to: framework and dimension file names, source keys."""
-    ids = {
-        "framework": _stems(data_dir / "frameworks"),
-        "dimension": _stems(data_dir / "dimensions"),
-        "source": [],
-    }
-    try:
-        with (data_dir / "sources.yml").open("rb") as stream:
-            sources = yaml.load(stream, Loader=yaml.CSafeLoader)
-    except (OSError, yaml.YAMLError):
-        sources = None  # the editor then accepts any id; scripts/validate names the problem
-    if isinstance(sources, dict):
-        ids["source"] = sorted(k for k in sources if isinstance(k, str) and _ID.match(k))
-    return ids
+def editor_ids(files: Iterable[DataFile]) -> dict[str, list[str]]:
+    """The ids editors may refer to, from the data files as the checks read them (broken
+    or not): framework and dimension file names, source keys."""
+    ids: dict[str, list[str]] = {"framework": [], "dimension": [], "source": []}
+    for file in files:
+        if file.kind is FileKind.FRAMEWORK and file.id:
+            ids["framework"].append(file.id)
+        elif file.kind is FileKind.DIMENSION and file.id:
+            ids["dimension"].append(file.id)
+        elif file.kind is FileKind.SOURCES:
+            ids["source"] = [
+                k for k in file.value if isinstance(k, str) and ID_PATTERN.fullmatch(k)
+            ]
+    return {kind: sorted(found) for kind, found in ids.items()}
 
 
-def editor_ids(dataset: Dataset) -> dict[str, list[str]]:
-    """The same ids from a loaded dataset (no file read again)."""
-    return {
-        "framework": sorted(f.id for f in dataset.frameworks),
-        "dimension": sorted(d.id for d in dataset.dimensions),
-        "source": sorted(dataset.sources),
-    }
-
-
-def _stems(folder: Path) -> list[str]:
-    return sorted(p.stem for p in folder.glob("*.yml") if _ID.match(p.stem))
+def project_ids(root: Path) -> dict[str, list[str]]:
+    """The ids of the project in ``root``, through the one check pipeline."""
+    report = check_project(project_from_config(root / "mkdocs.yml"))
+    return editor_ids(report.files)
 
 
 def _resolve(schema: Schema, schemas: dict[str, Schema], base: str) -> Schema:
@@ -171,15 +152,12 @@ def _keyed_by_id(node: Schema, keys: Iterable[str]) -> Schema:
     return node
 
 
-def editor_schemas(
-    data_dir: Path, schema_dir: Path = SCHEMA_DIR, ids: dict[str, list[str]] | None = None
-) -> dict[str, Schema]:
-    """Every schema file, rewritten for the editor with the ids found in ``data_dir``."""
+def editor_schemas(ids: dict[str, list[str]], schema_dir: Path = SCHEMA_DIR) -> dict[str, Schema]:
+    """Every schema file, rewritten for the editor with ``ids`` (:func:`editor_ids`)."""
     schemas = {
         path.name: json.loads(path.read_text(encoding="utf-8"))
         for path in sorted(schema_dir.glob("*.schema.json"))
     }
-    ids = ids if ids is not None else data_ids(data_dir)
     rewritten = {name: rewrite(schema, schemas, name, ids) for name, schema in schemas.items()}
     for schema in rewritten.values():
         # Each field using a definition now carries that definition's description itself; the
@@ -189,18 +167,16 @@ def editor_schemas(
     return rewritten
 
 
-def write_editor_schemas(
-    root: Path, data_dir: Path | None = None, ids: dict[str, list[str]] | None = None
-) -> list[Path]:
+def write_editor_schemas(root: Path, ids: dict[str, list[str]] | None = None) -> list[Path]:
     """Write the editor schemas under ``root``/.cache/editor-schemas; return the files changed.
 
-    ``ids`` (framework, dimension and source ids) when the caller has loaded the data
-    already; otherwise they are read from ``data_dir``.
+    ``ids`` (:func:`editor_ids`) when the caller has checked the data already;
+    otherwise the project in ``root`` is checked for them.
     """
     out = root / OUTPUT
     out.mkdir(parents=True, exist_ok=True)
     changed = []
-    for name, schema in editor_schemas(data_dir or root / "data", ids=ids).items():
+    for name, schema in editor_schemas(ids if ids is not None else project_ids(root)).items():
         text = json.dumps(schema, indent=1, ensure_ascii=False) + "\n"
         target = out / name
         try:
@@ -214,11 +190,6 @@ def write_editor_schemas(
         os.replace(temp, target)
         changed.append(target)
     return changed
-
-
-def vscode_schemas() -> dict[str, str]:
-    """The `yaml.schemas` setting for .vscode/settings.json."""
-    return {f"./{OUTPUT.as_posix()}/{name}": glob for glob, name in DATA_SCHEMAS.items()}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,14 +6,12 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from macros.lint.base import LintContext
-from macros.lint.context import build_context
 from macros.lint.fix import apply_fixes
 from macros.lint.registry import CHECKS, by_name
 from macros.lint.report import format_lint_report
-from macros.lint.runner import run_checks
-from macros.lint.site_problems import DEFAULT_MAX_AGE
 from macros.paths import add_data_arguments, data_paths
+from macros.pipeline import check_project
+from macros.project import DEFAULT_MAX_AGE, ConfigError, project_from_config
 
 
 def _date(text: str) -> dt.date:
@@ -34,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
         "--docs",
         type=Path,
         default=None,
-        help="the hand-written pages, for links to them (default: content/ beside the data folder)",
+        help="the hand-written pages, for links to them (default: mkdocs.yml's docs_dir)",
     )
     parser.add_argument(
         "--today",
@@ -67,20 +65,20 @@ def main(argv: list[str] | None = None) -> int:
     except KeyError as exc:
         parser.error(str(exc.args[0]))
     data_dir, root = data_paths(args)
-    docs = (args.docs or data_dir.parent / "content").resolve()
-
-    def context() -> LintContext:
-        return build_context(
-            data_dir,
-            root,
-            today=args.today or dt.date.today(),
+    try:  # mkdocs.yml beside the data, read once
+        project = project_from_config(
+            root / "mkdocs.yml",
+            data_dir=data_dir,
+            root=root,
+            docs_dir=args.docs.resolve() if args.docs else None,
+            today=args.today,
             max_age_days=args.max_age,
-            docs_dir=docs,
         )
-
-    ctx = context()
+    except ConfigError as exc:
+        parser.error(str(exc))
+    report = check_project(project, checks=checks)
     if args.fix:
-        for done in apply_fixes(ctx.files, checks, root):
+        for done in apply_fixes(report.files, checks, root):
             if done.fixed_by:
                 print(f"Fixed {done.path}: {', '.join(done.fixed_by)}")
             if done.refused:
@@ -88,8 +86,9 @@ def main(argv: list[str] | None = None) -> int:
                     f"Not fixed {done.path}: {', '.join(done.refused)} (the repair would "
                     "have changed a value or a comment; fix it by hand)"
                 )
-        ctx = context()
-    results = run_checks(ctx, checks)
-    print(format_lint_report(results))
-    failed = any(r.errors or r.crash for r in results)
+        report = check_project(project, checks=checks)
+    if report.rendering:  # the templates, not the data: no check owns it
+        print("\n".join(["rendering the pages failed:", *(f"  {p}" for p in report.rendering)]))
+    print(format_lint_report(report.results))
+    failed = report.rendering or any(r.errors or r.crash for r in report.results)
     return 1 if failed else 0

@@ -13,7 +13,8 @@ class ComparisonConfig(base.Config):
     # Compiled templates, keyed by their source's checksum (safe to delete).
     cache_dir = opt.Type(str, default=".cache/comparison")
     # `mkdocs serve`: watch with inotify and list the theme once (macros/mkdocs_plugin/live.py).
-    # false gives MkDocs' own behaviour (0.5 s polling), for comparison in scripts/bench_preview.py.
+    # false gives MkDocs' own behaviour (0.5 s polling), for comparison in
+    # scripts/bench/bench_preview.py.
     fast_preview = opt.Type(bool, default=True)
 
     # Above this many frameworks the build says how many pages it will make

@@ -16,17 +16,16 @@ from typing import TYPE_CHECKING, Any, Literal
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils.templates import TemplateContext
 
 from macros.data.file_reader import ReadCache
-from macros.data.loader import load
 from macros.data.model import Dataset
 from macros.editor.schemas import editor_ids, write_editor_schemas
-from macros.lint.site_problems import banners, site_problems
+from macros.lint.site_problems import banners
 from macros.mkdocs_plugin import build_cache, live, live_server, template_cache
 from macros.mkdocs_plugin.build_cache import BuildCache
 from macros.mkdocs_plugin.config import ComparisonConfig
@@ -36,21 +35,22 @@ from macros.mkdocs_plugin.site import (
     error_uris,
     keep_preview_alive,
     many_frameworks,
-    template_problem,
-    use_site_markdown,
+    site_markdown,
 )
-from macros.problems import Problem, errors, format_report
+from macros.pipeline import check_project
+from macros.problems import Problem, Severity, format_report
+from macros.project import Project
 from macros.publish.minify import minify_files, needs_minifying
 from macros.render import export, jsonld, search_index
 from macros.render.block_captions import BlockCaptions
-from macros.render.field_audit import audited
-from macros.render.pages import TEMPLATE_DIR, Page, Renderer, render_problems
+from macros.render.markdown import MarkdownFactory
+from macros.render.pages import TEMPLATE_DIR, Page, render_problems
 from macros.render.tables import fragment_ids, restore_fragments
 
 if TYPE_CHECKING:  # only `serve` loads the live-reload server; builds need not import it
     from mkdocs.livereload import LiveReloadServer
 
-log = logging.getLogger("mkdocs.plugins.comparison")
+log = get_plugin_logger("comparison")  # messages start "comparison: "
 
 
 def error_pages(markdown: str, uris: list[str]) -> list[Page]:
@@ -70,12 +70,15 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         self.banners: dict[str, str] = {}  # src_uri -> the preview's banner of data warnings
         self.own_assets: list[str] = []  # the site's stylesheets and scripts from docs_dir
         self.read_cache: ReadCache | None = None  # the fast preview's files read before
+        self.markdown: MarkdownFactory | None = None  # the site's, kept while its settings are
         self.built_pages = False  # the last build made the site's pages (not the error page)
         # The fast preview's search entries by page address and HTML (most pages do not change).
         self.entry_cache: BuildCache[tuple[str, str], list[search_index.Entry]] = BuildCache()
 
     # Defining on_startup keeps this instance alive across `serve` rebuilds.
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        if not self.config.enabled:
+            return
         self.command = command
 
     @property
@@ -108,7 +111,7 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
             live.cache_page_rendering()
         # Table captions must stay block-level (see macros.render.block_captions).
         config.markdown_extensions.append(BlockCaptions())  # type: ignore[arg-type]
-        use_site_markdown(config)
+        self.markdown = site_markdown(config, self.markdown)
         if self.serving and config.strict:
             keep_preview_alive()
         self.generate(config)
@@ -121,52 +124,51 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         return config
 
     def generate(self, config: MkDocsConfig) -> None:
-        """Pages and files from the data; the error page instead when it cannot be done."""
+        """Pages and files from the data; the error page instead when it cannot be done.
+
+        Every problem comes from the one check pipeline (macros.pipeline), as for
+        scripts/validate, scripts/lint and comparison stage; it renders the pages too.
+        """
         root = self.root(config)
         if self.fast_preview and self.read_cache is None:
             self.read_cache = ReadCache()
-        loaded = load(self.data_dir(config), root, Path(config.docs_dir), self.read_cache)
-        result = audited(loaded, root / self.config.cache_dir)
-        self.dataset, self.problems = result.dataset, result.problems
+        assert self.markdown is not None
+        project = Project(
+            data_dir=self.data_dir(config),
+            root=root,
+            markdown=self.markdown,
+            docs_dir=Path(config.docs_dir),
+            template_dirs=tuple(self.template_dirs(config)),
+            cache_dir=root / self.config.cache_dir,
+            directory_urls=config.use_directory_urls,
+        )
+        report = check_project(project, read_cache=self.read_cache)
+        self.dataset, self.problems = report.dataset, list(report.problems)
         self.static = {}  # no stale export while the data is broken
         self.banners = {}
-        if result.dataset is None:
-            self.show_problems(config, format_report(result.problems), errors(result.problems))
+        if self.serving:  # the editor's schemas follow the ids the data has now
+            write_editor_schemas(root, ids=editor_ids(report.files))
+        refused = set(report.refused)
+        for problem in report.problems:
+            if problem.severity is Severity.ERROR:
+                continue  # listed together below
+            # A placeholder fails a strict build; an old review or an uncited source never does.
+            log.log(logging.WARNING if problem in refused else logging.INFO, str(problem))
+        if report.dataset is None:
+            self.show_problems(config, format_report(report.errors), report.errors)
             return
-        for problem in result.problems:  # warnings only: errors returned above
-            log.warning(str(problem))
         data_dir = self.config.data_dir.rstrip("/")
-        if crowded := many_frameworks(result.dataset, self.config.max_frameworks, data_dir):
-            log.info(str(crowded))  # before rendering; info: a big site is not an error
-        try:
-            cache = root / self.config.cache_dir / "jinja"
-            self.pages = Renderer(
-                result.dataset, self.template_dirs(config), cache, config.use_directory_urls
-            ).pages()
-            # The lint's checks too (links and anchors in the data's text, sources, ...):
-            # the same problems as scripts/lint, at their data file, line and column.
-            found = site_problems(
-                self.data_dir(config), root, Path(config.docs_dir), result, pages=self.pages
+        if crowded := many_frameworks(report.dataset, self.config.max_frameworks, data_dir):
+            log.info(str(crowded))  # info: a big site is not an error
+        self.pages = list(report.pages)
+        if self.serving:
+            self.banners = banners(
+                report.problems, self.pages, self.template_dirs(config), data_dir
             )
-            if errors(found):
-                self.problems = [*result.problems, *found]
-                self.show_problems(config, format_report(errors(found)), errors(found))
-                self.dataset = None  # the error page: MkDocs' own settings and nav
-                return
-            for problem in found:  # an old review, an uncited source: never a build failure
-                log.info(str(problem))
-            if self.serving:  # the editor's schemas follow the ids the data has now
-                write_editor_schemas(root, ids=editor_ids(result.dataset))
-                uris = [page.src_uri for page in self.pages]
-                warned = [*result.problems, *found]
-                self.banners = banners(warned, uris, self.template_dirs(config))
-            self.static = {
-                export.EXPORT_PATH: export.export_json(result.dataset, check=not self.fast_preview),
-                export.SCHEMA_PATH: export.schema_text(),
-            }
-        except jinja2.TemplateError as exc:
-            report, problem = template_problem(exc)
-            self.show_problems(config, report, [problem])
+        self.static = {
+            export.EXPORT_PATH: export.export_json(report.dataset, check=not self.fast_preview),
+            export.SCHEMA_PATH: export.schema_text(),
+        }
 
     def show_problems(self, config: MkDocsConfig, report: str, shown: list[Problem]) -> None:
         """Stop the build, or (in the preview) replace every generated page by the error page."""
@@ -179,6 +181,8 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         self.pages = error_pages(page, error_uris(self.data_dir(config)))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if not self.config.enabled:
+            return files
         # The site's own stylesheets and scripts, minified after a build (not in the preview).
         self.own_assets = [
             f.dest_uri
@@ -208,8 +212,10 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
 
         MkDocs makes a new theme environment for every build, so each preview
         rebuild recompiled Material's templates: about half of it (0.9 of 1.7 s,
-        scripts/bench_preview.py). The cache checks each template's source.
+        scripts/bench/bench_preview.py). The cache checks each template's source.
         """
+        if not self.config.enabled:
+            return env
         cache = self.root(config) / self.config.cache_dir / "theme"
         cache.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache))
@@ -222,6 +228,8 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
     ) -> str:
         """Put back the finished tables the renderer kept out of Markdown; in the preview,
         put the banner of the data's warnings on top."""
+        if not self.config.enabled:
+            return html
         html = self.banners.get(page.file.src_uri, "") + html
         fragments = self.fragments.get(page.file.src_uri)
         if not fragments:
@@ -233,6 +241,8 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         return restore_fragments(html, fragments)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
         self.search_entries = []
 
     def on_post_page(self, output: str, /, *, page: MkPage, config: MkDocsConfig) -> str:
@@ -241,6 +251,8 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         A page kept out of search (/one-page/) keeps its rows
         out too: the index would drop them, so they are not even looked for.
         """
+        if not self.config.enabled:
+            return output
         search = page.meta.get("search")
         if isinstance(search, dict) and search.get("exclude"):
             return output
@@ -257,6 +269,8 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write those entries into Material's search index (written just before); in a
         build, minify the site's own stylesheets and scripts (the preview keeps them)."""
+        if not self.config.enabled:
+            return
         path = Path(config.site_dir) / "search" / "search_index.json"
         if path.is_file() and self.search_entries:
             text = path.read_text(encoding="utf-8")
@@ -271,15 +285,19 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         self, context: TemplateContext, /, *, page: MkPage, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
         """Give theme templates (overrides/main.html) the page's JSON-LD."""
+        if not self.config.enabled:
+            return context
         if self.dataset is not None:
             url = page.canonical_url or page.abs_url or ""
-            blocks = jsonld.for_page(self.dataset, page.file.src_uri, url)
+            blocks = jsonld.for_page(self.dataset, page.file.src_uri, url, self.markdown)
             context["structured_data"] = blocks  # type: ignore[typeddict-unknown-key]
         return context
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
+        if not self.config.enabled:
+            return server
         server.watch(str(self.data_dir(config)))
         server.watch(str(TEMPLATE_DIR))
         for folder in self.template_dirs(config):

@@ -7,15 +7,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils import CountHandler
 
 from macros import messages
-from macros.data.layout import ID_PATTERN
-from macros.data.model import RESERVED_PAGE_IDS, Dataset, Dimension, Site
+from macros.data.layout import FileKind, classify, data_files
+from macros.data.model import Dataset, Dimension, Site
 from macros.problems import Problem, Severity
-from macros.render import markdown
+from macros.render.markdown import MarkdownFactory
 from macros.render.nav import GENERATED_NAV, site_nav
 from macros.render.pages import Page, topic_uri
 
@@ -32,14 +31,17 @@ def keep_preview_alive() -> None:
         mkdocs_log.removeHandler(handler)
 
 
-def use_site_markdown(config: MkDocsConfig) -> None:
-    """The core renders data text with the site's extensions and their configs.
+def site_markdown(config: MkDocsConfig, previous: MarkdownFactory | None) -> MarkdownFactory:
+    """The factory the core renders data text with: the site's extensions and configs.
 
     Extensions given as objects rather than names (the plugin's own
-    BlockCaptions) shape MkDocs' page conversion only.
+    BlockCaptions) shape MkDocs' page conversion only. ``previous`` (the last
+    build's) is kept when the settings are the same, and with it what it
+    converted: a conversion depends on the text and the settings only.
     """
     names = [name for name in config.markdown_extensions if isinstance(name, str)]
-    markdown.configure(names, config.mdx_configs)
+    wanted = MarkdownFactory(names, config.mdx_configs)
+    return previous if previous is not None and previous.same_settings(wanted) else wanted
 
 
 def apply_site_metadata(config: MkDocsConfig, site: Site) -> None:
@@ -65,20 +67,11 @@ def error_uris(data_dir: Path) -> list[str]:
     """Where the preview shows the error page: every generated page's address,
     topic pages included (named after the dimension files, so a reader on
     /security/ sees what broke instead of a 404)."""
+    classified = (classify(path, data_dir, path.name) for path in data_files(data_dir))
     topics = sorted(
-        topic_uri(path.stem)
-        for path in (data_dir / "dimensions").glob("*.yml")
-        if ID_PATTERN.fullmatch(path.stem) and path.stem not in RESERVED_PAGE_IDS
+        topic_uri(found.id) for found in classified if found.kind is FileKind.DIMENSION and found.id
     )
     return [uri for _, uri in GENERATED_NAV] + topics
-
-
-def template_problem(exc: jinja2.TemplateError) -> tuple[str, Problem]:
-    """A template error: the build's message, and the problem the error page shows."""
-    where = f"{getattr(exc, 'filename', None) or getattr(exc, 'name', '')}"
-    line = getattr(exc, "lineno", None)
-    report = f"template error in {where}{f':{line}' if line else ''}: {exc}"
-    return report, Problem(where or "template", line or 0, 1 if line else 0, "", str(exc))
 
 
 def many_frameworks(dataset: Dataset, limit: int, data_dir: str) -> Problem | None:

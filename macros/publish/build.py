@@ -17,10 +17,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from macros import messages
+from macros.problems import Problem
 from macros.publish.compress import precompress
 from macros.publish.headers import SiteAuditError, blocked_message, code_of, header_files
 from macros.publish.page_source import page_source
-from macros.safety.findings import Finding
 from macros.safety.site import run_site_audit
 
 
@@ -64,15 +64,20 @@ def finish_site(site_dir: Path, source: Path, project: Path | None = None) -> No
 
 
 def with_sources(
-    findings: Iterable[Finding], site_dir: Path, project: Path | None
-) -> tuple[Finding, ...]:
+    findings: Iterable[Problem], site_dir: Path, project: Path | None
+) -> tuple[Problem, ...]:
     """The findings, each naming the file its page comes from (when ``project`` is known)."""
     if project is None:
         return tuple(findings)
     prefix = f"{site_dir.name}/"
-    return tuple(
-        replace(f, source=page_source(f.path.removeprefix(prefix), project)) for f in findings
-    )
+    named = []
+    for finding in findings:
+        source = page_source(finding.path.removeprefix(prefix), project)
+        if source:
+            said = messages.text("site-page-source", source=source)
+            finding = replace(finding, message=f"{finding.message}; {said}")
+        named.append(finding)
+    return tuple(named)
 
 
 def build_site(config: Path, site_dir: Path, extra_args: list[str] | None = None) -> int:

@@ -10,12 +10,11 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from macros import messages
-from macros.problems import printable
-from macros.safety.findings import Finding
+from macros.problems import Problem, Severity, printable
 from macros.safety.site import (
     SiteAudit,
     allowed_script_hashes,
@@ -40,17 +39,12 @@ GENERATED_NOTE = (
 class InlineCode:
     scripts: tuple[str, ...]  # text of executable inline <script> elements
     styles: tuple[str, ...]  # text of <style> elements
-    problems: tuple[Finding, ...]  # inline code no hash can allow (event handlers, style="")
+    problems: tuple[Problem, ...]  # inline code no hash can allow (event handlers, style="")
 
 
 def code_of(audit: SiteAudit) -> InlineCode:
     """The inline code the site audit's one reading of each page collected."""
     return InlineCode(audit.scripts, audit.styles, audit.blocked)
-
-
-def inline_code(site_dir: Path) -> InlineCode:
-    """Every inline script and style in the site's HTML files (hashed as browsers parse them)."""
-    return code_of(run_site_audit(site_dir))
 
 
 def csp_hashes(texts: Iterable[str]) -> list[str]:
@@ -74,7 +68,7 @@ class HeaderSourceError(ValueError):
 class SiteAuditError(ValueError):
     """The built site failed the safety audit (layer 3 of issue 11): it is not published."""
 
-    def __init__(self, findings: Sequence[Finding], shown_as: str = "site") -> None:
+    def __init__(self, findings: Sequence[Problem], shown_as: str = "site") -> None:
         self.findings = list(findings)
         lines = [printable(str(f).replace(f"{shown_as}/", "site/", 1)) for f in findings]
         count = len(lines)
@@ -202,8 +196,10 @@ def header_files(
 
 def blocked_message(code: InlineCode) -> str:
     """The warning (or, for scripts/csp-hashes, the error) about inline code no hash allows."""
+    # The heading says warning or error (csp-hashes refuses them): not each line again.
+    listed = (replace(problem, severity=Severity.ERROR) for problem in code.problems)
     return f"{messages.text('csp-blocked')} ({messages.hint('csp-blocked')}):\n  " + "\n  ".join(
-        printable(str(problem)) for problem in code.problems
+        printable(str(problem)) for problem in listed
     )
 
 

@@ -2,25 +2,20 @@
 
 Read from the page's address and the project's folders alone (no data is
 loaded): a hand-written page comes from ``content/``, a generated page from
-its data file and template, the error page from ``overrides/404.html`` or the
-theme. A finding names the page in the built site and this file after it.
+its data files and template (macros.render.page_sources, with the ids of the
+data files macros.data.layout finds), the error page from
+``overrides/404.html`` or the theme. A finding names the page in the built
+site and this file after it.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from macros.data.layout import FileKind, classify, data_files
+from macros.render.page_sources import Made, generated_pages
+
 TEMPLATES = "macros/templates"
-# Generated pages made from many data files: the template that lays each one out.
-_GENERATED = {
-    "": ("data/", "hub.md.j2"),
-    "comparison": ("data/", "comparison.md.j2"),
-    "one-page": ("data/", "article.md.j2"),
-    "about": ("data/site.yml", "about.md.j2"),
-    "compare": ("data/frameworks/", "compare_index.md.j2"),
-    "faq": ("data/faq.yml", "faq.md.j2"),
-    "decide": ("data/decision.yml", "decide.md.j2"),
-}
 
 
 def page_source(page: str, project: Path, docs_dir: str = "content", data_dir: str = "data") -> str:
@@ -36,26 +31,20 @@ def page_source(page: str, project: Path, docs_dir: str = "content", data_dir: s
             return f"{docs_dir}/{name}"
     if not page.endswith("index.html"):
         return ""
-    return _generated(folder, project / data_dir, data_dir)
+    made = _generated(project / data_dir).get(f"{folder or 'index'}.md")
+    if made is None:
+        return ""
+    named = " and ".join(f"{data_dir}/{name}" for name in made.named) or f"{data_dir}/"
+    return f"{named}, laid out by {TEMPLATES}/{made.template}"
 
 
-def _generated(folder: str, data: Path, data_dir: str) -> str:
-    def made(files: str, template: str) -> str:
-        return f"{files}, laid out by {TEMPLATES}/{template}"
-
-    if folder in _GENERATED:
-        files, template = _GENERATED[folder]
-        return made(files.replace("data/", f"{data_dir}/", 1), template)
-    kind, _, name = folder.partition("/")
-    if kind == "frameworks" and (data / "frameworks" / f"{name}.yml").is_file():
-        return made(f"{data_dir}/frameworks/{name}.yml", "framework.md.j2")
-    if kind == "compare":
-        for index in range(len(name)):
-            a, sep, b = name[index:].partition("-vs-")
-            first, second = name[:index] + a, b
-            if sep and all((data / "frameworks" / f"{x}.yml").is_file() for x in (first, second)):
-                pair = f"{data_dir}/frameworks/{first}.yml and {data_dir}/frameworks/{second}.yml"
-                return made(pair, "pair.md.j2")
-    if not name and (data / "dimensions" / f"{kind}.yml").is_file():
-        return made(f"{data_dir}/dimensions/{kind}.yml", "topic.md.j2")
-    return ""
+def _generated(data: Path) -> dict[str, Made]:
+    """The generated pages of the data folder, pair pages under both names (the display
+    order that names a pair is in the files, which are not read here)."""
+    ids: dict[FileKind, list[str]] = {FileKind.FRAMEWORK: [], FileKind.DIMENSION: []}
+    for path in data_files(data):
+        found = classify(path, data, path.name)
+        if found.kind in ids and found.id:
+            ids[found.kind].append(found.id)
+    frameworks, dimensions = ids[FileKind.FRAMEWORK], ids[FileKind.DIMENSION]
+    return generated_pages(frameworks[::-1], dimensions) | generated_pages(frameworks, dimensions)

@@ -12,32 +12,40 @@ as files instead::
     DIR/overrides/   the theme overrides, copied
     DIR/site/        where `zensical build -f DIR/mkdocs.yml` writes
 
-Pages come from the renderer's page API (:class:`macros.render.pages.Renderer`),
-so a page added there is staged with no change here. DIR is replaced as a
+Pages come from the one check pipeline (:func:`macros.pipeline.check_project`),
+which renders them with the renderer's page API (:class:`macros.render.pages.Renderer`),
+so a page added there is staged with no change here, and the stage refuses
+what `comparison build` refuses. DIR is replaced as a
 whole, and only when it is empty or was staged before (it holds MARKER).
 """
 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import jinja2
 import yaml
 
-from macros.data.loader import load
 from macros.data.model import Dataset
+from macros.pipeline import check_project
 from macros.problems import format_report
+from macros.project import (
+    PLUGIN,
+    ConfigError,
+    Project,
+    plugin_options,
+    project_from_config,
+    read_config,
+)
 from macros.publish.staged_page import staged_markdown
-from macros.render import export, jsonld, markdown
+from macros.render import export, jsonld
 from macros.render.nav import site_nav
-from macros.render.pages import Page, Renderer
+from macros.render.pages import Page
 from macros.render.tables import page_dir, restore_fragments
 
-PLUGIN = "comparison"
 MARKER = ".staged-by-comparison"
 # Table captions stay block-level (the plugin adds this extension at build time).
 CAPTIONS_EXTENSION = "macros.render.block_captions:BlockCaptions"
@@ -66,84 +74,32 @@ def _material_only(folder: str, names: list[str]) -> set[str]:
     return set(names) & MATERIAL_NAV_COPIES if Path(folder).name == "partials" else set()
 
 
-def plugin_options(config: dict[str, Any]) -> dict[str, Any] | None:
-    """The comparison plugin's options in mkdocs.yml; None when it is not enabled there."""
-    plugins = config.get("plugins") or []
-    entries = list(plugins.items()) if isinstance(plugins, dict) else plugins
-    for entry in entries:
-        if isinstance(entry, str):
-            name, options = entry, {}
-        elif isinstance(entry, tuple):
-            name, options = entry
-        else:
-            name, options = next(iter(entry.items()))
-        if name == PLUGIN:
-            found = dict(options or {})
-            return None if found.get("enabled") is False else found
-    return None
-
-
 def without_plugin(plugins: Any) -> Any:
     if isinstance(plugins, dict):
         return {name: options for name, options in plugins.items() if name != PLUGIN}
     return [p for p in plugins or [] if p != PLUGIN and not (isinstance(p, dict) and PLUGIN in p)]
 
 
-def site_markdown(config: dict[str, Any]) -> tuple[list[str], dict[str, dict[str, Any]]]:
-    """mkdocs.yml's markdown_extensions as names and configs, as MkDocs reads them."""
-    listed = config.get("markdown_extensions") or []
-    entries = list(listed.items()) if isinstance(listed, dict) else listed
-    names: list[str] = []
-    configs: dict[str, dict[str, Any]] = {}
-    for entry in entries:
-        if isinstance(entry, str):
-            names.append(entry)
-            continue
-        name, options = entry if isinstance(entry, tuple) else next(iter(entry.items()))
-        names.append(name)
-        if options:
-            configs[name] = dict(options)
-    return names, configs
-
-
-def read_config(path: Path) -> dict[str, Any]:
-    try:
-        config = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-    except (OSError, yaml.YAMLError) as exc:
-        raise StageError(f"{path}: cannot be read as plain YAML: {exc}") from exc
-    if not isinstance(config, dict):
-        raise StageError(f"{path}: is not a mapping of settings")
-    return config
-
-
-def render_pages(
+def checked_pages(
     config: dict[str, Any], config_path: Path
-) -> tuple[Dataset, list[Page], list[str]]:
-    options = plugin_options(config)
-    if options is None:
+) -> tuple[Project, Dataset, tuple[Page, ...], list[str]]:
+    """The project and its pages once the one check pipeline (macros.pipeline) found
+    nothing that `comparison build` refuses, with the warnings a build lets pass."""
+    if plugin_options(config) is None:
         raise StageError(f"{config_path}: the '{PLUGIN}' plugin is not enabled: nothing to stage")
-    root = config_path.parent
-    result = load(root / options.get("data_dir", "data"), root)
-    if result.dataset is None:
-        raise StageError(format_report(result.problems))
-    # Cells and JSON-LD text convert with the site's extensions, as in the plugin's build.
-    before = markdown.factory()
-    markdown.configure(*site_markdown(config))
-    try:
-        pages = Renderer(
-            result.dataset,
-            [root / folder for folder in options.get("template_dirs", [])],
-            directory_urls=config.get("use_directory_urls", True),
-        ).pages()
-    except jinja2.TemplateError as exc:
-        raise StageError(f"template error: {exc}") from exc
-    finally:
-        markdown.configure(before.extensions, before.configs)
-    return result.dataset, pages, [str(problem) for problem in result.problems]
+    project = project_from_config(config_path, config)
+    report = check_project(project)
+    if report.refused:
+        raise StageError(
+            f"{format_report(report.refused)}\n"
+            "The site cannot be staged until these are fixed (comparison build refuses them)."
+        )
+    assert report.dataset is not None
+    return project, report.dataset, report.pages, [str(p) for p in report.advisory]
 
 
 def staged_config(
-    config: dict[str, Any], dataset: Dataset, pages: list[Page], written: Iterable[str]
+    config: dict[str, Any], dataset: Dataset, pages: Sequence[Page], written: Iterable[str]
 ) -> dict[str, Any]:
     """mkdocs.yml as the plugin leaves it at build time, for the staged tree."""
     staged = dict(config)
@@ -185,8 +141,13 @@ def prepare(dest: Path) -> None:
 
 
 def write_tree(
-    tmp: Path, root: Path, config: dict[str, Any], dataset: Dataset, pages: list[Page]
+    tmp: Path,
+    project: Project,
+    config: dict[str, Any],
+    dataset: Dataset,
+    pages: Sequence[Page],
 ) -> Staged:
+    root = project.root
     docs = tmp / "docs"
     source_docs = root / config.get("docs_dir", "docs")
     if source_docs.is_dir():
@@ -203,7 +164,8 @@ def write_tree(
                 "from data/: rename or remove it"
             )
         markdown = restore_fragments(page.markdown, page.fragments)
-        blocks = jsonld.for_page(dataset, page.src_uri, page_dir(page.src_uri, directory_urls))
+        url = page_dir(page.src_uri, directory_urls)
+        blocks = jsonld.for_page(dataset, page.src_uri, url, project.markdown)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(staged_markdown(markdown, page.src_uri, blocks), encoding="utf-8")
     for path, content in {
@@ -233,16 +195,19 @@ def stage(config_path: Path, dest: Path) -> Staged:
     root = config_path.parent
     if dest == root or dest in root.parents:
         raise StageError(f"{dest}: holds the project itself; stage into a folder of its own")
-    config = read_config(config_path)
+    try:
+        config = read_config(config_path)
+    except ConfigError as exc:
+        raise StageError(str(exc)) from exc
     docs = (root / config.get("docs_dir", "docs")).resolve()
     if dest == docs or docs in dest.parents:
         raise StageError(f"{dest}: is inside the docs folder {docs}; stage elsewhere")
     prepare(dest)
-    dataset, pages, warnings = render_pages(config, config_path)
+    project, dataset, pages, warnings = checked_pages(config, config_path)
     tmp = dest.with_name(f".{dest.name}.staging")
     shutil.rmtree(tmp, ignore_errors=True)
     try:
-        result = write_tree(tmp, root, config, dataset, pages)
+        result = write_tree(tmp, project, config, dataset, pages)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

@@ -1,7 +1,7 @@
 """Layer 2 of issue 11: what each Markdown field becomes, judged as HTML.
 
 Each field is rendered by the site's one Markdown factory
-(:func:`macros.render.markdown.field_html`, configured with mkdocs.yml's
+(:class:`macros.render.markdown.MarkdownFactory`, built from mkdocs.yml's
 extensions and settings) and its HTML read by :mod:`macros.safety.fragment`.
 A field that already broke a text rule is skipped (one report per mistake),
 each distinct text is rendered once, and the verdicts are kept on disk between
@@ -15,43 +15,20 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import replace
 from importlib.metadata import version
 from pathlib import Path
 
-import yaml
-
 from macros import messages
 from macros.data.layout import DataFile
-from macros.data.loader import LoadResult
 from macros.data.schema import field_name
-from macros.problems import Problem, errors
-from macros.render import markdown
+from macros.problems import Problem
+from macros.render.markdown import MarkdownFactory
 from macros.safety import fragment, policy
 from macros.safety.fragment import fragment_problems
 
 
-def configure_from(config_file: Path) -> None:
-    """Outside MkDocs (scripts/validate): the factory with mkdocs.yml's extensions."""
-    try:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-    except (OSError, yaml.YAMLError):
-        return  # no readable mkdocs.yml: MkDocs' built-in extensions
-    names: list[str] = []
-    settings: dict[str, dict[str, object]] = {}
-    for item in (config or {}).get("markdown_extensions") or []:
-        if isinstance(item, dict):
-            for name, options in item.items():
-                names.append(name)
-                settings[name] = dict(options or {})
-        elif isinstance(item, str):
-            names.append(item)
-    markdown.configure(names, settings)
-
-
-def _fingerprint() -> str:
+def _fingerprint(current: MarkdownFactory) -> str:
     """Changes with the configuration, the packages and the auditor's code."""
-    current = markdown.factory()
     parts = [
         json.dumps([current.extensions, current.configs], sort_keys=True, default=repr),
         *(version(package) for package in ("markdown", "pymdown-extensions", "pygments")),
@@ -60,11 +37,13 @@ def _fingerprint() -> str:
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:16]
 
 
-def _verdicts(texts: set[str], cache_dir: Path | None) -> dict[str, list[str]]:
+def _verdicts(
+    texts: set[str], site: MarkdownFactory, cache_dir: Path | None
+) -> dict[str, list[str]]:
     """Each text's problems, from the cache where it has them."""
     keyed = {hashlib.sha256(text.encode()).hexdigest(): text for text in texts}
     stored: dict[str, list[str]] = {}
-    cache = cache_dir / f"field-html-{_fingerprint()}.json" if cache_dir else None
+    cache = cache_dir / f"field-html-{_fingerprint(site)}.json" if cache_dir else None
     if cache is not None and cache.is_file():
         try:
             stored = json.loads(cache.read_text(encoding="utf-8"))
@@ -72,7 +51,7 @@ def _verdicts(texts: set[str], cache_dir: Path | None) -> dict[str, list[str]]:
             stored = {}
     missing = [key for key in keyed if key not in stored]
     for key in missing:
-        stored[key] = fragment_problems(markdown.field_html(keyed[key]))
+        stored[key] = fragment_problems(site.html(keyed[key]))
     if cache is not None and missing:
         try:
             cache.parent.mkdir(parents=True, exist_ok=True)
@@ -83,15 +62,22 @@ def _verdicts(texts: set[str], cache_dir: Path | None) -> dict[str, list[str]]:
     return {text: stored[key] for key, text in keyed.items()}
 
 
-def field_html_problems(files: Iterable[DataFile], cache_dir: Path | None = None) -> list[Problem]:
-    """Every field whose HTML holds what a page may not carry, reported at the field."""
+def field_html_problems(
+    files: Iterable[DataFile], site: MarkdownFactory, cache_dir: Path | None = None
+) -> list[Problem]:
+    """Every field whose HTML holds what a page may not carry, reported at the field.
+
+    A field's HTML is what ``site`` (the site's Markdown settings) makes of its text as a
+    block of its own, as MkDocs would render it on a page (without MkDocs' link
+    rewriting, and with citations ``[^id]`` left as written).
+    """
     fields = []
     for file in files:
         if file.doc is None:
             continue
         broken = {path for path, report in file.texts if report.issues}
         fields += [(file, path, text) for path, text in file.markdown if path not in broken]
-    verdicts = _verdicts({text for _, _, text in fields}, cache_dir)
+    verdicts = _verdicts({text for _, _, text in fields}, site, cache_dir)
     problems = []
     for file, path, text in fields:
         assert file.doc is not None
@@ -108,12 +94,3 @@ def field_html_problems(files: Iterable[DataFile], cache_dir: Path | None = None
             for found in verdicts[text]
         ]
     return problems
-
-
-def audited(result: LoadResult, cache_dir: Path | None = None) -> LoadResult:
-    """The load result with the field audit's problems; no dataset when they are errors."""
-    found = field_html_problems(result.files, cache_dir)
-    if not found:
-        return result
-    problems = [*result.problems, *found]
-    return replace(result, problems=problems, dataset=None if errors(problems) else result.dataset)

@@ -17,7 +17,7 @@ from urllib.parse import urljoin
 
 from macros.data.model import Dataset, Framework, Question, Source
 from macros.data.text_rules import citations, strip_citations
-from macros.render import markdown
+from macros.render.markdown import MarkdownFactory
 
 CONTEXT = "https://schema.org"
 ARTICLE_PAGE = "one-page.md"  # the whole comparison: every text and source
@@ -54,12 +54,12 @@ class _TextCollector(HTMLParser):
         self.current = []
 
 
-def plain_text(text: str) -> str:
+def plain_text(text: str, site: MarkdownFactory | None = None) -> str:
     """Markdown from the data as plain text, without citation markers.
 
-    Converted by the site's Markdown factory (macros.render.markdown).
+    Converted by the site's Markdown factory (MkDocs' built-in extensions without one).
     """
-    html = markdown.factory().html(strip_citations(text))
+    html = (site or MarkdownFactory()).html(strip_citations(text))
     collector = _TextCollector()
     collector.feed(html)
     collector.close()
@@ -67,13 +67,18 @@ def plain_text(text: str) -> str:
     return "\n".join(collector.lines)
 
 
-def for_page(dataset: Dataset, src_uri: str, page_url: str) -> list[dict[str, Any]]:
-    """JSON-LD objects for one page ("" URLs are relative to the site URL)."""
+def for_page(
+    dataset: Dataset, src_uri: str, page_url: str, site: MarkdownFactory | None = None
+) -> list[dict[str, Any]]:
+    """JSON-LD objects for one page ("" URLs are relative to the site URL).
+
+    ``site``: the site's Markdown factory, for the plain text of questions and answers.
+    """
     url = urljoin(dataset.site.url, page_url)
     if src_uri == ARTICLE_PAGE:
         return [article(dataset, url)]
     if src_uri == FAQ_PAGE and dataset.questions:
-        return [faq_page(dataset.questions, url)]
+        return [faq_page(dataset.questions, url, site or MarkdownFactory())]
     return []
 
 
@@ -154,7 +159,7 @@ def article_citations(dataset: Dataset) -> list[str]:
     return _unique(source_id for text in texts for _, source_id in citations(text))
 
 
-def faq_page(questions: Iterable[Question], url: str) -> dict[str, Any]:
+def faq_page(questions: Iterable[Question], url: str, site: MarkdownFactory) -> dict[str, Any]:
     return {
         "@context": CONTEXT,
         "@type": "FAQPage",
@@ -162,9 +167,9 @@ def faq_page(questions: Iterable[Question], url: str) -> dict[str, Any]:
         "mainEntity": [
             {
                 "@type": "Question",
-                "name": plain_text(question.q),
+                "name": plain_text(question.q, site),
                 "url": f"{url}#{question.id}",
-                "acceptedAnswer": {"@type": "Answer", "text": plain_text(question.a)},
+                "acceptedAnswer": {"@type": "Answer", "text": plain_text(question.a, site)},
             }
             for question in questions
         ],

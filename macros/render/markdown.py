@@ -4,24 +4,22 @@ MkDocs converts the generated pages with the site's ``markdown_extensions``
 and their configs (mkdocs.yml). The core also converts some data text on its
 own: pre-rendered table cells (macros.render.tables), the plain text of
 JSON-LD (macros.render.jsonld), and each data field's HTML for the safety
-audit (:func:`field_html`). All of it goes through the factory here, built
-from the same extension list and configs, so a table cell renders as the text
-around it.
+audit (macros.render.field_audit). All of it goes through a
+:class:`MarkdownFactory` built from the same extension list and configs, so
+a table cell renders as the text around it.
 
-The MkDocs plugin calls :func:`configure` once per build with the site's
-settings as plain data (extension names and a mapping of their configs: this
-module never imports MkDocs). Until then, and outside a build (tests, the
-benchmarks, the command line), the factory uses MkDocs' built-in extensions
-alone, ``toc``, ``tables`` and ``fenced_code``, which MkDocs always enables.
-
-Converting is cached per distinct text (pair pages repeat every cell), and
-:func:`configure` starts every cache afresh, so each build sees its own
-settings and nothing is kept from the last one.
+The factory is passed to whoever converts (never a module-level setting):
+the MkDocs plugin builds it from MkDocs' parsed configuration, the command
+line and ``comparison stage`` from mkdocs.yml read as plain YAML
+(:func:`site_factory`). A factory with no settings has MkDocs' built-in
+extensions alone, ``toc``, ``tables`` and ``fenced_code``, which MkDocs always
+enables. Converting is cached per distinct text on the factory (pair pages
+repeat every cell), so a new factory starts with empty caches.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import markdown
@@ -69,6 +67,12 @@ class MarkdownFactory:
         }
         self._converter: markdown.Markdown | None = None
         self._html: dict[str, str] = {}
+        # A table cell's HTML, or None when MkDocs must convert it (macros.render.tables).
+        self.cells: dict[str, str | None] = {}
+
+    def same_settings(self, other: MarkdownFactory) -> bool:
+        """Whether ``other`` converts as this one does (then its caches can be kept)."""
+        return (self.extensions, self.configs) == (other.extensions, other.configs)
 
     def new(self) -> markdown.Markdown:
         """A fresh ``markdown.Markdown`` with the site's extensions."""
@@ -106,48 +110,27 @@ class MarkdownFactory:
         return all(name in _NO_PLAIN_TEXT_EFFECT for name in self.extensions)
 
 
-_current = MarkdownFactory()
-_on_configure: list[Callable[[], None]] = []
+def site_extensions(config: Mapping[str, Any]) -> tuple[list[str], dict[str, dict[str, Any]]]:
+    """mkdocs.yml's ``markdown_extensions`` (read as plain YAML) as MkDocs reads them:
+    the names in order, and the configs of those that have one.
 
-
-def configure(
-    extensions: Iterable[str] = BUILTIN_EXTENSIONS, configs: ExtensionConfigs | None = None
-) -> MarkdownFactory:
-    """Use these Markdown settings from now on; when they differ, every cache starts empty.
-
-    The MkDocs plugin calls this at the start of each build with
-    mkdocs.yml's ``markdown_extensions`` (names) and their configs. The same
-    settings keep the current factory and what it converted: a conversion
-    depends on the text and the settings only, and in the preview every
-    rebuild configures the same settings again.
+    The one reader of that list outside MkDocs (which parses it for the plugin).
     """
-    global _current
-    wanted = MarkdownFactory(extensions, configs)
-    if (wanted.extensions, wanted.configs) == (_current.extensions, _current.configs):
-        return _current
-    _current = wanted
-    for clear in _on_configure:
-        clear()
-    return _current
+    listed = config.get("markdown_extensions") or []
+    entries = list(listed.items()) if isinstance(listed, dict) else listed
+    names: list[str] = []
+    configs: dict[str, dict[str, Any]] = {}
+    for entry in entries:
+        if isinstance(entry, str):
+            names.append(entry)
+            continue
+        name, options = entry if isinstance(entry, tuple) else next(iter(entry.items()))
+        names.append(name)
+        if options:
+            configs[name] = dict(options)
+    return names, configs
 
 
-def factory() -> MarkdownFactory:
-    """The factory of the current build (MkDocs' built-ins until configured)."""
-    return _current
-
-
-def on_configure(clear: Callable[[], None]) -> None:
-    """Have ``clear`` called whenever the settings change (for caches elsewhere)."""
-    _on_configure.append(clear)
-
-
-def field_html(text: str) -> str:
-    """The HTML the site's Markdown makes of one data field's text.
-
-    Rendered as a block of its own with the current build's extensions and
-    configs, as MkDocs would render it on a page (without MkDocs' link
-    rewriting, and with citations ``[^id]`` left as written, since no
-    footnote definitions are present). Cached per distinct text until the
-    next :func:`configure`. For audits of the HTML data produces.
-    """
-    return _current.html(text)
+def site_factory(config: Mapping[str, Any]) -> MarkdownFactory:
+    """The factory of a site whose mkdocs.yml (plain YAML) is ``config``."""
+    return MarkdownFactory(*site_extensions(config))

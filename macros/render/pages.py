@@ -27,6 +27,8 @@ from macros.data.model import Dataset, Framework
 from macros.preview import errorpage
 from macros.problems import Problem, count_text
 from macros.render.jsonld import plain_text
+from macros.render.markdown import MarkdownFactory
+from macros.render.page_sources import sources_by_page
 from macros.render.rows import (
     long_date,
     profile_rows,
@@ -63,6 +65,8 @@ class Page:
     # Finished HTML blocks kept out of Markdown's way; `markdown` holds a
     # marker (fragment_marker) where each goes back after conversion.
     fragments: tuple[str, ...] = ()
+    # The data files the page shows, relative to the data folder (macros.render.page_sources).
+    sources: tuple[str, ...] = ()
 
 
 def topic_uri(dimension_id: str) -> str:
@@ -112,10 +116,6 @@ def make_environment(
     env.filters["long_date"] = long_date
     env.filters["html"] = html_text
     env.filters["release"] = release_text
-    env.filters["cell"] = cell
-    env.filters["needs_markdown"] = needs_markdown
-    env.filters["table_markdown"] = table_markdown
-    env.filters["plain"] = lambda text: " ".join(plain_text(text).split())
     env.globals["status_html"] = status_html
     env.globals["status_rank"] = status_rank
     env.globals["statuses"] = status_legend()
@@ -129,14 +129,22 @@ class Renderer:
         template_dirs: Iterable[Path] = (),
         cache_dir: Path | None = None,
         directory_urls: bool = True,
+        markdown: MarkdownFactory | None = None,
     ) -> None:
+        """``markdown``: the site's Markdown factory, for what the renderer converts itself
+        (table cells, plain text); MkDocs' built-in extensions alone without one."""
         self.data = dataset
+        site = markdown or MarkdownFactory()
         self.env = make_environment(template_dirs, cache_dir)
+        self.env.filters["cell"] = lambda value, *args: cell(value, site, *args)
+        self.env.filters["needs_markdown"] = lambda values: needs_markdown(values, site)
+        self.env.filters["table_markdown"] = lambda rows, *args: table_markdown(rows, site, *args)
+        self.env.filters["plain"] = lambda text: " ".join(plain_text(text, site).split())
         self.env.globals["topic_url"] = topic_url
         self.env.globals["url"] = lambda target, source: relative_url(
             target, source, directory_urls
         )
-        self.env.filters["inline"] = lambda text: cell_html(text) or html_text(text)
+        self.env.filters["inline"] = lambda text: cell_html(text, site) or html_text(text)
 
     def render(self, template: str, src_uri: str, **context: Any) -> str:
         page = self.env.get_template(template)
@@ -154,11 +162,13 @@ class Renderer:
         )
 
     def pages(self) -> list[Page]:
-        return [self.finish(page) for page in self.draft_pages()]
+        """Every generated page, with the data files it shows."""
+        shown = sources_by_page(self.data)
+        return [self.finish(page, shown.get(page.src_uri, ())) for page in self.draft_pages()]
 
-    def finish(self, page: Page) -> Page:
+    def finish(self, page: Page, sources: tuple[str, ...] = ()) -> Page:
         markdown, fragments = lift_fragments(page.markdown)
-        return Page(page.src_uri, markdown, page.in_nav, fragments)
+        return Page(page.src_uri, markdown, page.in_nav, fragments, sources)
 
     def draft_pages(self) -> list[Page]:
         data = self.data

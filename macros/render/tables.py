@@ -10,7 +10,7 @@ Cells are rendered to HTML once, not once per page.
 Pair pages repeat each framework's cells in every pair it belongs to: with
 40 frameworks each cell appears on 39 pages. Converting a cell's inline
 Markdown here, cached by its text, and writing tables as plain HTML keeps the
-cost per page flat as frameworks are added (scripts/bench_scale.py).
+cost per page flat as frameworks are added (scripts/bench/bench_scale.py).
 
 Citations cannot be numbered until the whole page is known, so a cell keeps a
 placeholder that :func:`number_citations` turns into the footnote reference
@@ -23,13 +23,12 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 
 from markupsafe import escape
 
 from macros.data.model import Framework, TableRow
 from macros.data.text_rules import citations, replace_citations
-from macros.render import markdown
+from macros.render.markdown import MarkdownFactory
 
 _START, _END = "\x1e", "\x1f"  # cannot occur in validated data or templates
 _PLACEHOLDER = re.compile(f"{_START}([a-z0-9-]+){_END}")
@@ -39,23 +38,26 @@ _PLACEHOLDER = re.compile(f"{_START}([a-z0-9-]+){_END}")
 _INLINE_SYNTAX = re.compile(r"[\\`*_\[\]{}&<]")
 
 
-@lru_cache(maxsize=65536)
-def cell_html(text: str) -> str | None:
+def cell_html(text: str, site: MarkdownFactory) -> str | None:
     """The cell's HTML, or None when MkDocs must render it (site links).
 
-    Converted by the site's Markdown factory (macros.render.markdown), so a
-    cell renders as the text around it; cached until the settings change.
+    Converted by the site's Markdown factory, so a cell renders as the text
+    around it; cached on the factory per distinct text.
     """
-    site = markdown.factory()
+    try:
+        return site.cells[text]
+    except KeyError:
+        pass
+    found: str | None
     if site.plain_is_literal and not _INLINE_SYNTAX.search(text):
-        return str(escape(text))
-    if "](/" in text or "](#" in text:
-        return None
-    marked = replace_citations(text, lambda source: f"{_START}{source}{_END}")
-    return site.inline_html(marked)
-
-
-markdown.on_configure(cell_html.cache_clear)
+        found = str(escape(text))
+    elif "](/" in text or "](#" in text:
+        found = None
+    else:
+        marked = replace_citations(text, lambda source: f"{_START}{source}{_END}")
+        found = site.inline_html(marked)
+    site.cells[text] = found
+    return found
 
 
 def cited_in_order(page: str) -> list[str]:
@@ -87,29 +89,34 @@ def number_citations(page: str, order: list[str]) -> str:
     return _PLACEHOLDER.sub(reference, page)
 
 
-def cell(value: str, tag: str = "td", attrs: str = "", prefix: str = "") -> str:
-    """A table cell as HTML, pre-rendered once (macros.render.cells) where it can be.
+def cell(
+    value: str, site: MarkdownFactory, tag: str = "td", attrs: str = "", prefix: str = ""
+) -> str:
+    """A table cell as HTML, pre-rendered once (:func:`cell_html`) where it can be.
 
     ``prefix`` is finished HTML put before the text (a status label).
     """
-    html = cell_html(value)
+    html = cell_html(value, site)
     if html is None:
         return f'<{tag}{attrs} markdown="span">{prefix}{value}</{tag}>'
     return f"<{tag}{attrs}>{prefix}{html}</{tag}>"
 
 
-def needs_markdown(values: Iterable[str]) -> str:
+def needs_markdown(values: Iterable[str], site: MarkdownFactory) -> str:
     """' markdown' when any cell must go through MkDocs' Markdown, else ''."""
-    return " markdown" if any(cell_html(v) is None for v in values) else ""
+    return " markdown" if any(cell_html(v, site) is None for v in values) else ""
 
 
 def table_markdown(
-    rows: Iterable[TableRow], frameworks: Sequence[Framework], link_rows: bool
+    rows: Iterable[TableRow],
+    site: MarkdownFactory,
+    frameworks: Sequence[Framework],
+    link_rows: bool,
 ) -> str:
     """``needs_markdown`` for a feature table; linked labels are site links."""
     if link_rows:
         return " markdown"
-    return needs_markdown(row.values.get(fw.id, "—") for row in rows for fw in frameworks)
+    return needs_markdown((row.values.get(fw.id, "—") for row in rows for fw in frameworks), site)
 
 
 _ARTICLE_LINK = re.compile(r"\]\(/index\.md#([a-z0-9-]+)\)")

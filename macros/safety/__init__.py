@@ -9,13 +9,9 @@ Framework-free (no MkDocs imports). Three layers, each usable on its own:
 - :mod:`macros.safety.site` (layer 3): every HTML file of a built site,
   against the inline-script allowlist the project owns
   (``macros/safety/inline_scripts.toml``, read by :mod:`macros.safety.allowlist`),
-  worded by the catalogue (``macros/messages_site.py``).
+  worded by the catalogue (``macros/messages.py``).
 
 Layer 1, the input grammar, lives with the data layer's text rules.
+
+Their findings are :class:`macros.problems.Problem`, worded by the catalogue.
 """
-
-from __future__ import annotations
-
-from macros.safety.findings import Finding
-
-__all__ = ["Finding"]

@@ -10,7 +10,7 @@ what to type instead.
 
 Two entry points:
 
-- :func:`scan_lines` reads a data file's raw text *before* YAML parses it, so
+- :func:`raw_characters` reads a data file's raw text *before* YAML parses it, so
   a character that breaks the structure (in indentation, after ``key:``) is
   reported at its own line and column instead of as a confusing parse error;
 - :func:`unsafe_characters` checks one field's text *after* parsing (one-line
@@ -21,8 +21,6 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-
-from macros.safety.findings import Finding
 
 SPACE_FIX = "replace it with a normal space"
 DELETE_FIX = "delete it (it is invisible: move the cursor across the spot and delete there)"
@@ -184,11 +182,6 @@ def unsafe_characters(
     ]
 
 
-def one_line_message(found: UnsafeChar, column: int) -> str:
-    """``'a non-breaking space (U+00A0) at column 12: replace it with a normal space'``."""
-    return f"{found.name} at column {column}: {found.fix}"
-
-
 @dataclass(frozen=True)
 class RawChar:
     line: int  # 1-based
@@ -227,11 +220,6 @@ def raw_characters(text: str) -> list[RawChar]:
     return found
 
 
-def scan_lines(text: str, path: str) -> list[Finding]:
-    """:func:`raw_characters` as findings of ``path``."""
-    return [Finding(path, c.line, c.column, "", c.message) for c in raw_characters(text)]
-
-
 def _after_key(line: str, offset: int) -> str:
     """`` right after 'key:'`` when the character sits where YAML wants a space."""
     before = line[:offset].rstrip()
@@ -239,24 +227,3 @@ def _after_key(line: str, offset: int) -> str:
     if before.endswith(":") and stripped[:-1] and " " not in stripped[:-1].strip():
         return f" right after '{stripped}'"
     return ""
-
-
-def escape_for_terminal(text: str) -> str:
-    """Text safe to print to a terminal or CI log: controls shown as ``\\x1b``, ``\\u202e``.
-
-    Line breaks and tabs stay as they are (messages span lines); everything
-    else a terminal would act on, or that hides text, is shown escaped.
-    """
-    if not _interesting(text.replace("\n", "").replace("\t", "")):
-        return text
-    out = []
-    for char in text:
-        if char in "\n\t" or not is_unsafe(char, allow_tab=True, allow_newline=True):
-            out.append(char)
-        elif ord(char) <= 0xFF:
-            out.append(f"\\x{ord(char):02x}")
-        elif ord(char) <= 0xFFFF:
-            out.append(f"\\u{ord(char):04x}")
-        else:
-            out.append(f"\\U{ord(char):08x}")
-    return "".join(out)

@@ -15,7 +15,6 @@ import re
 from html.parser import HTMLParser
 
 from macros.safety import policy
-from macros.safety.findings import Finding
 
 # A handler html.parser might not split out as an attribute (browsers and
 # html.parser disagree at the edges): look at the raw tag text too.
@@ -110,10 +109,3 @@ def fragment_problems(html: str) -> list[str]:
     auditor.feed(html)
     auditor.close()
     return auditor.problems
-
-
-def audit_fragment(
-    html: str, *, path: str = "<fragment>", line: int = 0, column: int = 0, field: str = ""
-) -> list[Finding]:
-    """Layer 2: findings for the HTML one data field produced, reported at the field."""
-    return [Finding(path, line, column, field, problem) for problem in fragment_problems(html)]

@@ -90,8 +90,6 @@ _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 _STRIP_ANYWHERE = re.compile(r"[\t\n\r]")
 # What a browser strips from both ends of a URL: C0 controls and the space.
 _C0_AND_SPACE = "".join(chr(c) for c in range(0x21))
-# Characters a URL in data may hold: RFC 3986 unreserved, reserved and '%'.
-RFC3986 = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*")
 
 
 @dataclass(frozen=True)
@@ -99,10 +97,6 @@ class UrlVerdict:
     kind: str  # "site" (relative, same host), "https", "other-host", "scheme", "bad"
     scheme: str = ""
     host: str = ""
-
-    @property
-    def same_site(self) -> bool:
-        return self.kind == "site"
 
 
 def normalise_url(value: str) -> str:

@@ -6,7 +6,7 @@ get: inline scripts that are not on the project's allowlist, event-handler
 attributes, ``javascript:``/``data:``/``vbscript:`` URLs, ``<meta
 http-equiv="refresh">``, anything that loads from another host, frames and
 plugins, ``<base>``, and duplicate element ids. Each finding names the file,
-line and column, and is worded by the catalogue (``macros/messages_site.py``).
+line and column, and is worded by the catalogue (``macros/messages.py``).
 
 The same single reading of each page also collects what the response headers
 need (:mod:`macros.publish.headers`): the inline scripts and styles as served,
@@ -22,6 +22,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from macros import messages
+from macros.problems import Problem
 from macros.safety import policy
 from macros.safety.allowlist import (
     ALLOWLIST_PATH,
@@ -30,7 +32,6 @@ from macros.safety.allowlist import (
     csp_hash,
     load_allowlist,
 )
-from macros.safety.findings import Finding
 
 __all__ = [
     "ALLOWLIST_PATH",
@@ -38,7 +39,6 @@ __all__ = [
     "SiteAudit",
     "allowed_script_hashes",
     "audit_page",
-    "audit_site",
     "csp_hash",
     "load_allowlist",
     "run_site_audit",
@@ -92,11 +92,11 @@ def _jsonld_problem(text: str) -> tuple[str, dict[str, str]] | None:
 class PageAudit:
     """What one reading of a page found."""
 
-    findings: list[Finding]  # what must not be published
+    findings: list[Problem]  # what must not be published
     used: set[tuple[str, str]]  # (allowlist entry, base URL) pairs the page holds
     scripts: list[str]  # executable inline scripts, as served
     styles: list[str]  # <style> elements, as served
-    blocked: list[Finding]  # inline code the CSP blocks and no hash can allow (warnings)
+    blocked: list[Problem]  # inline code the CSP blocks and no hash can allow (warnings)
 
 
 class _PageAuditor(HTMLParser):
@@ -110,11 +110,15 @@ class _PageAuditor(HTMLParser):
         self._style: list[str] | None = None
 
     def add(self, line: int, column: int, subject: str, code: str, **values: Any) -> None:
-        self.page.findings.append(Finding.of(code, self.where, line, column, subject, **values))
+        self.page.findings.append(
+            messages.problem(code, self.where, line, column, subject, **values)
+        )
 
     def block(self, line: int, column: int, tag: str, code: str, **values: Any) -> None:
         # The wording names the element: no subject before it.
-        self.page.blocked.append(Finding.of(code, self.where, line, column, "", tag=tag, **values))
+        self.page.blocked.append(
+            messages.problem(code, self.where, line, column, "", tag=tag, **values)
+        )
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line, offset = self.getpos()
@@ -248,11 +252,11 @@ class _PageAuditor(HTMLParser):
 
 @dataclass(frozen=True)
 class SiteAudit:
-    findings: list[Finding]
+    findings: list[Problem]
     used: frozenset[tuple[str, str]]  # (allowlist entry, base URL) pairs the pages hold
     scripts: tuple[str, ...] = ()  # executable inline scripts, each once, as served
     styles: tuple[str, ...] = ()  # <style> elements, each once, as served
-    blocked: tuple[Finding, ...] = ()  # inline code the CSP blocks and no hash can allow
+    blocked: tuple[Problem, ...] = ()  # inline code the CSP blocks and no hash can allow
 
 
 def audit_page(text: str, where: str, allowlist: ScriptAllowlist) -> PageAudit:
@@ -267,17 +271,17 @@ def audit_page(text: str, where: str, allowlist: ScriptAllowlist) -> PageAudit:
 def run_site_audit(site_dir: Path, allowlist: ScriptAllowlist | None = None) -> SiteAudit:
     """Read every page of the site once: the audit's findings and the inline code."""
     allowlist = allowlist or load_allowlist()
-    findings: list[Finding] = []
-    blocked: list[Finding] = []
+    findings: list[Problem] = []
+    blocked: list[Problem] = []
     used: set[tuple[str, str]] = set()
     scripts: dict[str, None] = {}
     styles: dict[str, None] = {}
     if not site_dir.is_dir():  # an audit of nothing must not pass
-        findings.append(Finding.of("site-missing", site_dir.name, 0, 0, ""))
+        findings.append(messages.problem("site-missing", site_dir.name, 0, 0, ""))
     for path in sorted(site_dir.rglob("*.html")):
         where = f"{site_dir.name}/{path.relative_to(site_dir).as_posix()}"
         if path.is_symlink() or not path.is_file():
-            findings.append(Finding.of("site-not-regular-file", where, 0, 0, ""))
+            findings.append(messages.problem("site-not-regular-file", where, 0, 0, ""))
             continue
         page = audit_page(path.read_text(encoding="utf-8", errors="replace"), where, allowlist)
         findings += page.findings
@@ -286,8 +290,3 @@ def run_site_audit(site_dir: Path, allowlist: ScriptAllowlist | None = None) -> 
         scripts.update(dict.fromkeys(page.scripts))
         styles.update(dict.fromkeys(page.styles))
     return SiteAudit(findings, frozenset(used), tuple(scripts), tuple(styles), tuple(blocked))
-
-
-def audit_site(site_dir: Path, allowlist: ScriptAllowlist | None = None) -> list[Finding]:
-    """Layer 3: every finding in the built site's HTML files; [] when it may be published."""
-    return run_site_audit(site_dir, allowlist).findings

@@ -6,7 +6,7 @@ dimension, some with code, a 40-70 word summary, two table rows and one
 question per dimension), so build benchmarks measure realistic pages.
 Deterministic for a given seed.
 
-Usage: scripts/synthetic.py DEST --frameworks 40 --dimensions 12
+Usage: scripts/bench/synthetic.py DEST --frameworks 40 --dimensions 12
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Dialog, Route
 
-from macros.safety.site import audit_site
+from macros.safety.site import run_site_audit
 from tests.browser.support import site_pages
 from tests.browser.xss_project import make_xss_project
 from tests.harness.site import mkdocs_build, static_server
@@ -61,7 +61,7 @@ def xss_url(xss_site: Path) -> Iterator[str]:
 
 def test_the_payloads_pass_every_check_and_the_site_audit(xss_site: Path) -> None:
     """They are meant to get this far: the browser is the last word."""
-    assert audit_site(xss_site) == []
+    assert run_site_audit(xss_site).findings == []
     assert len(site_pages(xss_site)) >= 7
 
 

@@ -11,7 +11,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from macros.publish.headers import csp_hash, inline_code, load_policy
+from macros.publish.headers import code_of, csp_hash, load_policy
+from macros.safety.site import run_site_audit
 from tests.harness.site import ROOT
 
 HEADERS_SOURCE = ROOT / "deploy" / "headers.toml"
@@ -173,14 +174,14 @@ def test_shipped_csp_allows_exactly_the_inline_scripts_of_the_build(
 
 
 def test_served_headers_are_the_policy_file(nginx_url: str, published_site: Path) -> None:
-    policy = load_policy(HEADERS_SOURCE, inline_code(published_site))
+    policy = load_policy(HEADERS_SOURCE, code_of(run_site_audit(published_site)))
     headers = fetch(nginx_url, "/").headers
     for name, value in policy.security.items():
         assert headers.get_all(name) == [value], name
 
 
 def test_cache_lifetimes(nginx_url: str, published_site: Path) -> None:
-    policy = load_policy(HEADERS_SOURCE, inline_code(published_site))
+    policy = load_policy(HEADERS_SOURCE, code_of(run_site_audit(published_site)))
     long_lived = policy.cache["fingerprinted"]
     assert "immutable" in long_lived and "max-age=31536000" in long_lived
     fingerprinted = [

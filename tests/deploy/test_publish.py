@@ -17,13 +17,14 @@ from macros.publish.headers import (
     HeaderSourceError,
     InlineCode,
     SiteAuditError,
+    code_of,
     csp_hash,
     header_files,
-    inline_code,
     load_policy,
     render_nginx_headers,
     stale_files,
 )
+from macros.safety.site import run_site_audit
 from tests.harness import nginx
 from tests.harness.site import ROOT
 
@@ -90,7 +91,7 @@ PAGE = """<!doctype html><html><head>
 
 def test_inline_code_finds_executable_scripts_and_styles_only(tmp_path: Path) -> None:
     (tmp_path / "index.html").write_text(PAGE)
-    code = inline_code(tmp_path)
+    code = code_of(run_site_audit(tmp_path))
     assert code.scripts == ('var a = "</p>";', 'import("./m.js")')
     assert code.styles == (".x { color: red }",)
     assert code.problems == ()
@@ -102,12 +103,12 @@ def test_inline_code_reports_what_no_hash_can_allow(tmp_path: Path) -> None:
         '<a href="javascript:void(0)">x</a>'
         '<th style="text-align: left">Name</th>'
     )
-    assert [str(problem) for problem in inline_code(tmp_path).problems] == [
-        f"{tmp_path.name}/a.html:1:1: <button onclick=...> inline event handler "
+    assert [str(problem) for problem in code_of(run_site_audit(tmp_path)).problems] == [
+        f"{tmp_path.name}/a.html:1:1: warning: <button onclick=...> inline event handler "
         "(wire the behaviour up in a script file under content/assets/javascripts/)",
-        f'{tmp_path.name}/a.html:1:35: <a href="javascript:..."> '
+        f'{tmp_path.name}/a.html:1:35: warning: <a href="javascript:..."> '
         "(use a real link, and a script file for the behaviour)",
-        f"{tmp_path.name}/a.html:1:69: <th style=...> inline style attribute "
+        f"{tmp_path.name}/a.html:1:69: warning: <th style=...> inline style attribute "
         "(give the element a class and style it in content/assets/stylesheets/reader.css)",
     ]
     # The handler and the javascript: link fail the site audit before any header is written.
@@ -207,7 +208,7 @@ def test_nginx_and_netlify_files_send_the_same_headers(published_site: Path) -> 
     rules = parse_netlify_headers(files["_headers"])
     default = parse_nginx_headers(files["nginx/headers.conf"])
     immutable = parse_nginx_headers(files["nginx/headers-immutable.conf"])
-    policy = load_policy(HEADERS_SOURCE, inline_code(published_site))
+    policy = load_policy(HEADERS_SOURCE, code_of(run_site_audit(published_site)))
     assert rules["/*"] == policy.security
     assert default == {**policy.security, "Cache-Control": policy.cache["default"]}
     assert immutable == {**policy.security, "Cache-Control": policy.cache["fingerprinted"]}
@@ -291,4 +292,4 @@ def test_server_block_needs_every_placeholder() -> None:
 def test_hashes_are_of_the_text_a_browser_parses(tmp_path: Path) -> None:
     """HTML parsing turns CR LF into LF before scripts exist: hash that, as browsers do."""
     (tmp_path / "crlf.html").write_bytes(b"<script>a();\r\nb();</script>")
-    assert inline_code(tmp_path).scripts == ("a();\nb();",)
+    assert code_of(run_site_audit(tmp_path)).scripts == ("a();\nb();",)

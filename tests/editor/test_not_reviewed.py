@@ -73,7 +73,7 @@ def test_a_strict_build_refuses_it_and_a_preview_build_shows_it(
 ) -> None:
     strict = mkdocs_build(project / "mkdocs.yml", tmp_path / "strict")
     assert strict.returncode == 1
-    assert f"WARNING -  {NOT_REVIEWED}" in strict.stderr
+    assert f"WARNING -  comparison: {NOT_REVIEWED}" in strict.stderr
     assert "Aborted with 1 warnings in strict mode!" in strict.stdout + strict.stderr
 
     preview = mkdocs_build(project / "mkdocs.yml", tmp_path / "preview", strict=False)

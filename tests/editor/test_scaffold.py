@@ -216,16 +216,16 @@ def test_scaffolds_build_but_a_strict_build_refuses_placeholders_and_unreviewed(
     strict = build(project, strict=True)
     assert strict.returncode == 1
     assert (
-        "WARNING -  data/dimensions/caching.yml:9:9: warning: title: placeholder text "
+        "WARNING -  comparison: data/dimensions/caching.yml:9:9: warning: title: placeholder text "
         "'TODO: fill in' (write the real text, then remove the marker; a strict build "
         "refuses to publish placeholders)"
     ) in strict.stderr
     assert (
-        "WARNING -  data/dimensions/templates.yml:38:5: warning: unknown[0]: framework 'gamma' "
-        "is not reviewed yet for the topic 'Templates' (under frameworks, write 'gamma:' with "
-        "its verdict and text, give it a value in each table row and a status where the row "
-        "has them, then remove it from 'unknown:'; a strict build refuses to publish a "
-        "framework not reviewed)"
+        "WARNING -  comparison: data/dimensions/templates.yml:38:5: warning: unknown[0]: "
+        "framework 'gamma' is not reviewed yet for the topic 'Templates' (under frameworks, "
+        "write 'gamma:' with its verdict and text, give it a value in each table row and a "
+        "status where the row has them, then remove it from 'unknown:'; a strict build "
+        "refuses to publish a framework not reviewed)"
     ) in strict.stderr
     # 46: the 28 placeholders of both scaffolds (in_one_line is one), 5 todo- ids (two in
     # the dimension, three release sources), the placeholder source new-framework adds

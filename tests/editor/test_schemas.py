@@ -23,7 +23,7 @@ from referencing.jsonschema import DRAFT202012
 from macros.data.layout import FOLDERS, SINGLE_FILES, classify, data_files
 from macros.data.schema_refs import SCHEMA_DIR, resolve
 from macros.data.yaml_reader import parse_yaml, read_yaml
-from macros.editor.schemas import vscode_schemas
+from macros.editor.schemas import OUTPUT
 from tests.harness.site import FIXTURES, ROOT
 
 # The data files' schemas (the loader's layout) and the definitions they share.
@@ -176,9 +176,8 @@ def test_vscode_maps_every_data_file_to_its_schema() -> None:
     assert {Path(schema).name for schema in mapping} == {
         p.name for p in SCHEMAS if p.name != "common.schema.json"
     }  # each data file's schema
-    # The editor schemas derived from them (scripts/editor-schemas), with the data's ids.
-    assert mapping == vscode_schemas()
-    for schema in mapping:
+    for schema in mapping:  # the editor schemas derived from them (scripts/editor-schemas)
+        assert schema.startswith(f"./{OUTPUT.as_posix()}/"), schema
         assert (SCHEMA_DIR / Path(schema).name).is_file(), schema
     for data_dir in DATA_SETS:
         for path in data_files(data_dir):

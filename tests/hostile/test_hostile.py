@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.safety.site import audit_site
+from macros.safety.site import run_site_audit
 from tests.harness.site import ROOT
 from tests.hostile.cases import CASES, Case, Refused, Safe, make_project
 
@@ -123,7 +123,7 @@ def test_hostile_case(case: Case, outcomes: dict[str, Outcome]) -> None:
     else:
         assert isinstance(case.expect, Safe)
         assert outcome.code == 0, outcome.output[-3000:]
-        assert [str(f) for f in audit_site(outcome.site)] == []
+        assert [str(f) for f in run_site_audit(outcome.site).findings] == []
         for page in outcome.site.rglob("*.html"):
             html = page.read_text(encoding="utf-8")
             for text in case.expect.absent:

@@ -4,13 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from macros.safety.characters import (
-    describe,
-    escape_for_terminal,
-    one_line_message,
-    scan_lines,
-    unsafe_characters,
-)
+from macros.problems import printable
+from macros.safety.characters import RawChar, describe, raw_characters, unsafe_characters
 
 
 @pytest.mark.parametrize(
@@ -37,8 +32,8 @@ def test_each_character_has_a_name(char: str, name: str) -> None:
 
 def test_the_message_names_the_character_the_column_and_the_fix() -> None:
     text = "Pick Flask\u00a0for small services"
-    (found,) = unsafe_characters(text)
-    assert one_line_message(found, found.offset + 1) == (
+    (found,) = raw_characters(text)
+    assert found.message == (
         "a non-breaking space (U+00A0) at column 11: replace it with a normal space"
     )
 
@@ -52,36 +47,39 @@ def test_ordinary_text_passes_untouched() -> None:
 
 def test_raw_lines_point_at_a_nbsp_after_the_key() -> None:
     text = "title: Alpha\nname:\u00a0Beta\n"
-    (finding,) = scan_lines(text, "data/frameworks/beta.yml")
-    assert str(finding) == (
-        "data/frameworks/beta.yml:2:6: a non-breaking space (U+00A0) at column 6 right after "
+    (found,) = raw_characters(text)
+    assert (found.line, found.column) == (2, 6)
+    assert found.message == (
+        "a non-breaking space (U+00A0) at column 6 right after "
         "'name:': replace it with a normal space"
     )
 
 
 def test_raw_lines_point_at_indentation() -> None:
     text = "frameworks:\n\u00a0 alpha: x\n\tbeta: y\n"
-    findings = scan_lines(text, "data/x.yml")
-    assert [str(f) for f in findings] == [
-        "data/x.yml:2:1: a non-breaking space (U+00A0) at column 1 in the indentation: "
-        "replace it with a normal space",
+    assert [(f.line, f.message) for f in raw_characters(text)] == [
+        (
+            2,
+            "a non-breaking space (U+00A0) at column 1 in the indentation: "
+            "replace it with a normal space",
+        ),
     ]  # a tab in the indentation is the YAML reader's to report
 
 
 def test_raw_lines_report_invisible_characters_anywhere_but_leave_tabs_in_text() -> None:
     text = "a: |\n  code:\tkept\n  id\u200bx\n  \u202eevil\n"
-    findings = scan_lines(text, "f.yml")
+    findings: list[RawChar] = raw_characters(text)
     assert [(f.line, f.column) for f in findings] == [(3, 5), (4, 3)]
     assert "zero-width space (U+200B)" in findings[0].message
     assert "right-to-left override (U+202E)" in findings[1].message
 
 
 def test_windows_line_ends_are_not_reported_as_characters() -> None:
-    assert scan_lines("a: b\r\nc: d\r\n", "f.yml") == []
+    assert raw_characters("a: b\r\nc: d\r\n") == []
 
 
 def test_terminal_output_shows_controls_escaped() -> None:
-    assert escape_for_terminal("bad \x1b[2J\x1b]0;owned\x07 name\u202e") == (
+    assert printable("bad \x1b[2J\x1b]0;owned\x07 name\u202e") == (
         "bad \\x1b[2J\\x1b]0;owned\\x07 name\\u202e"
     )
-    assert escape_for_terminal("line one\n\tline two — ok") == "line one\n\tline two — ok"
+    assert printable("line one\n\tline two — ok") == "line one\n\tline two — ok"

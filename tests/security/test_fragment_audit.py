@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from macros.safety.fragment import audit_fragment, fragment_problems
+from macros.safety.fragment import fragment_problems
 
 SAFE_TEXTS = [
     "Pick **Alpha** for small services, *Beta* for large ones.",
@@ -64,17 +64,10 @@ def test_hostile_html_is_refused(render_field: Callable[[str], str], name: str) 
     assert any(expected in problem for problem in problems), problems
 
 
-def test_findings_are_reported_at_the_field() -> None:
-    (finding,) = audit_fragment(
-        "<p>x<img src=/assets/a.png onerror=alert(1)></p>",
-        path="data/faq.yml",
-        line=4,
-        column=8,
-        field="questions[0].a",
-    )
-    assert str(finding) == (
-        "data/faq.yml:4:8: questions[0].a: the text produces an event handler (onerror=) on <img>"
-    )
+def test_an_event_handler_is_named_with_its_element() -> None:
+    assert fragment_problems("<p>x<img src=/assets/a.png onerror=alert(1)></p>") == [
+        "the text produces an event handler (onerror=) on <img>"
+    ]
 
 
 def test_a_handler_the_parser_does_not_split_out_is_still_seen() -> None:

@@ -1,6 +1,6 @@
 """The layers back each other up: what slips past one is caught by the next.
 
-Layer 1 is the input grammar on the Markdown text (macros.textcheck), layer 2
+Layer 1 is the input grammar on the Markdown text (macros.data.text_rules), layer 2
 the audit of the HTML one field produces, layer 3 the audit of the built site.
 """
 
@@ -14,7 +14,7 @@ import pytest
 
 from macros.data.text_rules import check_text
 from macros.safety.fragment import fragment_problems
-from macros.safety.site import audit_site
+from macros.safety.site import run_site_audit
 from tests.harness.site import FIXTURES, mkdocs_build
 
 # Fenced code is left to the code: its info string is blanked with it, yet
@@ -48,7 +48,7 @@ def test_what_slips_past_layers_1_and_2_is_caught_by_layer_3(tmp_path: Path) -> 
     site = project / "site"
     result = mkdocs_build(project / "mkdocs.yml", site)
     assert result.returncode == 0, result.stderr
-    found = [str(f) for f in audit_site(site)]
+    found = [str(f) for f in run_site_audit(site).findings]
     assert any("<h2>: event handler onclick=" in message for message in found), found
 
 

@@ -10,12 +10,11 @@ import jinja2
 import pytest
 
 from macros import messages
-from macros.messages_site import SITE_AUDIT
+from macros.messages import SITE_AUDIT
 from macros.safety.site import (
     ALLOWLIST_PATH,
     allowed_script_hashes,
     audit_page,
-    audit_site,
     csp_hash,
     load_allowlist,
     run_site_audit,
@@ -45,8 +44,8 @@ def test_every_allowlisted_script_is_what_the_installed_material_renders() -> No
 
 
 def test_the_built_sites_pass(site_dir: Path, minimal_site_dir: Path) -> None:
-    assert audit_site(site_dir) == []
-    assert audit_site(minimal_site_dir) == []
+    assert run_site_audit(site_dir).findings == []
+    assert run_site_audit(minimal_site_dir).findings == []
 
 
 def test_theme_scripts_pass_for_every_base_url() -> None:
@@ -152,7 +151,7 @@ KINDS = [
 @pytest.mark.parametrize(("html", "subject", "code", "text"), KINDS)
 def test_each_kind_of_finding(html: str, subject: str, code: str, text: str) -> None:
     findings = audit_page(page(html), "site/x/index.html", ALLOWLIST).findings
-    assert [(f.code, f.subject, f.message) for f in findings] == [(code, subject, text)]
+    assert [(f.code, f.field, f.message) for f in findings] == [(code, subject, text)]
     assert findings[0].hint == messages.hint(code) != ""
     assert str(findings[0]) == (
         f"site/x/index.html:7:{findings[0].column}: {subject}: {text} ({findings[0].hint})"
@@ -194,7 +193,7 @@ def test_a_symlinked_page_is_reported(tmp_path: Path) -> None:
     site.mkdir()
     (tmp_path / "outside.html").write_text(page("<p>x</p>"))
     (site / "leak.html").symlink_to(tmp_path / "outside.html")
-    assert [str(f) for f in audit_site(site)] == [
+    assert [str(f) for f in run_site_audit(site).findings] == [
         "site/leak.html: not a regular file (a link?) (the site holds files only: remove the "
         "link or special file from content/)"
     ]
@@ -202,7 +201,7 @@ def test_a_symlinked_page_is_reported(tmp_path: Path) -> None:
 
 def test_a_site_that_is_not_there_fails_the_audit(tmp_path: Path) -> None:
     """A build that wrote its pages elsewhere once passed an audit of nothing."""
-    assert [str(f) for f in audit_site(tmp_path / "site")] == [
+    assert [str(f) for f in run_site_audit(tmp_path / "site").findings] == [
         "site: there is no built site here to audit (the build wrote its pages somewhere "
         "else: give it absolute paths)"
     ]

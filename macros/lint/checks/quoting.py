@@ -1,14 +1,15 @@
 """Unquoted values that YAML 1.1 turns into something other than the text written.
 
 ``no`` becomes false, ``3.10`` becomes 3.1 and ``1e3`` becomes 1000.0; where
-the schema expects text, the loader rejects them, and this check says why and
-fixes them by quoting the value exactly as written.
+the schema expects text, the loader rejects them (this check reports them in
+the loader's words, so every entry point says the same) and this check fixes
+them by quoting the value exactly as written.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from macros.data.document import FieldPath, YamlDocument, value_at
@@ -60,20 +61,26 @@ class QuotingCheck(Check):
     }
 
     def check(self, ctx: LintContext) -> list[Problem]:
-        return [
-            self.problem(
-                "yaml11",
-                file,
-                s.path,
-                at=(s.line, s.column),
-                raw=s.raw,
-                what=s.what,
-                quoted=quoted(s.raw),
-            )
-            for file in ctx.files
-            if file.doc is not None
-            for s in surprises(file.doc, file.kind)
-        ]
+        """Each surprise, in the loader's words where it reports the same spot (one
+        mistake, one message from every entry point), marked as this check's (fixable)."""
+        loader = {(p.path, p.line, p.column): p for p in ctx.loader_problems}
+        found = []
+        for file in ctx.files:
+            if file.doc is None:
+                continue
+            for s in surprises(file.doc, file.kind):
+                problem = self.problem(
+                    "yaml11",
+                    file,
+                    s.path,
+                    at=(s.line, s.column),
+                    raw=s.raw,
+                    what=s.what,
+                    quoted=quoted(s.raw),
+                )
+                same = loader.get((problem.path, problem.line, problem.column))
+                found.append(replace(same, code=problem.code) if same else problem)
+        return found
 
     def fix(self, kind: str, text: str, doc: YamlDocument) -> str:
         lines = text.split("\n")

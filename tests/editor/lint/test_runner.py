@@ -74,8 +74,8 @@ def test_cli_groups_by_check_with_counts_and_a_tip(project: Path) -> None:
     assert result.stdout.splitlines() == [
         "quoting: text that YAML would read as a yes/no value or a number is quoted: 1 error "
         "(1 fixable)",
-        "  data/frameworks/beta.yml:6:10: licence: YAML reads no as a yes/no value, not as text "
-        '(put it in quotes so it stays as written: "no" (scripts/lint --fix does this))',
+        "  data/frameworks/beta.yml:6:10: licence: expected text, got the yes/no value no "
+        '(put it in quotes so YAML keeps it as written: "no")',
         "ordering: sources.yml keys are in alphabetical order and no two dimensions share an "
         "order: 1 error",
         "  data/dimensions/templates.yml:2:8: order: order 10 is also used by "

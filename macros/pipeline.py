@@ -1,0 +1,152 @@
+"""The one check pipeline: every entry point gets its problems from :func:`check_project`.
+
+The build and the preview (the MkDocs plugin), ``comparison validate``,
+``lint``, ``stage`` and ``editor-schemas`` all call it, so the same data gives
+the same problems, in the same words, wherever it is checked (issue 22).
+Checking is split in two named stages, and rendering sits between them:
+
+1. **Data checks**, before anything is rendered: the loader (layout, YAML,
+   schema, references, text rules, coverage, placeholders), ids that collide
+   with the templates' own anchors (:mod:`macros.data.collisions`) and the
+   field audit (the HTML each Markdown field becomes with the site's Markdown
+   settings, :mod:`macros.render.field_audit`).
+2. **Site checks**, on the files and, when stage 1 found no error, on the pages
+   rendered once from the data: the lint's checks (links and anchors need the
+   rendered pages; sources, duplicates, ordering, staleness, quoting,
+   whitespace need only the files). A template error is a problem too.
+
+The rendered pages come back with the report, so no caller renders twice.
+A strict build refuses every error and every warning of stage 1 (a
+placeholder, a framework not reviewed); stage 2's warnings (an old review, a
+source nobody cites) are advice and never fail a build (it gives the same
+result on any day).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import jinja2
+
+from macros.data.collisions import check_collisions
+from macros.data.file_reader import ReadCache
+from macros.data.layout import DataFile
+from macros.data.loader import load
+from macros.data.model import Dataset
+from macros.lint.base import Check, LintContext
+from macros.lint.registry import CHECKS
+from macros.lint.runner import CheckResult, run_checks
+from macros.problems import Problem, Severity, errors
+from macros.project import Project
+from macros.render.field_audit import field_html_problems
+from macros.render.pages import Page, Renderer
+from macros.render.template_anchors import template_anchors
+
+CRASH_MESSAGE = "the check '{name}' failed: {crash}"
+CRASH_HINT = "a bug in the checks, not in the data: please report it"
+
+
+@dataclass(frozen=True)
+class Report:
+    files: tuple[DataFile, ...]  # every data file the site knows, parsed or not
+    dataset: Dataset | None  # None while any problem is an error
+    pages: tuple[Page, ...]  # rendered when the data checks found no error, else ()
+    problems: tuple[Problem, ...]  # every problem, sorted, each once
+    data_problems: frozenset[Problem]  # stage 1's
+    results: tuple[CheckResult, ...]  # each lint check's own (scripts/lint reports by check)
+    rendering: tuple[Problem, ...]  # a template error while rendering the pages
+    context: LintContext  # what the site checks looked at
+
+    @property
+    def errors(self) -> list[Problem]:
+        return errors(self.problems)
+
+    @property
+    def refused(self) -> list[Problem]:
+        """What a strict build refuses: every error, and the data checks' warnings."""
+        return [p for p in self.problems if p.severity is Severity.ERROR or p in self.data_problems]
+
+    @property
+    def advisory(self) -> list[Problem]:
+        """Warnings that never fail a build (an old review, an uncited source)."""
+        return [p for p in self.problems if p not in set(self.refused)]
+
+
+def check_project(
+    project: Project,
+    *,
+    read_cache: ReadCache | None = None,
+    checks: Sequence[Check] = CHECKS,
+) -> Report:
+    """Every problem of the project's data, and its pages when they could be rendered.
+
+    ``read_cache``: the preview's files read before. ``checks``: the lint checks
+    to run (scripts/lint --check); every other caller runs them all.
+    """
+    # Stage 1: the data checks.
+    loaded = load(project.data_dir, project.root, project.docs_dir, read_cache)
+    parsed = [file for file in loaded.files if file.doc is not None]
+    fixed = template_anchors(project.template_dirs, project.root)
+    data_problems = [
+        *loaded.problems,
+        *check_collisions(parsed, fixed),
+        *field_html_problems(loaded.files, project.markdown, project.cache_dir),
+    ]
+    dataset = None if errors(data_problems) else loaded.dataset
+    pages: tuple[Page, ...] = ()
+    rendering: list[Problem] = []
+    if dataset is not None:
+        try:
+            pages = tuple(render(project, dataset))
+        except jinja2.TemplateError as exc:
+            rendering.append(template_problem(exc))
+    # Stage 2: the site checks, on the files and the rendered pages.
+    ctx = LintContext(
+        project.data_dir,
+        project.root,
+        project.docs_dir,
+        project.today or dt.date.today(),
+        project.max_age_days,
+        list(loaded.files),
+        data_problems,
+        dataset if pages else None,
+        list(pages) if pages else None,
+    )
+    results = tuple(run_checks(ctx, checks))
+    found: list[Problem] = [*rendering]
+    for checked in results:
+        found.extend(checked.problems)
+        if checked.crash:
+            message = CRASH_MESSAGE.format(name=checked.check.name, crash=checked.crash)
+            found.append(Problem("scripts/lint", 0, 0, "", message, CRASH_HINT))
+    problems = tuple(dict.fromkeys(sorted(found)))  # one problem found by two checks: once
+    return Report(
+        loaded.files,
+        None if errors(problems) else dataset,
+        pages,
+        problems,
+        frozenset(data_problems),
+        results,
+        tuple(rendering),
+        ctx,
+    )
+
+
+def render(project: Project, dataset: Dataset) -> list[Page]:
+    cache = project.cache_dir / "jinja" if project.cache_dir else None
+    return Renderer(
+        dataset,
+        project.template_dirs,
+        cache,
+        project.directory_urls,
+        markdown=project.markdown,
+    ).pages()
+
+
+def template_problem(exc: jinja2.TemplateError) -> Problem:
+    """A template error, at the template's file and line where Jinja knows them."""
+    where = f"{getattr(exc, 'filename', None) or getattr(exc, 'name', '') or ''}"
+    line = getattr(exc, "lineno", None) or 0
+    return Problem(where or "template", line, 1 if line else 0, "", f"template error: {exc}")
