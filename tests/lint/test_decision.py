@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from macros.data.loader import load
 from macros.lint.checks.decision import CHECK
 from macros.lint.context import build_context
-from macros.lint.site_problems import site_problems
 from macros.paths import project_root
+from macros.pipeline import check_project
+from macros.project import project_from_config
 
 TODAY = dt.date(2026, 12, 7)
 
@@ -209,7 +209,9 @@ def test_a_descriptive_row_with_statuses(data: Path) -> None:
 def test_the_build_and_preview_report_it_too(data: Path) -> None:
     """The plugin's list of problems (site_problems) includes the check's errors."""
     edit(data / "site.yml", "    criteria: [real-time]", "    criteria: [built-in-admin]")
-    result = load(data, data.parent)
-    assert result.dataset is not None
-    found = site_problems(data, data.parent, None, result, today=TODAY)
-    assert [p.code for p in found if p.severity.value == "error"] == ["decision.pick"]
+    root = project_root()
+    project = project_from_config(
+        root / "mkdocs.yml", data_dir=data, root=data.parent, docs_dir=root / "content", today=TODAY
+    )
+    report = check_project(project)
+    assert [p.code for p in report.refused] == ["decision.pick"]
