@@ -18,8 +18,8 @@ import time
 from pathlib import Path
 
 import yaml
-from support import mkdocs_build
 
+from harness.site import mkdocs_build
 from macros.data.loader import load_or_raise
 from macros.render.nav import GENERATED_NAV
 from macros.render.pages import Renderer, topic_uri

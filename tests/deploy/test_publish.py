@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from harness import nginx
 from macros.cli import csp_hashes_main
 from macros.publish.build import finish_site
 from macros.publish.compress import precompress
@@ -24,7 +25,6 @@ from macros.publish.headers import (
     render_nginx_headers,
     stale_files,
 )
-from tests.harness import nginx
 from tests.harness.site import ROOT
 
 DEPLOY_DIR = ROOT / "deploy"

@@ -13,7 +13,7 @@ import shutil
 import stat
 from pathlib import Path
 
-from tests.harness.site import ROOT
+from harness.site import ROOT
 
 DEPLOY_DIR = ROOT / "deploy"
 
