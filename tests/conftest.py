@@ -1,36 +1,91 @@
+"""The sites the tests share, each built once per run (and shared by pytest-xdist's
+workers), the markers every test gets from where it is and what it uses, and how
+``make test`` spreads the tests over the cores:
+
+- ``browser``: the tests in tests/browser/ (Chromium against a built site);
+- ``slow``: the end-to-end tiers (tests/browser/, tests/deploy/) and every test
+  that uses a whole built site (``-m "not slow"`` is the quick loop);
+- with ``-n auto --dist loadfile`` each test file runs on one worker (its module
+  fixtures are made once), and tests/deploy/ as a whole runs on one worker (one
+  build of the published site, one nginx).
+"""
+
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 
+from tests.harness.once import made_once
 from tests.harness.site import FIXTURES, ROOT, mkdocs_build
+
+TESTS = Path(__file__).resolve().parent
+END_TO_END = {"browser", "deploy"}  # tiers whose every test builds or serves a whole site
+BUILT_SITES = {
+    "site_dir",
+    "minimal_site_dir",
+    "three_site_dir",
+    "published_site",
+    "nginx_url",
+    "base_url",
+    "three_site_url",
+}
+ONE_WORKER = ("tests/deploy/",)  # tiers that share a session fixture made per worker
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        tier = item.path.relative_to(TESTS).parts[0]
+        if tier == "browser":
+            item.add_marker(pytest.mark.browser)
+        if tier in END_TO_END or set(getattr(item, "fixturenames", ())) & BUILT_SITES:
+            item.add_marker(pytest.mark.slow)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """--dist loadfile, but with each tier of ONE_WORKER as one unit of work.
+
+    (xdist's own --dist loadgroup cannot be used: with pytest 9 it no longer
+    changes the test ids it groups by, so its groups are ignored.)
+    """
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class TierScheduling(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return next((t for t in ONE_WORKER if nodeid.startswith(t)), nodeid.split("::")[0])
+
+    return TierScheduling(config, log)
+
+
+def _build(config: Path, dest: Path) -> None:
+    result = mkdocs_build(config, dest)
+    assert result.returncode == 0, result.stderr
 
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site (mkdocs.yml + data/), built once per test session."""
-    dest = tmp_path_factory.mktemp("site") / "site"
-    result = mkdocs_build(ROOT / "mkdocs.yml", dest)
-    assert result.returncode == 0, result.stderr
-    return dest
+    """The real site (mkdocs.yml + data/), built once per test run."""
+    return (
+        made_once(
+            tmp_path_factory, "site", lambda folder: _build(ROOT / "mkdocs.yml", folder / "site")
+        )
+        / "site"
+    )
 
 
 @pytest.fixture(scope="session")
 def minimal_site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The small fixture project in tests/fixtures/minimal, built once."""
-    dest = tmp_path_factory.mktemp("minimal") / "site"
-    result = mkdocs_build(FIXTURES / "minimal" / "mkdocs.yml", dest)
-    assert result.returncode == 0, result.stderr
-    return dest
+    config = FIXTURES / "minimal" / "mkdocs.yml"
+    return made_once(tmp_path_factory, "minimal", lambda f: _build(config, f / "site")) / "site"
 
 
-@pytest.fixture(scope="session")
-def three_site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site's own configuration (theme, styles, scripts) over the data of
-    tests/fixtures/three: pair pages, /compare/ and framework pages, built once."""
-    root = tmp_path_factory.mktemp("three-site")
+def _three_site(root: Path) -> None:
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config["docs_dir"] = str(ROOT / "content")
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
@@ -38,7 +93,11 @@ def three_site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
         if isinstance(plugin, dict) and "comparison" in plugin:
             plugin["comparison"]["data_dir"] = str(FIXTURES / "three" / "data")
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
-    dest = root / "site"
-    result = mkdocs_build(root / "mkdocs.yml", dest)
-    assert result.returncode == 0, result.stderr
-    return dest
+    _build(root / "mkdocs.yml", root / "site")
+
+
+@pytest.fixture(scope="session")
+def three_site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site's own configuration (theme, styles, scripts) over the data of
+    tests/fixtures/three: pair pages, /compare/ and framework pages, built once."""
+    return made_once(tmp_path_factory, "three-site", _three_site) / "site"
