@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.editor.lint.conftest import Lint, edit
+from tests.lint.conftest import Lint, edit
 
 
 def test_a_framework_without_an_entry_or_a_table_value(project: Path, lint: Lint) -> None:

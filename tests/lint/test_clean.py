@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from macros.lint.registry import CHECKS
-from tests.editor.lint.conftest import Lint
+from tests.lint.conftest import Lint
 
 
 def test_every_check_passes_on_the_fixture(lint: Lint) -> None:

@@ -1,4 +1,4 @@
-"""The bad-data corpus: each file in tests/bad_data is one editor mistake.
+"""The bad-data corpus: each file in tests/data/bad_data is one editor mistake.
 
 A case file starts with comment lines: ``# target: <path>`` says where it goes
 in a copy of tests/fixtures/minimal, ``# expect: <message>`` lines give the

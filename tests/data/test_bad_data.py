@@ -1,4 +1,4 @@
-"""Every editor mistake in tests/bad_data gets its exact message, a non-zero
+"""Every editor mistake in tests/data/bad_data gets its exact message, a non-zero
 exit, and leaves the last good site/ exactly as it was.
 
 The messages of every case are checked in-process (the loader the build's
@@ -16,7 +16,7 @@ import pytest
 
 from macros.data.loader import load_dataset
 from macros.publish.build import build_site
-from tests.bad_data_cases import Case, all_cases, make_project
+from tests.data.bad_data_cases import Case, all_cases, make_project
 from tests.harness.site import run_script
 
 CASES = all_cases()

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.editor.lint.conftest import Lint, edit
+from tests.lint.conftest import Lint, edit
 
 
 def test_links_to_missing_pages_and_anchors(project: Path, lint: Lint) -> None:

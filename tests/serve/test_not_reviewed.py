@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from macros.data.loader import load_dataset
-from tests.editor.conftest import Preview
 from tests.harness.site import FIXTURES, mkdocs_build, mkdocs_serve, run_script
+from tests.serve.conftest import Preview
 
 NOT_REVIEWED = (
     "data/dimensions/architecture.yml:11:11: warning: unknown[0]: framework 'beta' is not "

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.editor.lint.conftest import Lint
+from tests.lint.conftest import Lint
 
 
 def test_old_reviews_and_source_checks(lint: Lint) -> None:

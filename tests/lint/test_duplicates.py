@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.editor.lint.conftest import Lint, edit
+from tests.lint.conftest import Lint, edit
 
 
 def test_rows_with_the_same_label_or_values(project: Path, lint: Lint) -> None:

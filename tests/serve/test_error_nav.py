@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from tests.editor.conftest import Preview
+from tests.serve.conftest import Preview
 
 pytestmark = pytest.mark.slow
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from macros.lint.cli import main
-from tests.editor.lint.conftest import edit
+from tests.lint.conftest import edit
 
 SOURCES = """\
 # Every source the site cites.

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.editor.lint.conftest import Lint, edit
+from tests.lint.conftest import Lint, edit
 
 
 def test_values_yaml_would_change(project: Path, lint: Lint) -> None:

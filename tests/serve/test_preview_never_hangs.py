@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from macros.scaffold import new_dimension
-from tests.editor.conftest import Preview
 from tests.harness.site import FIXTURES, mkdocs_serve
+from tests.serve.conftest import Preview
 
 pytestmark = pytest.mark.slow
 

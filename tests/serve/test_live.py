@@ -20,8 +20,8 @@ from mkdocs.structure.files import Files
 from watchdog.observers.polling import PollingObserver
 
 from macros.mkdocs_plugin import live, live_server
-from tests.editor.conftest import Preview
 from tests.harness.site import FIXTURES, ROOT
+from tests.serve.conftest import Preview
 
 
 def server_watching(folder: Path) -> LiveReloadServer:

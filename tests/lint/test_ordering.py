@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.editor.lint.conftest import Lint, edit
+from tests.lint.conftest import Lint, edit
 
 
 def test_unsorted_sources(project: Path, lint: Lint) -> None:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.editor.lint.conftest import Lint
+from tests.lint.conftest import Lint
 
 
 def test_a_source_nobody_cites(project: Path, lint: Lint) -> None:

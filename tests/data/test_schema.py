@@ -14,7 +14,7 @@ from macros.data.loader import load_dataset
 from macros.data.schema import validate
 from macros.data.schema_messages import problems
 from macros.data.yaml_reader import parse_yaml
-from tests.bad_data_cases import all_cases, make_project
+from tests.data.bad_data_cases import all_cases, make_project
 
 
 def _clear_caches() -> None:

@@ -18,8 +18,8 @@ from typing import Any
 
 import pytest
 
-from tests.editor.conftest import Preview, in_own_browser
-from tests.editor.test_error_page import ARTICLE_TEXT, PROBLEMS_JS, replace, wait_in_page
+from tests.serve.conftest import Preview, in_own_browser
+from tests.serve.test_error_page import ARTICLE_TEXT, PROBLEMS_JS, replace, wait_in_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

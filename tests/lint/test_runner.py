@@ -15,8 +15,8 @@ from macros.lint.registry import CHECKS
 from macros.lint.report import format_lint_report
 from macros.lint.runner import run_checks
 from macros.problems import Problem
-from tests.editor.lint.conftest import TODAY, edit
 from tests.harness.site import ROOT
+from tests.lint.conftest import TODAY, edit
 
 
 class Broken(Check):

@@ -1,7 +1,7 @@
 """Golden tests: the Markdown rendered from tests/fixtures/minimal.
 
 After an intended change to templates, regenerate with
-``UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_render_golden.py`` and review
+``UPDATE_GOLDEN=1 .venv/bin/pytest tests/render/test_pages.py`` and review
 the diff like any other change.
 """
 

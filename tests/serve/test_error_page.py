@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.editor.conftest import Preview, in_own_browser
+from tests.serve.conftest import Preview, in_own_browser
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
