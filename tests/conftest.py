@@ -3,8 +3,9 @@ workers), the markers every test gets from where it is and what it uses, and how
 ``make test`` spreads the tests over the cores:
 
 - ``browser``: the tests in tests/browser/ (Chromium against a built site);
-- ``slow``: the end-to-end tiers (tests/browser/, tests/deploy/) and every test
-  that uses a whole built site (``-m "not slow"`` is the quick loop);
+- ``slow``: the end-to-end tiers (tests/serve/, tests/browser/, tests/deploy/),
+  every test that uses a whole built site, and the tests marked so because they
+  build one in their body (``-m "not slow"`` is the quick loop);
 - with ``-n auto --dist loadfile`` each test file runs on one worker (its module
   fixtures are made once), and tests/deploy/ as a whole runs on one worker (one
   build of the published site, one nginx).
@@ -22,7 +23,7 @@ from tests.harness.once import made_once
 from tests.harness.site import FIXTURES, ROOT, mkdocs_build
 
 TESTS = Path(__file__).resolve().parent
-END_TO_END = {"browser", "deploy"}  # tiers whose every test builds or serves a whole site
+END_TO_END = {"browser", "deploy", "serve"}  # tiers whose every test builds or serves a whole site
 BUILT_SITES = {
     "site_dir",
     "minimal_site_dir",

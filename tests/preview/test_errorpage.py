@@ -1,4 +1,7 @@
-"""The error page's excerpts: the right lines, the spot marked, the caret under it."""
+"""The preview's error page (macros.preview.errorpage, rendered by render_problems):
+the excerpts show the right lines, the spot marked and the caret under it; every
+value is escaped, file names included, and a file that is a link or lies outside
+data/ is never quoted (issue 11)."""
 
 from __future__ import annotations
 
@@ -76,3 +79,34 @@ def test_the_page_escapes_what_it_shows(tmp_path: Path) -> None:
     assert "<script>" not in page
     assert "<mark>&lt;script&gt;alert(1)&lt;/script&gt;</mark>" in page
     assert "raw HTML is not allowed: &lt;script&gt;" in page
+
+
+EVIL = "x`<img src=x onerror=alert(1)>`.yml"
+
+
+def test_a_file_name_with_html_and_backticks_is_text(tmp_path: Path) -> None:
+    (tmp_path / "data" / "frameworks").mkdir(parents=True)
+    page = render_problems(
+        [Problem(f"data/frameworks/{EVIL}", 0, 0, "", "'x' is not a valid id")], root=tmp_path
+    )
+    assert "<img" not in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page
+
+
+def test_a_link_is_never_quoted(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("root:x:0:0:root:/root:/bin/bash\n")
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "passwd.yml").symlink_to(secret)
+    (tmp_path / "outside.yml").write_text("password: hunter2\n")
+    page = render_problems(
+        [
+            Problem("data/passwd.yml", 1, 1, "", "a symbolic link is not allowed here"),
+            Problem("outside.yml", 1, 1, "", "somewhere else"),
+            Problem("data/../outside.yml", 1, 1, "", "climbing out"),
+        ],
+        root=tmp_path,
+    )
+    assert "root:x:0:0" not in page
+    assert "hunter2" not in page
+    assert page.count("data/passwd.yml") >= 1

@@ -48,6 +48,7 @@ def test_a_build_ships_the_sites_own_files_minified(site_dir: Path) -> None:
         assert len(shipped) < 0.8 * len(written), path
 
 
+@pytest.mark.slow
 def test_the_preview_keeps_them_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     project = tmp_path / "project"
     shutil.copytree(FIXTURES / "minimal", project)

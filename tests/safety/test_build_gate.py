@@ -24,6 +24,7 @@ def digest(folder: Path) -> dict[str, str]:
     }
 
 
+@pytest.mark.slow
 def test_an_inline_script_on_a_hand_written_page_fails_the_build(
     tmp_path: Path, capfd: pytest.CaptureFixture[str]
 ) -> None:
@@ -60,6 +61,7 @@ def test_the_csp_never_hashes_a_script_the_allowlist_does_not_hold(tmp_path: Pat
         header_files(site, ROOT / "deploy" / "headers.toml", strict=False)
 
 
+@pytest.mark.slow
 def test_a_failed_mkdocs_build_says_so_last_and_leaves_the_site(
     tmp_path: Path, capfd: pytest.CaptureFixture[str]
 ) -> None:
@@ -76,6 +78,7 @@ def test_a_failed_mkdocs_build_says_so_last_and_leaves_the_site(
     assert digest(site) == before
 
 
+@pytest.mark.slow
 def test_relative_paths_build_where_they_point(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -17,6 +17,8 @@ import pytest
 
 from tests.harness.site import FIXTURES, ROOT, mkdocs_build
 
+pytestmark = pytest.mark.slow  # every test builds a site
+
 SITE_TITLE = 'Alpha "vs" Beta <3 & co'
 DESCRIPTION = '0;url=https://evil.example/" http-equiv="refresh" a<b & c'
 SITE_URL = "https://x.example/"

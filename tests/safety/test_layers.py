@@ -36,6 +36,7 @@ def test_what_slips_past_layer_1_is_caught_by_layer_2(
     assert any("attribute id= on <div>" in problem for problem in problems), problems
 
 
+@pytest.mark.slow
 def test_what_slips_past_layers_1_and_2_is_caught_by_layer_3(tmp_path: Path) -> None:
     """Hand-written pages in content/ are the project's own and never pass through
     the data rules: an attribute list there reaches the built HTML, and only the

@@ -5,7 +5,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from tests.harness.site import FIXTURES, mkdocs_build
+
+pytestmark = pytest.mark.slow  # every test builds a site
 
 
 def build_three(tmp_path: Path, limit: int) -> tuple[int, str, Path]:

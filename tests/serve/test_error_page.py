@@ -1,12 +1,17 @@
-"""The preview's error page, driven in Chromium during a real `mkdocs serve`.
+"""The preview's error page during a real `mkdocs serve`.
 
-Break three files at once: the page lists every problem with its file, line,
-column, field, message and hint, shows the offending line with the spot
-marked, and clears itself through live reload once the files are fixed.
+Break three files at once (in Chromium): the page lists every problem with its
+file, line, column, field, message and hint, shows the offending line with the
+spot marked, and clears itself through live reload once the files are fixed.
+
+The error page is named once in the preview's navigation. Regression (issue 14):
+with broken data, every generated page (article, table, FAQ, decision helper)
+became the error page, and the navigation listed "Data errors" four times.
 """
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -15,7 +20,7 @@ import pytest
 
 from tests.serve.conftest import Preview, in_own_browser
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
+pytestmark = pytest.mark.slow
 
 # A rule of thumb on the home page (tests/fixtures/minimal/data/site.yml).
 ARTICLE_TEXT = "A micro-framework keeps it short."
@@ -95,6 +100,7 @@ def replace(path: Path, old: str, new: str) -> str:
     return text
 
 
+@pytest.mark.browser
 def test_error_page_lists_every_problem_and_clears_on_the_next_good_save(preview: Preview) -> None:
     in_own_browser(lambda browser: check_error_page(preview, browser))
 
@@ -147,3 +153,25 @@ def check_error_page(preview: Preview, browser: Any) -> None:
     )
     assert page.inner_text("article h1").rstrip("¶") != "The data has 3 problems"
     page.close()
+
+
+def navigation_titles(html: str) -> list[str]:
+    """The pages Material's navigation links to, in order (not the table of contents)."""
+    links = re.findall(
+        r'<a href="([^"#]*)" class="md-nav__link[^"]*">\s*<span class="md-ellipsis">(.*?)</span>',
+        html,
+        re.DOTALL,
+    )
+    return [re.sub(r"\s+", " ", title).strip() for _, title in links]
+
+
+def test_the_error_page_is_named_once_in_the_navigation(preview: Preview) -> None:
+    before = navigation_titles(preview.get())
+    assert "Data errors" not in before
+    dimension = preview.project / "data/dimensions/architecture.yml"
+    dimension.write_text(dimension.read_text().replace("order: 10", "order: ten"))
+    page = preview.wait_for(lambda html: "The data has 1 problem" in html, html=True)
+    assert navigation_titles(page).count("Data errors") == 1
+    assert 'aria-label="Next: Data errors"' not in page
+    for other in ("comparison/", "faq/", "decide/"):  # every generated address still answers
+        assert "The data has 1 problem" in preview.get(other)
