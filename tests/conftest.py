@@ -8,7 +8,9 @@ workers), the markers every test gets from where it is and what it uses, and how
   build one in their body (``-m "not slow"`` is the quick loop);
 - with ``-n auto --dist loadfile`` each test file runs on one worker (its module
   fixtures are made once), and tests/deploy/ as a whole runs on one worker (one
-  build of the published site, one nginx).
+  build of the published site, one nginx); the tests of a SPLIT file (long, and
+  with no module fixture) are spread one by one. The end-to-end files start
+  first, so that no long file is left to run alone at the end.
 """
 
 from __future__ import annotations
@@ -34,9 +36,20 @@ BUILT_SITES = {
     "three_site_url",
 }
 ONE_WORKER = ("tests/deploy/",)  # tiers that share a session fixture made per worker
+# Files whose tests are each long and share no module fixture: spread over the workers.
+SPLIT = {"tests/browser/test_every_page.py"}
+
+
+def _start_rank(item: pytest.Item) -> int:
+    """0 for the tests to start first (split files), 1 for the end-to-end tiers, else 2."""
+    relative = item.path.relative_to(TESTS)
+    if f"tests/{relative.as_posix()}" in SPLIT:
+        return 0
+    return 1 if relative.parts[0] in END_TO_END else 2
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    items.sort(key=_start_rank)  # stable: each file keeps its order
     for item in items:
         tier = item.path.relative_to(TESTS).parts[0]
         if tier == "browser":
@@ -47,7 +60,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
-    """--dist loadfile, but with each tier of ONE_WORKER as one unit of work.
+    """--dist loadfile, but each tier of ONE_WORKER is one unit of work, each test of
+    a SPLIT file is one, and units go out in collection order.
 
     (xdist's own --dist loadgroup cannot be used: with pytest 9 it no longer
     changes the test ids it groups by, so its groups are ignored.)
@@ -56,9 +70,14 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
         return None
     from xdist.scheduler import LoadFileScheduling
 
+    config.option.loadscopereorder = False  # the order of pytest_collection_modifyitems
+
     class TierScheduling(LoadFileScheduling):
         def _split_scope(self, nodeid: str) -> str:
-            return next((t for t in ONE_WORKER if nodeid.startswith(t)), nodeid.split("::")[0])
+            path = nodeid.split("::")[0]
+            if path in SPLIT:
+                return nodeid
+            return next((t for t in ONE_WORKER if nodeid.startswith(t)), path)
 
     return TierScheduling(config, log)
 
