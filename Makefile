@@ -65,17 +65,21 @@ validate: $(STAMP)
 	$(BIN)/comparison validate
 
 lint: $(STAMP)
-	$(BIN)/ruff check macros scripts tests
-	$(BIN)/ruff format --check macros scripts tests
+	$(BIN)/ruff check macros harness scripts tests
+	$(BIN)/ruff format --check macros harness scripts tests
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-## Every test: static checks, unit, golden, integration, browser.
+## Every test: static checks, unit, golden, integration, browser, on every core
+## (pytest-xdist: a test file on one worker, tests/deploy/ on one worker; tests/conftest.py).
+## The quick loop without whole-site builds and browsers: make test PYTEST_ARGS='-m "not slow"'.
+PYTEST_ARGS ?=
 test: $(STAMP) node_modules/.installed
-	$(BIN)/ruff check macros scripts tests
+	$(BIN)/ruff check macros harness scripts tests
+	$(BIN)/ruff format --check macros harness scripts tests
 	$(BIN)/mypy
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile $(PYTEST_ARGS)
 
 bench: $(STAMP) node_modules/.installed
 	scripts/bench/run

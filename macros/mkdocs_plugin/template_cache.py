@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 _page_outputs: BuildCache[tuple[Any, ...], str] = BuildCache()
 # Keys of MkDocs' template context that no template of the site reads
-# (tests/editor/test_live.py checks Material's and overrides/): they change on
+# (tests/serve/test_live.py checks Material's and overrides/): they change on
 # every build and would defeat the cache.
 IGNORED_CONTEXT = frozenset({"build_date_utc"})
 

@@ -24,8 +24,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import synthetic
-from support import mkdocs_build
 
+from harness.site import mkdocs_build
 from macros.publish.stage import stage
 
 ROOT = Path(__file__).resolve().parent.parent.parent

@@ -30,8 +30,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from support import CHROMIUM, CHROMIUM_ARGS, mkdocs_serve
-
+from harness.site import CHROMIUM, CHROMIUM_ARGS, mkdocs_serve
 from macros.data.loader import load_dataset
 from macros.data.yaml_reader import read_yaml
 from macros.mkdocs_plugin.live_server import SETTLE

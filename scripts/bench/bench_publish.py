@@ -17,9 +17,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-import support
-from support import free_port, stop, wait_for_port
-
+from harness.nginx import command as nginx_command
+from harness.nginx import write_config as nginx_config
+from harness.site import free_port, stop, wait_for_port
 from macros.publish.build import build_site
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -86,9 +86,9 @@ def run(
 ) -> int:
     prefix = scratch / "nginx"
     port = free_port()
-    main = support.write_config(prefix, site, port, workers=workers, access_log=False)
+    main = nginx_config(prefix, site, port, workers=workers, access_log=False)
     process = subprocess.Popen(
-        support.command(nginx_binary, prefix, main),
+        nginx_command(nginx_binary, prefix, main),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

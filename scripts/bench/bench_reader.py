@@ -37,9 +37,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import support
-from support import CHROMIUM, CHROMIUM_ARGS, free_port, stop, wait_for_port
-
+from harness.nginx import command as nginx_command
+from harness.nginx import write_config as nginx_config
+from harness.site import CHROMIUM, CHROMIUM_ARGS, free_port, stop, wait_for_port
 from macros.publish.build import build_site
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -63,9 +63,9 @@ def nginx(site: Path, prefix: Path) -> Iterator[str]:
     if binary is None:
         raise FileNotFoundError("nginx is not installed (apt-get install nginx)")
     port = free_port()
-    main = support.write_config(prefix, site, port, access_log=False)
+    main = nginx_config(prefix, site, port, access_log=False)
     process = subprocess.Popen(
-        support.command(binary, prefix, main),
+        nginx_command(binary, prefix, main),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

@@ -18,7 +18,8 @@ import time
 from pathlib import Path
 
 import synthetic
-from support import mkdocs_build
+
+from harness.site import mkdocs_build
 
 SIZES = (10, 20, 40)
 DIMENSIONS = 12

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from harness import nginx
 from macros.publish.build import build_site
-from tests.harness import nginx
 from tests.harness.site import ROOT, free_port, require_tool, stop, wait_for_port
 
 

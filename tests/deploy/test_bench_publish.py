@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import importlib.util
-import sys
 from types import ModuleType
 
 from tests.harness.site import ROOT
 
 
 def load_bench() -> ModuleType:
-    sys.path.insert(0, str(ROOT / "scripts" / "bench"))  # its helper module, support.py
     spec = importlib.util.spec_from_file_location(
         "bench_publish", ROOT / "scripts" / "bench" / "bench_publish.py"
     )

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
+from harness import nginx
 from macros.publish.headers import InlineCode, load_policy
 from tests.deploy.test_nginx import HEADERS_SOURCE, fetch
-from tests.harness import nginx
 from tests.harness.site import free_port, require_tool, stop, wait_for_port
 
 NOT_FOUND_PAGE = b"<!doctype html><title>Not found</title><p>Not found</p>\n"

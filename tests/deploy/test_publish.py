@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from harness import nginx
 from macros.cli import csp_hashes_main
 from macros.publish.build import finish_site
 from macros.publish.compress import precompress
@@ -25,7 +26,6 @@ from macros.publish.headers import (
     stale_files,
 )
 from macros.safety.site import run_site_audit
-from tests.harness import nginx
 from tests.harness.site import ROOT
 
 DEPLOY_DIR = ROOT / "deploy"

@@ -1,163 +1,45 @@
-"""Shared test helpers: building sites, serving them on loopback, required tools."""
+"""The test side of the harness: the shared pieces (harness.site), fixture projects,
+and tools a test needs (skipped when missing, failed when CI requires them)."""
 
 from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-FIXTURES = ROOT / "tests" / "fixtures"
-BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+from harness.site import (
+    BUILD_ENV,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    ROOT,
+    free_port,
+    mkdocs_build,
+    mkdocs_serve,
+    run_script,
+    static_server,
+    stop,
+    wait_for_port,
+)
 
-# Debian's Chromium (never a downloaded browser). Without the background-network
-# flags it tries to reach Google's hosts, which this machine's network refuses.
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
+__all__ = [
+    "BUILD_ENV",
+    "CHROMIUM",
+    "CHROMIUM_ARGS",
+    "FIXTURES",
+    "ROOT",
+    "free_port",
+    "mkdocs_build",
+    "mkdocs_serve",
+    "require_tool",
+    "run_script",
+    "static_server",
+    "stop",
+    "wait_for_port",
 ]
 
-
-def mkdocs_build(
-    config: Path,
-    dest: Path,
-    *extra: str,
-    env: dict[str, str] | None = None,
-    strict: bool = True,
-) -> subprocess.CompletedProcess[str]:
-    """Run a MkDocs build, strict unless told (a preview-like build shows placeholders
-    instead of stopping on them); returns the finished process (check returncode)."""
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            *(["--strict"] if strict else []),
-            "-f",
-            str(config),
-            "-d",
-            str(dest),
-            *extra,
-        ],
-        capture_output=True,
-        text=True,
-        env={**BUILD_ENV, **(env or {})},
-        check=False,
-    )
-
-
-def run_script(name: str, *args: str) -> subprocess.CompletedProcess[str]:
-    """One of the editors' commands (scripts/NAME) as an editor runs it; check returncode."""
-    return subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / name), *args],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def wait_for_port(
-    port: int, process: subprocess.Popen[bytes] | None = None, timeout: float = 20.0
-) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process is not None and process.poll() is not None:
-            raise RuntimeError(f"server exited early with code {process.returncode}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.05)
-    raise TimeoutError(f"nothing listened on 127.0.0.1:{port} within {timeout} s")
-
-
-def stop(process: subprocess.Popen[bytes]) -> None:
-    """Stop a server we started, by its PID, and reap it."""
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
-
-
-@contextmanager
-def static_server(directory: Path) -> Iterator[str]:
-    """Serve a built site on 127.0.0.1 at a free port; yields the base URL."""
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "http.server",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--directory",
-            str(directory),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_for_port(port, process)
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        stop(process)
-
-
-@contextmanager
-def mkdocs_serve(config: Path, log: Path, timeout: float = 60.0) -> Iterator[str]:
-    """`mkdocs serve --livereload` on 127.0.0.1 at a free port, output to ``log``.
-
-    Yields the base URL; the server is stopped by its PID on the way out.
-    """
-    port = free_port()
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "mkdocs",
-                "serve",
-                "--livereload",
-                "--dev-addr",
-                f"127.0.0.1:{port}",
-                "-f",
-                str(config),
-            ],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env=BUILD_ENV,
-        )
-    try:
-        wait_for_port(port, process, timeout)
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        stop(process)
+FIXTURES = ROOT / "tests" / "fixtures"
 
 
 def require_tool(path_or_name: str, env_flag: str) -> str:

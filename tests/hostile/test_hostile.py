@@ -1,12 +1,12 @@
 """Every case of the hostile corpus is refused at its place, or builds a safe site.
 
 Refusal: a non-zero exit, ``path:line:col: field:`` (or the file) in the
-output, no traceback, and the last good site/ exactly as it was. Safe output:
-the build succeeds, the site audit (layer 3) finds nothing, and the case's
-payload is nowhere in the pages.
-
-The builds are independent processes (the atomic build as ``make build`` runs
-it), so the selected cases are built two at a time, once per session.
+output and no traceback. Every refused case is checked in-process, through the
+checks ``comparison validate`` runs (the same load, field audit and lint the
+build's plugin runs); a few of them also go through the strict atomic build
+(``make build``), to prove that the refusal stops the build and leaves the last
+good site/ exactly as it was. Safe output: the build succeeds, the site audit
+(layer 3) finds nothing, and the case's payload is nowhere in the pages.
 """
 
 from __future__ import annotations
@@ -15,12 +15,11 @@ import hashlib
 import os
 import subprocess
 import sys
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from macros.cli import validate_main
 from macros.safety.site import run_site_audit
 from tests.harness.site import ROOT
 from tests.hostile.cases import CASES, Case, Refused, Safe, make_project
@@ -49,6 +48,16 @@ def test_the_corpus_covers_every_class_with_sixty_cases() -> None:
     assert len({case.name for case in CASES}) == len(CASES)
 
 
+# Refused cases that also run the whole atomic build: a schema check (URL), a check of
+# the rendered field (raw HTML) and a check of the files (a link out of content/).
+BUILT = ("homepage-javascript", "faq-img-slash-onerror", "content-link-to-data")
+
+
+def test_the_built_cases_are_refusals() -> None:
+    refused = {case.name for case in CASES if isinstance(case.expect, Refused)}
+    assert set(BUILT) <= refused
+
+
 def tree_digest(folder: Path) -> dict[str, str]:
     return {
         p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
@@ -57,23 +66,9 @@ def tree_digest(folder: Path) -> dict[str, str]:
     }
 
 
-@dataclass(frozen=True)
-class Outcome:
-    code: int
-    output: str
-    site: Path
-    before: dict[str, str]  # the last good site/ before a build that must fail
-
-
-def build(case: Case, folder: Path) -> Outcome:
-    project = make_project(case, folder / "project")
-    site = project / "site"
-    before: dict[str, str] = {}
-    if isinstance(case.expect, Refused):
-        (site / "assets").mkdir(parents=True)
-        (site / "index.html").write_text("<p>last good build</p>")
-        before = tree_digest(site)
-    result = subprocess.run(
+def build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    """The atomic build as ``make build`` runs it, in a process of its own."""
+    return subprocess.run(
         [sys.executable, "-c", BUILD, str(project / "mkdocs.yml"), str(site)],
         cwd=ROOT,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
@@ -81,26 +76,9 @@ def build(case: Case, folder: Path) -> Outcome:
         text=True,
         check=False,
     )
-    return Outcome(result.returncode, result.stdout + result.stderr, site, before)
 
 
-@pytest.fixture(scope="session")
-def outcomes(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> dict[str, Outcome]:
-    """Every selected case built, two at a time (the machine has two cores)."""
-    selected = [
-        item.callspec.params["case"]
-        for item in request.session.items
-        if isinstance(item, pytest.Function) and item.originalname == "test_hostile_case"
-    ]
-    root = tmp_path_factory.mktemp("hostile")
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        futures = {case.name: pool.submit(build, case, root / case.name) for case in selected}
-        return {name: future.result() for name, future in futures.items()}
-
-
-def params() -> list[object]:
+def params(expect: type[Refused | Safe]) -> list[object]:
     return [
         pytest.param(
             case,
@@ -108,23 +86,56 @@ def params() -> list[object]:
             marks=[pytest.mark.xfail(strict=True, reason=case.phase2)] if case.phase2 else [],
         )
         for case in CASES
+        if isinstance(case.expect, expect)
     ]
 
 
-@pytest.mark.parametrize("case", params())
-def test_hostile_case(case: Case, outcomes: dict[str, Outcome]) -> None:
-    outcome = outcomes[case.name]
-    assert "Traceback" not in outcome.output, outcome.output[-3000:]
-    if isinstance(case.expect, Refused):
-        assert outcome.code != 0, "the hostile data was published"
-        assert case.expect.pattern().search(outcome.output), outcome.output[-3000:]
-        assert tree_digest(outcome.site) == outcome.before
-        assert "is unchanged" in outcome.output
-    else:
-        assert isinstance(case.expect, Safe)
-        assert outcome.code == 0, outcome.output[-3000:]
-        assert [str(f) for f in run_site_audit(outcome.site).findings] == []
-        for page in outcome.site.rglob("*.html"):
-            html = page.read_text(encoding="utf-8")
-            for text in case.expect.absent:
-                assert text not in html, (page, text)
+@pytest.mark.parametrize("case", params(Refused))
+def test_hostile_case_is_refused(
+    case: Case, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert isinstance(case.expect, Refused)
+    project = make_project(case, tmp_path / "project")
+    code = validate_main(["--data", str(project / "data")])
+    output = capsys.readouterr()
+    assert code != 0, "the hostile data was accepted"
+    assert case.expect.pattern().search(output.out + output.err), output.out[-3000:]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", [c for c in CASES if c.name in BUILT], ids=lambda c: c.name)
+def test_refused_build_keeps_the_last_good_site(case: Case, tmp_path: Path) -> None:
+    assert isinstance(case.expect, Refused)
+    project = make_project(case, tmp_path / "project")
+    site = project / "site"
+    (site / "assets").mkdir(parents=True)
+    (site / "index.html").write_text("<p>last good build</p>")
+    before = tree_digest(site)
+
+    result = build(project, site)
+
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output, output[-3000:]
+    assert result.returncode != 0, "the hostile data was published"
+    assert case.expect.pattern().search(output), output[-3000:]
+    assert tree_digest(site) == before
+    assert "is unchanged" in output
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", params(Safe))
+def test_hostile_case_builds_a_safe_site(case: Case, tmp_path: Path) -> None:
+    assert isinstance(case.expect, Safe)
+    project = make_project(case, tmp_path / "project")
+    site = project / "site"
+
+    result = build(project, site)
+
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output, output[-3000:]
+    assert result.returncode == 0, output[-3000:]
+    assert [str(f) for f in run_site_audit(site).findings] == []
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for text in case.expect.absent:
+            assert text not in html, (page, text)
