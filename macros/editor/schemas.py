@@ -15,7 +15,10 @@ Code's YAML extension runs it), in the git-ignored `.cache/editor-schemas/`:
   was the definition's ("One line of text..." for every title and verdict),
   and completes a key without `: ` when its type sits only behind a `$ref`;
 - the project's own formats (`https-url`, `link`), which JSON Schema tools
-  ignore, get a pattern and a message, so an `http://` link is underlined.
+  ignore, get a pattern and a message, so an `http://` link is underlined;
+- each package in `data/packages.yml` gets its own property whose hover shows
+  the references text uses for it and what they resolve to now
+  (`{pkg:flask.version}` is 3.1.3), see macros.data.facts.
 
 `scripts/editor-schemas` writes them; `scripts/validate` and the preview (on
 every rebuild) refresh them, so the ids follow the data. Files are rewritten
@@ -35,6 +38,7 @@ from typing import Any
 
 import yaml
 
+from macros.data.facts import build_facts
 from macros.data.model import Dataset
 from macros.paths import project_root
 
@@ -180,12 +184,46 @@ def editor_schemas(
     }
     ids = ids if ids is not None else data_ids(data_dir)
     rewritten = {name: rewrite(schema, schemas, name, ids) for name, schema in schemas.items()}
+    if "packages.schema.json" in rewritten:
+        _describe_packages(rewritten["packages.schema.json"], data_dir)
     for schema in rewritten.values():
         # Each field using a definition now carries that definition's description itself; the
         # definition's own would win on hover (the first matching schema's description is shown).
         for definition in schema.get("$defs", {}).values():
             definition.pop("description", None)
     return rewritten
+
+
+def _read(path: Path) -> Any:
+    try:
+        with path.open("rb") as stream:
+            return yaml.load(stream, Loader=yaml.CSafeLoader)
+    except (OSError, yaml.YAMLError):
+        return None
+
+
+def _describe_packages(schema: Schema, data_dir: Path) -> None:
+    """One property per package, whose hover shows its references resolved."""
+    packages = _read(data_dir / "packages.yml")
+    if not isinstance(packages, dict) or not isinstance(schema.get("additionalProperties"), dict):
+        return
+    facts = build_facts(packages, [])
+    properties = schema.setdefault("properties", {})
+    for package_id in sorted(p for p in packages if isinstance(p, str) and _ID.match(p)):
+        shown = [
+            f"`{fact.reference}` (now {fact.value})"
+            for fact in facts.values()
+            if fact.subject == package_id
+        ]
+        if not shown:
+            continue
+        entry = copy.deepcopy(schema["additionalProperties"])
+        entry["markdownDescription"] = (
+            "In text, write "
+            + " and ".join(shown)
+            + " instead of the values: updating this entry then updates every page."
+        )
+        properties[package_id] = entry
 
 
 def write_editor_schemas(
