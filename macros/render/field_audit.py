@@ -22,8 +22,9 @@ from pathlib import Path
 import yaml
 
 from macros import messages
+from macros.data.facts import resolve
 from macros.data.layout import DataFile
-from macros.data.loader import LoadResult
+from macros.data.loader import LoadResult, facts_of
 from macros.data.schema import field_name
 from macros.problems import Problem, errors
 from macros.render import markdown
@@ -85,12 +86,19 @@ def _verdicts(texts: set[str], cache_dir: Path | None) -> dict[str, list[str]]:
 
 def field_html_problems(files: Iterable[DataFile], cache_dir: Path | None = None) -> list[Problem]:
     """Every field whose HTML holds what a page may not carry, reported at the field."""
+    files = list(files)
+    facts = facts_of([file for file in files if file.doc is not None])
+
+    def shown(text: str) -> str:
+        """The text as the page shows it: fact references resolved (macros.data.facts)."""
+        return resolve(text, lambda ref: facts[ref].value if ref in facts else None)
+
     fields = []
     for file in files:
         if file.doc is None:
             continue
         broken = {path for path, report in file.texts if report.issues}
-        fields += [(file, path, text) for path, text in file.markdown if path not in broken]
+        fields += [(file, path, shown(text)) for path, text in file.markdown if path not in broken]
     verdicts = _verdicts({text for _, _, text in fields}, cache_dir)
     problems = []
     for file, path, text in fields:

@@ -13,7 +13,7 @@ from macros.lint.checks.copies import CHECK
 from macros.lint.context import build_context
 from macros.lint.fix import apply_fixes
 from macros.lint.runner import run_checks
-from tests.harness.site import FIXTURES
+from tests.harness.site import FIXTURES, ROOT
 
 PACKAGES = """\
 gizmo:
@@ -88,3 +88,12 @@ def test_the_fix_writes_the_reference_and_the_page_reads_the_same(project: Path)
     ) in alpha.read_text(encoding="utf-8")
     assert load_or_raise(project / "data", project).frameworks[0].profile == before
     assert copies(project) == []
+
+
+def test_the_shipped_prose_copies_no_version_or_date() -> None:
+    root = ROOT
+    ctx = build_context(
+        root / "data", root, today=dt.date(2026, 12, 7), max_age_days=365, docs_dir=None
+    )
+    [result] = run_checks(ctx, (CHECK,))
+    assert [str(problem) for problem in result.problems] == []
