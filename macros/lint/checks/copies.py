@@ -24,6 +24,7 @@ from typing import Any, ClassVar
 
 from macros.data.document import FieldPath, YamlDocument
 from macros.data.facts import Fact, resolve
+from macros.data.file_reader import check_data_file
 from macros.data.layout import FileKind
 from macros.data.loader import facts_of
 from macros.data.text_rules import blank_code, blank_references
@@ -191,8 +192,6 @@ class CopiesCheck(Check):
 
 def _file_of(kind: str, doc: YamlDocument) -> DataFile:
     """A DataFile for ``doc`` with its Markdown fields (the fix sees only the document)."""
-    from macros.data.file_reader import check_data_file
-
     data = "\n".join(doc.lines).encode("utf-8")
     file_id = doc.path.rsplit("/", 1)[-1].removesuffix(".yml")
     file, _ = check_data_file(data, doc.path, FileKind(kind), file_id)
