@@ -5,7 +5,8 @@ written in prose as a reference, never copied, so updating the one value
 updates every page that states it (issue 20). A reference is exactly
 ``{pkg:<package id>.<field>}`` or ``{fw:<framework id>.<field>}``:
 
-- ``pkg`` fields: ``version``, ``released`` (from data/packages.yml);
+- ``pkg`` fields: ``version``, ``released`` (2023-10-30) and ``released_month``
+  (October 2023), from data/packages.yml;
 - ``fw`` fields: ``latest``, ``latest_released``, ``lts``, ``lts_released``,
   ``first_version``, ``first_released`` (from data/frameworks/<id>.yml).
 
@@ -26,10 +27,15 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from macros.data.dates import MONTHS
 from macros.data.document import FieldPath
 from macros.data.text_rules import REFERENCE, blank_code
 
-PACKAGE_FIELDS: dict[str, tuple[str, ...]] = {"version": ("version",), "released": ("released",)}
+PACKAGE_FIELDS: dict[str, tuple[str, ...]] = {
+    "version": ("version",),
+    "released": ("released",),
+    "released_month": ("released",),  # shown as "October 2023"
+}
 FRAMEWORK_FIELDS: dict[str, tuple[str, ...]] = {
     "latest": ("latest_release", "version"),
     "latest_released": ("latest_release", "date"),
@@ -58,7 +64,13 @@ class FoundReference:
     name: str  # "<id>.<field>"
 
 
-def _shown(value: Any) -> str | None:
+def _shown(value: Any, field: str = "") -> str | None:
+    if field.endswith("_month"):
+        try:
+            day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+        except ValueError:
+            return None
+        return f"{MONTHS[day.month - 1]} {day.year}"
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, str) and value.strip():
@@ -82,7 +94,7 @@ def build_facts(
 
     def add(kind: str, subject: str, entry: Any, names: tuple[str, ...]) -> None:
         for field, keys in _FIELDS[kind].items():
-            value = _shown(_dig(entry, keys))
+            value = _shown(_dig(entry, keys), field)
             if value is not None:
                 reference = f"{{{kind}:{subject}.{field}}}"
                 facts[reference] = Fact(reference, value, subject, names)

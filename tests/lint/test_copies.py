@@ -97,3 +97,29 @@ def test_the_shipped_prose_copies_no_version_or_date() -> None:
     )
     [result] = run_checks(ctx, (CHECK,))
     assert [str(problem) for problem in result.problems] == []
+
+
+def test_a_release_month_broken_over_two_lines_is_fixed_into_one_reference(
+    project: Path,
+) -> None:
+    alpha = add_to_profile(project, "Gizmo's latest release came out in May\n  2026, as of now.")
+    assert [p.split(": ", 3)[-1][:44] for p in copies(project)] == [
+        "'May 2026' copies {pkg:gizmo.released_month}"
+    ]
+    before = load_or_raise(project / "data", project).frameworks[0].profile
+    ctx = build_context(
+        project / "data", project, today=dt.date(2026, 12, 7), max_age_days=365, docs_dir=None
+    )
+    [done] = apply_fixes(ctx.files, (CHECK,), project)
+    assert done.fixed_by == ["copies"]
+    assert "came out in {pkg:gizmo.released_month}, as of now." in alpha.read_text()
+    after = load_or_raise(project / "data", project).frameworks[0].profile
+    assert " ".join(after.split()) == " ".join(before.split())
+
+
+def test_a_month_far_from_the_name_is_not_the_packages(project: Path) -> None:
+    add_to_profile(
+        project,
+        "Gizmo is compared here on architecture, scaling, security and more, as of May 2026.",
+    )
+    assert copies(project) == []

@@ -35,12 +35,18 @@ _SKIPPED_KINDS = {FileKind.SOURCES, FileKind.PACKAGES}
 _CITATION_OR_LINK = re.compile(r"\[\^[^\]\s]+\]|\]\([^)]*\)|<[a-z]+:[^>\s]*>")
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n\s*\n")
 _PARAGRAPH_END = re.compile(r"\n\s*\n")
+_MONTH_REACH = 10  # words from the name to a copied release month
 _LTS = re.compile(r"\bLTS\b|long-term", re.I)
 
 
 def _literal(value: str) -> re.Pattern[str]:
-    """``value`` as a whole token: not part of a longer version, date or word."""
-    return re.compile(rf"(?<![\w.\-]){re.escape(value)}(?![\w\-]|\.\d)")
+    """``value`` as a whole token: not part of a longer version, date or word.
+
+    A space in the value ("October 2023") matches any run of white space, so a
+    month at the end of a line is found too.
+    """
+    words = r"\s+".join(re.escape(word) for word in value.split())
+    return re.compile(rf"(?<![\w.\-]){words}(?![\w\-]|\.\d)")
 
 
 @dataclass(frozen=True)
@@ -65,11 +71,21 @@ def _mention(prose: str, fact: Fact, start: int, end: int, offset: int) -> int |
     """How far before ``offset`` (or after, counted larger) the sentence names the subject."""
     best: int | None = None
     for name in fact.names:
-        for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", prose[start:end]):
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", prose[start:end]):
             at = start + match.start()
             distance = offset - at if at < offset else 10_000 + at - offset
             best = distance if best is None else min(best, distance)
     return best
+
+
+def _words_since_name(prose: str, fact: Fact, start: int, offset: int) -> int | None:
+    """Words between the subject's last mention before ``offset`` (in its sentence) and it."""
+    ends = [
+        start + match.end()
+        for name in fact.names
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", prose[start:offset])
+    ]
+    return len(prose[max(ends) : offset].split()) if ends else None
 
 
 def find_copies(
@@ -84,7 +100,7 @@ def find_copies(
         by_value.setdefault(fact.value, []).append(fact)
     found = []
     for value, candidates in by_value.items():
-        if value not in prose:
+        if value.split()[0] not in prose:
             continue
         for match in _literal(value).finditer(prose):
             start, end = _sentence(prose, match.start())
@@ -95,7 +111,13 @@ def find_copies(
                 ):
                     continue
                 distance = _mention(prose, fact, start, end, match.start())
-                if distance is None:  # named earlier in the paragraph: "It ... its release"
+                if fact.reference.endswith("_month}"):
+                    # A month is a copy only shortly after the name ("X 1.2, May 2025"):
+                    # "as of November 2026" in a sentence naming Django is not Django's.
+                    distance = _words_since_name(prose, fact, start, match.start())
+                    if distance is None or distance > _MONTH_REACH:
+                        continue
+                elif distance is None:  # named earlier in the paragraph: "It ... its release"
                     first, _ = _sentence(prose, match.start(), _PARAGRAPH_END)
                     before = _mention(prose, fact, first, start, match.start())
                     distance = None if before is None else 5_000 + before
@@ -116,14 +138,23 @@ def _owner(file: DataFile, path: FieldPath, frameworks: set[str]) -> str | None:
     return next((p for p in path if isinstance(p, str) and p in frameworks), None)
 
 
+_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*(?=\S)")
+
+
 def _resolved(value: Any, facts: Mapping[str, Fact]) -> Any:
-    """Every text of ``value`` with its references resolved: what the pages show."""
+    """Every text of ``value`` with its references resolved: what the pages show.
+
+    A single line break reads as a space (Markdown joins the lines of a
+    paragraph), so a fix that joins "October" / "2023" into one reference
+    reads the same.
+    """
     if isinstance(value, dict):
         return {key: _resolved(item, facts) for key, item in value.items()}
     if isinstance(value, list):
         return [_resolved(item, facts) for item in value]
-    if isinstance(value, str) and "{" in value:
-        return resolve(value, lambda ref: facts[ref].value if ref in facts else None)
+    if isinstance(value, str):
+        text = resolve(value, lambda ref: facts[ref].value if ref in facts else None)
+        return _LINE_BREAK.sub(" ", text.replace("\n\n", "\0"))
     return value
 
 
@@ -208,15 +239,16 @@ def _replace(lines: list[str], doc: YamlDocument, copy: Copy) -> None:
     index = sum(1 for m in pattern.finditer(value) if m.start() < copy.offset)
     if copy.offset == 0 and not span.style:
         return  # a plain value may not start with a brace: leave it to the editor
-    seen = 0
-    for number in range(span.line - 1, min(span.end_line, len(lines))):
-        line = lines[number]
-        first = span.column - 1 if number == span.line - 1 else 0
-        for match in pattern.finditer(line, first):
-            if seen == index:
-                lines[number] = line[: match.start()] + copy.reference + line[match.end() :]
-                return
-            seen += 1
+    first, last = span.line - 1, min(span.end_line, len(lines))
+    # The value's lines as one text from where the value starts, so a month
+    # broken over two lines ("October" / "2023") is found too.
+    before = lines[first][: span.column - 1]
+    block = "\n".join([lines[first][span.column - 1 :], *lines[first + 1 : last]])
+    for seen, match in enumerate(pattern.finditer(block)):
+        if seen == index:
+            block = block[: match.start()] + copy.reference + block[match.end() :]
+            lines[first:last] = (before + block).split("\n")
+            return
 
 
 CHECK = CopiesCheck()
