@@ -16,8 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from macros import scaffold
-from macros.editor.schemas import editor_ids, write_editor_schemas
 from macros.editor.schemas import main as editor_schemas_main
+from macros.editor.schemas import write_editor_schemas
 from macros.freshness import loop as freshness_loop
 from macros.freshness import report as freshness
 from macros.freshness import sources as check_sources
@@ -56,7 +56,7 @@ def validate_main(argv: list[str] | None = None) -> int:
         parser.error(str(exc))
     report = check_project(project)
     # The editor completes the ids that exist (from the files as read, broken or not).
-    write_editor_schemas(data_dir.parent, ids=editor_ids(report.files))
+    write_editor_schemas(data_dir.parent, report.files)
     if report.problems:
         print(format_report(report.problems))
     elapsed = time.perf_counter() - started

@@ -117,6 +117,7 @@ CORE: dict[str, Message] = {
     "missing-file": Message("the file is missing", "create it: see macros/schemas/{schema}"),
     "too-few-files": Message("needs at least {count} file{s}", "add one with scripts/new-{what}"),
     "unknown-reference": Message("unknown {kind} '{value}'", "did you mean '{close}'?"),
+    "unknown-fact": Message("{reference} names no fact", "did you mean {suggestion}?"),
     "question-is-heading": Message(
         "the question id '{id}' is also a heading on the FAQ page",
         "choose another id, e.g. '{id}-question'",

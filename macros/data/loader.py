@@ -19,6 +19,7 @@ from macros import messages
 from macros.data.coverage import coverage_problems
 from macros.data.cross_checks import check_references, check_text, check_unique_ids
 from macros.data.document import YamlDocument, display_path
+from macros.data.facts import Fact, build_facts, references, resolve_fields, unknown_reason
 from macros.data.file_reader import ReadCache, read_data_file
 from macros.data.from_data import build
 from macros.data.layout import (
@@ -40,6 +41,7 @@ from macros.data.model import (
     Source,
 )
 from macros.data.placeholders import placeholder_problems
+from macros.data.schema import field_name
 from macros.problems import DataError, Problem, errors
 from macros.safety.files import scan_tree
 
@@ -126,13 +128,15 @@ def load(
 
     problems.extend(check_references(loaded, shown, data_dir))
     problems.extend(check_text(loaded))
+    facts = facts_of(loaded)
+    problems.extend(check_facts(loaded, facts))
     problems.extend(check_unique_ids(loaded))
     # A framework left out of a dimension or the decision helper: the same errors as scripts/lint.
     problems.extend(coverage_problems(loaded))
     problems.extend(w for item in loaded for w in placeholder_problems(_doc(item)))
     if errors(problems):
         return LoadResult(tuple(files), None, problems)
-    return LoadResult(tuple(files), _build(loaded, tuple(shown.values())), problems)
+    return LoadResult(tuple(files), _build(loaded, tuple(shown.values()), facts), problems)
 
 
 def load_dataset(data_dir: Path, root: Path | None = None) -> tuple[Dataset | None, list[Problem]]:
@@ -154,18 +158,53 @@ def _doc(file: DataFile) -> YamlDocument:
     return file.doc
 
 
-def _build(loaded: list[DataFile], files: tuple[str, ...]) -> Dataset:
+def facts_of(loaded: list[DataFile]) -> dict[str, Fact]:
+    """The facts references may name: data/packages.yml and the framework files."""
+    packages = next((f.value for f in loaded if f.kind == FileKind.PACKAGES), None)
+    frameworks = [(f.id, f.value) for f in loaded if f.kind == FileKind.FRAMEWORK and f.id]
+    return build_facts(packages, frameworks)
+
+
+def check_facts(loaded: list[DataFile], facts: dict[str, Fact]) -> list[Problem]:
+    """Every {pkg:...} or {fw:...} reference names a fact, or is reported where it is written."""
+    problems = []
+    for item in loaded:
+        doc = _doc(item)
+        for path, text in item.markdown:
+            for found in references(text):
+                reason = unknown_reason(found, facts)
+                if reason is None:
+                    continue
+                line, column = doc.locate(path, found.offset)
+                problems.append(
+                    Problem(
+                        doc.path,
+                        line,
+                        column,
+                        field_name(path),
+                        messages.text("unknown-fact", reference=found.text),
+                        messages.hint("unknown-fact", suggestion=reason[1]),
+                    )
+                )
+    return problems
+
+
+def _build(loaded: list[DataFile], files: tuple[str, ...], facts: dict[str, Fact]) -> Dataset:
     by_kind: dict[str, list[DataFile]] = {}
     for item in loaded:
         by_kind.setdefault(item.kind, []).append(item)
 
+    def value(item: DataFile) -> dict[str, Any]:
+        """The file's values with the facts its text refers to written in."""
+        return resolve_fields(item.value, (path for path, _ in item.markdown), facts)
+
     def single(kind: FileKind) -> dict[str, Any] | None:
         items = by_kind.get(kind)
-        return items[0].value if items else None
+        return value(items[0]) if items else None
 
-    frameworks = [build(Framework, f.value, id=f.id) for f in by_kind.get(FileKind.FRAMEWORK, [])]
+    frameworks = [build(Framework, value(f), id=f.id) for f in by_kind.get(FileKind.FRAMEWORK, [])]
     frameworks.sort(key=lambda f: (f.order, f.name.lower()))
-    dimensions = [build(Dimension, d.value, id=d.id) for d in by_kind.get(FileKind.DIMENSION, [])]
+    dimensions = [build(Dimension, value(d), id=d.id) for d in by_kind.get(FileKind.DIMENSION, [])]
     dimensions.sort(key=lambda d: (d.order, d.id))
     faq_raw = single(FileKind.FAQ) or {"questions": []}
     decision_raw = single(FileKind.DECISION)

@@ -31,6 +31,10 @@ _HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)", re.M)
 _SETEXT_UNDERLINE = re.compile(r"\n {0,3}(?:=+|-+)[ \t]*(?=\n|$)")
 _CITATION = re.compile(r"\[\^([^\]\s]+)\]")
 _FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:", re.M)
+# A fact reference, {pkg:flask.version} (macros.data.facts): the one use of braces
+# in prose. Anything of this shape counts, so a typo is reported as an unknown
+# fact with a suggestion rather than as a stray brace.
+REFERENCE = re.compile(r"\{(pkg|fw):([^{}\s]*)\}")
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,13 @@ def blank_code(text: str) -> str:
         return re.sub(r"[^\n]", " ", match.group(0))
 
     return _CODE_SPAN.sub(blank, _FENCE.sub(blank, text))
+
+
+def blank_references(prose: str) -> str:
+    """The text with fact references replaced by spaces (offsets kept)."""
+    if "{" not in prose:
+        return prose
+    return REFERENCE.sub(lambda m: " " * len(m.group(0)), prose)
 
 
 def citations(text: str) -> list[tuple[int, str]]:
@@ -91,6 +102,7 @@ def analyse(text: str, kind: str) -> TextReport:
     cited: list[tuple[int, str]] = []
     # Each check runs only when its telltale character is present: most text has none.
     rules_text = _check_autolinks(prose, issues) if "<" in prose else prose
+    rules_text = blank_references(rules_text)  # checked against the facts by the loader
     if any(char in rules_text for char in "<{}]"):
         for found in markdown_issues(rules_text):
             issues.append(

@@ -15,7 +15,10 @@ Code's YAML extension runs it), in the git-ignored `.cache/editor-schemas/`:
   was the definition's ("One line of text..." for every title and verdict),
   and completes a key without `: ` when its type sits only behind a `$ref`;
 - the project's own formats (`https-url`, `link`), which JSON Schema tools
-  ignore, get a pattern and a message, so an `http://` link is underlined.
+  ignore, get a pattern and a message, so an `http://` link is underlined;
+- each package in `data/packages.yml` gets its own property whose hover shows
+  the references text uses for it and what they resolve to now
+  (`{pkg:flask.version}` is 3.1.3), see macros.data.facts.
 
 `scripts/editor-schemas` writes them; `scripts/validate` and the preview (on
 every rebuild) refresh them, so the ids follow the data. The ids come from the
@@ -34,6 +37,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from macros.data.facts import build_facts
 from macros.data.layout import ID_PATTERN, DataFile, FileKind
 from macros.paths import project_root
 from macros.pipeline import check_project
@@ -74,10 +78,9 @@ def editor_ids(files: Iterable[DataFile]) -> dict[str, list[str]]:
     return {kind: sorted(found) for kind, found in ids.items()}
 
 
-def project_ids(root: Path) -> dict[str, list[str]]:
-    """The ids of the project in ``root``, through the one check pipeline."""
-    report = check_project(project_from_config(root / "mkdocs.yml"))
-    return editor_ids(report.files)
+def project_files(root: Path) -> tuple[DataFile, ...]:
+    """The data files of the project in ``root``, as the one check pipeline read them."""
+    return check_project(project_from_config(root / "mkdocs.yml")).files
 
 
 def _resolve(schema: Schema, schemas: dict[str, Schema], base: str) -> Schema:
@@ -152,13 +155,20 @@ def _keyed_by_id(node: Schema, keys: Iterable[str]) -> Schema:
     return node
 
 
-def editor_schemas(ids: dict[str, list[str]], schema_dir: Path = SCHEMA_DIR) -> dict[str, Schema]:
-    """Every schema file, rewritten for the editor with ``ids`` (:func:`editor_ids`)."""
+def editor_schemas(
+    ids: dict[str, list[str]],
+    schema_dir: Path = SCHEMA_DIR,
+    files: Iterable[DataFile] = (),
+) -> dict[str, Schema]:
+    """Every schema file, rewritten for the editor with ``ids`` (:func:`editor_ids`) and
+    the packages of ``files`` (their fact references shown on hover)."""
     schemas = {
         path.name: json.loads(path.read_text(encoding="utf-8"))
         for path in sorted(schema_dir.glob("*.schema.json"))
     }
     rewritten = {name: rewrite(schema, schemas, name, ids) for name, schema in schemas.items()}
+    if "packages.schema.json" in rewritten:
+        _describe_packages(rewritten["packages.schema.json"], files)
     for schema in rewritten.values():
         # Each field using a definition now carries that definition's description itself; the
         # definition's own would win on hover (the first matching schema's description is shown).
@@ -167,16 +177,41 @@ def editor_schemas(ids: dict[str, list[str]], schema_dir: Path = SCHEMA_DIR) -> 
     return rewritten
 
 
-def write_editor_schemas(root: Path, ids: dict[str, list[str]] | None = None) -> list[Path]:
+def _describe_packages(schema: Schema, files: Iterable[DataFile]) -> None:
+    """One property per package, whose hover shows its references resolved."""
+    packages = next((f.value for f in files if f.kind is FileKind.PACKAGES), None)
+    if not isinstance(packages, dict) or not isinstance(schema.get("additionalProperties"), dict):
+        return
+    facts = build_facts(packages, [])
+    properties = schema.setdefault("properties", {})
+    for package_id in sorted(p for p in packages if isinstance(p, str) and ID_PATTERN.fullmatch(p)):
+        shown = [
+            f"`{fact.reference}` (now {fact.value})"
+            for fact in facts.values()
+            if fact.subject == package_id
+        ]
+        if not shown:
+            continue
+        entry = copy.deepcopy(schema["additionalProperties"])
+        entry["markdownDescription"] = (
+            "In text, write "
+            + " and ".join(shown)
+            + " instead of the values: updating this entry then updates every page."
+        )
+        properties[package_id] = entry
+
+
+def write_editor_schemas(root: Path, files: Iterable[DataFile] | None = None) -> list[Path]:
     """Write the editor schemas under ``root``/.cache/editor-schemas; return the files changed.
 
-    ``ids`` (:func:`editor_ids`) when the caller has checked the data already;
+    ``files``: the data files when the caller has checked the project already;
     otherwise the project in ``root`` is checked for them.
     """
+    files = tuple(files) if files is not None else project_files(root)
     out = root / OUTPUT
     out.mkdir(parents=True, exist_ok=True)
     changed = []
-    for name, schema in editor_schemas(ids if ids is not None else project_ids(root)).items():
+    for name, schema in editor_schemas(editor_ids(files), files=files).items():
         text = json.dumps(schema, indent=1, ensure_ascii=False) + "\n"
         target = out / name
         try:

@@ -173,7 +173,9 @@ def date_spellings(day: date) -> list[str]:
 
 def states_release_date(package: Package, paragraphs: Sequence[Paragraph]) -> bool:
     named = names_pattern(package)
-    spellings = date_spellings(package.released)
+    # Or a reference to the date (macros.data.facts), which always shows the recorded one.
+    references = [f"{{pkg:{package.id}.{field}}}" for field in ("released", "released_month")]
+    spellings = [*date_spellings(package.released), *references]
     for paragraph in paragraphs:
         text = " ".join(paragraph.text.split())
         if named.search(text) and any(s in text for s in spellings):

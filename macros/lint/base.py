@@ -57,6 +57,18 @@ class Check:
         """
         return text
 
+    def prepare(self, files: list[DataFile]) -> None:
+        """Read what the fix needs from all the files (the fix sees one document)."""
+
+    def reading(self, value: Any) -> Any:
+        """The values as the pages show them, for the fix runner to compare.
+
+        The runner keeps a repair only if this is unchanged; a check whose fix
+        rewrites text into an equivalent form (a fact reference) says here how
+        to read that form.
+        """
+        return value
+
     @property
     def fixable(self) -> bool:
         return any(m.fixable for m in self.messages.values())

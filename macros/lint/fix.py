@@ -79,7 +79,7 @@ def fix_file(file: DataFile, checks: Sequence[Check]) -> FileFix:
         again, _ = parse_yaml(repaired.encode("utf-8"), file.path)
         if (
             again is None
-            or as_written(again) != as_written(doc)
+            or check.reading(as_written(again)) != check.reading(as_written(doc))
             or comments(repaired) != comments(result.text)
         ):
             result.refused.append(check.name)
@@ -92,6 +92,8 @@ def fix_file(file: DataFile, checks: Sequence[Check]) -> FileFix:
 def apply_fixes(files: Sequence[DataFile], checks: Sequence[Check], root: Path) -> list[FileFix]:
     """Fix every file in place; returns what changed (or was refused) per file."""
     done = []
+    for check in checks:
+        check.prepare(list(files))
     for file in files:
         result = fix_file(file, checks)
         if result.fixed_by:

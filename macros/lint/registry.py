@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from macros.lint.base import Check
 from macros.lint.checks import (
+    copies,
     coverage,
     decision,
     duplicates,
@@ -28,6 +29,7 @@ CHECKS: tuple[Check, ...] = (
     ordering.CHECK,
     placeholders.CHECK,
     stale.CHECK,
+    copies.CHECK,
     whitespace.CHECK,
 )
 

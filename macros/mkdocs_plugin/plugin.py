@@ -24,7 +24,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from macros.data.file_reader import ReadCache
 from macros.data.model import Dataset
-from macros.editor.schemas import editor_ids, write_editor_schemas
+from macros.editor.schemas import write_editor_schemas
 from macros.lint.site_problems import banners
 from macros.mkdocs_plugin import build_cache, live, live_server, template_cache
 from macros.mkdocs_plugin.build_cache import BuildCache
@@ -147,7 +147,7 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         self.static = {}  # no stale export while the data is broken
         self.banners = {}
         if self.serving:  # the editor's schemas follow the ids the data has now
-            write_editor_schemas(root, ids=editor_ids(report.files))
+            write_editor_schemas(root, report.files)
         refused = set(report.refused)
         for problem in report.problems:
             if problem.severity is Severity.ERROR:

@@ -19,7 +19,9 @@ from importlib.metadata import version
 from pathlib import Path
 
 from macros import messages
+from macros.data.facts import resolve
 from macros.data.layout import DataFile
+from macros.data.loader import facts_of
 from macros.data.schema import field_name
 from macros.problems import Problem
 from macros.render.markdown import MarkdownFactory
@@ -71,12 +73,19 @@ def field_html_problems(
     block of its own, as MkDocs would render it on a page (without MkDocs' link
     rewriting, and with citations ``[^id]`` left as written).
     """
+    files = list(files)
+    facts = facts_of([file for file in files if file.doc is not None])
+
+    def shown(text: str) -> str:
+        """The text as the page shows it: fact references resolved (macros.data.facts)."""
+        return resolve(text, lambda ref: facts[ref].value if ref in facts else None)
+
     fields = []
     for file in files:
         if file.doc is None:
             continue
         broken = {path for path, report in file.texts if report.issues}
-        fields += [(file, path, text) for path, text in file.markdown if path not in broken]
+        fields += [(file, path, shown(text)) for path, text in file.markdown if path not in broken]
     verdicts = _verdicts({text for _, _, text in fields}, site, cache_dir)
     problems = []
     for file, path, text in fields:
