@@ -20,7 +20,7 @@ from macros.freshness.report import main
 from tests.harness.fake_web import html, pypi_project, pypi_routes, serve
 from tests.harness.site import ROOT, free_port
 
-TODAY = "2026-12-07"
+TODAY = "2026-12-14"  # a week after the shipped data was last checked
 
 
 def copy_site(tmp: Path) -> Path:
@@ -56,7 +56,7 @@ def test_newer_releases_are_written_in_place_and_the_site_still_validates(
     projects = recorded(data)
     uvicorn, pwdlib = entry(data, "uvicorn"), entry(data, "pwdlib")
     projects["uvicorn"] = pypi_project("1.0.0", "2026-12-01", {uvicorn.version: "2026-09-25"})
-    projects["pwdlib"] = pypi_project("0.4.2", "2026-11-15", {pwdlib.version: "2026-08-12"})
+    projects["pwdlib"] = pypi_project("0.5.0", "2026-12-02", {pwdlib.version: "2026-08-12"})
     with serve(pypi_routes(projects)) as index:
         code, out = fix(data, f"{index.base}/pypi", capsys)
     assert code == 1, out
@@ -71,9 +71,9 @@ def test_newer_releases_are_written_in_place_and_the_site_still_validates(
             f"-   released: {uvicorn.released.isoformat()}",
             "+   released: 2026-12-01",
             f'-   version: "{pwdlib.version}"',
-            '+   version: "0.4.2"',
+            '+   version: "0.5.0"',
             f"-   released: {pwdlib.released.isoformat()}",
-            "+   released: 2026-11-15",
+            "+   released: 2026-12-02",
             f"-   checked: {uvicorn.checked.isoformat()}",
             f"-   checked: {pwdlib.checked.isoformat()}",
             f"+   checked: {TODAY}",

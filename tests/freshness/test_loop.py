@@ -62,7 +62,7 @@ def test_the_loop_fixes_validates_and_writes_the_pull_request_text(tmp_path: Pat
     shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
     projects = recorded(data)
     uvicorn, flask = entry(data, "uvicorn"), entry(data, "flask")
-    projects["uvicorn"] = pypi_project("0.55.0", "2026-11-28", {uvicorn.version: "2026-09-25"})
+    projects["uvicorn"] = pypi_project("0.56.0", "2026-12-04", {uvicorn.version: "2026-11-28"})
     projects["flask"] = pypi_project("9.0.0", "2026-12-01", {flask.version: "2026-02-19"})
     gone, changed = pick(data)
     body, outputs = tmp_path / "out" / "body.md", tmp_path / "github-output"
@@ -96,7 +96,7 @@ def test_the_loop_fixes_validates_and_writes_the_pull_request_text(tmp_path: Pat
     assert outputs.read_text() == "check-freshness=1\ncheck-sources=1\nvalidate=0\n"
 
     # The data: the new release is written in, nothing else changed.
-    assert entry(data, "uvicorn").version == "0.55.0"
+    assert entry(data, "uvicorn").version == "0.56.0"
     packages, _ = read_packages(data / "packages.yml", tmp_path)
     shipped, _ = read_packages(ROOT / "data/packages.yml", ROOT)
     was = {s.id: s.version for s in shipped}
@@ -109,7 +109,7 @@ def test_the_loop_fixes_validates_and_writes_the_pull_request_text(tmp_path: Pat
     )
 
     text = body.read_text()
-    assert f"- Uvicorn {uvicorn.version} ({uvicorn.released}) -> 0.55.0 (2026-11-28)" in text
+    assert f"- Uvicorn {uvicorn.version} ({uvicorn.released}) -> 0.56.0 (2026-12-04)" in text
     assert (
         f"- pyproject.toml, samples extra: flask=={flask.version} -> flask==9.0.0 "
         "(requirements.lock regenerated with `make lock`)"
