@@ -4,16 +4,21 @@ from __future__ import annotations
 
 from macros.lint.base import Check
 from macros.lint.checks import (
+    citations,
     coverage,
     decision,
     duplicates,
+    figures,
+    length,
     links,
     ordering,
+    pair_wording,
     placeholders,
     quoting,
     schema,
     sources,
     stale,
+    supports,
     whitespace,
 )
 
@@ -23,6 +28,11 @@ CHECKS: tuple[Check, ...] = (
     coverage.CHECK,
     links.CHECK,
     sources.CHECK,
+    supports.CHECK,
+    citations.CHECK,
+    figures.CHECK,
+    length.CHECK,
+    pair_wording.CHECK,
     decision.CHECK,
     duplicates.CHECK,
     ordering.CHECK,
