@@ -15,7 +15,7 @@ import json
 import re
 import sys
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from macros.data.document import display_path
@@ -31,7 +31,7 @@ from macros.data.placeholders import (
 from macros.data.schema import validate
 from macros.data.schema_refs import Schema, definition_name, load_schema, resolve
 from macros.data.yaml_reader import parse_yaml, read_yaml
-from macros.editor import additions
+from macros.editor import additions, existing
 from macros.paths import project_root
 from macros.problems import errors, format_report
 
@@ -55,6 +55,7 @@ class _Context:
     frameworks: tuple[str, ...]
     source: str  # the placeholder id a source reference gets
     next_order: int
+    known: dict[str, str] = field(default_factory=dict)  # "a.b" field: a value the data holds
 
 
 def _comment(text: str, indent: int) -> list[str]:
@@ -98,8 +99,10 @@ def _field(
     required: bool,
     item: str = "",
     comment: bool = True,
+    where: str = "",
 ) -> list[str]:
     schema, base = resolve(raw, base)
+    where = f"{where}.{key}" if where else key
     pad = " " * indent
     lines: list[str] = []
     if comment:
@@ -110,7 +113,7 @@ def _field(
     kind = schema.get("type")
     if kind == "object" and "properties" in schema:
         lines.append(f"{pad}{key}:")
-        lines += _properties(schema, base, ctx, indent + 2, item)
+        lines += _properties(schema, base, ctx, indent + 2, item, where)
     elif kind == "object":  # a mapping keyed by framework id
         lines.append(f"{pad}{key}:")
         for framework in ctx.frameworks:
@@ -137,18 +140,20 @@ def _field(
             body[first] = f"{pad}  - {body[first][indent + 4 :]}"
             lines += body
     else:
-        value = _scalar(key, raw, schema, ctx, item)
+        value = ctx.known.get(where) or _scalar(key, raw, schema, ctx, item)
         lines.append(f"{pad}{key}: {value}")
         if value == "|":
             lines.append(f"{pad}  {TEXT_PLACEHOLDER}")
     return lines
 
 
-def _properties(schema: Schema, base: str, ctx: _Context, indent: int, item: str) -> list[str]:
+def _properties(
+    schema: Schema, base: str, ctx: _Context, indent: int, item: str, where: str = ""
+) -> list[str]:
     lines: list[str] = []
     required = schema.get("required", [])
     for name, sub in schema["properties"].items():
-        lines += _field(name, sub, base, ctx, indent, name in required, item)
+        lines += _field(name, sub, base, ctx, indent, name in required, item, where=where)
     return lines
 
 
@@ -242,7 +247,11 @@ def new_dimension(data_dir: Path, dimension_id: str) -> Path:
 
 def new_framework(data_dir: Path, framework_id: str) -> tuple[Path, list[str]]:
     """Write data/frameworks/<id>.yml and add the framework wherever the data must cover it
-    (macros.editor.additions); returns the new file and the list of what is left to do."""
+    (macros.editor.additions); returns the new file and the list of what is left to do.
+
+    What the data holds about the framework already (macros.editor.existing) is
+    reused: its name and latest release from data/packages.yml, with their source.
+    """
     path = _check_new(data_dir, "frameworks", framework_id)
     source = f"{ID_PREFIX}{framework_id}-source"
     if source in additions.source_ids(data_dir):
@@ -250,14 +259,24 @@ def new_framework(data_dir: Path, framework_id: str) -> tuple[Path, list[str]]:
             f"data/sources.yml already has '{source}': replace or remove it first "
             "(nothing was written)"
         )
-    ctx = _Context(framework_id, (), source, _next_order(_orders(data_dir, "frameworks")))
+    known = existing.find(data_dir, framework_id)
+    values = {"name": json.dumps(known.name)} if known.name != framework_id else {}
+    if known.release and known.release[2]:
+        version, date, release_source = known.release
+        values |= {
+            "latest_release.version": json.dumps(version),
+            "latest_release.date": date,
+            "latest_release.source": release_source,
+        }
+    order = _next_order(_orders(data_dir, "frameworks"))
+    ctx = _Context(framework_id, (), source, order, values)
     text = scaffold_text(
         "framework.schema.json", ctx, f"data/frameworks/{framework_id}.yml: one framework's profile"
     )
     edits = additions.plan(data_dir, framework_id, source)
     _write(path, text, "framework.schema.json")
     additions.apply(edits)
-    return path, additions.left(framework_id, source, edits)
+    return path, [*additions.left(framework_id, source, edits), *existing.listed(known)]
 
 
 def _next_order(orders: list[int]) -> int:
@@ -296,5 +315,9 @@ def main(kind: str, argv: list[str] | None = None) -> int:
         print("What is left to do:")
         for number, step in enumerate(left, 1):
             print(f"  {number}. {step}")
-        print("make build refuses to publish while a placeholder or 'unknown:' is left.")
+        print(
+            "scripts/validate lists every placeholder left with its file:line; make build "
+            'refuses to publish while one is left. EDITING.md, "Checklist: a new framework", '
+            "has the whole list."
+        )
     return 0

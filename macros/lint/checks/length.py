@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
+from macros.data.placeholders import MARKER
 from macros.data.text_rules import blank_code
 from macros.lint.base import Check, LintContext, Message
 from macros.lint.prose import content_rules
@@ -39,8 +40,8 @@ class LengthCheck(Check):
             takes = file.value.get("frameworks")
             for framework, take in (takes if isinstance(takes, dict) else {}).items():
                 text = take.get("text") if isinstance(take, dict) else None
-                if not isinstance(text, str):
-                    continue  # the schema reports it
+                if not isinstance(text, str) or MARKER in blank_code(text):
+                    continue  # the schema, or the placeholders check, reports it
                 words = word_count(text)
                 if words < minimum:
                     path = ("frameworks", framework, "text")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
+from macros.data.placeholders import PLACEHOLDER_ID
 from macros.lint.base import Check, LintContext, Message
 from macros.lint.prose import figures_need_sources
 from macros.problems import Problem
@@ -56,8 +57,8 @@ class SupportsCheck(Check):
             return []
         problems = []
         for source_id, source in file.value.items():
-            if not isinstance(source, dict):
-                continue
+            if not isinstance(source, dict) or PLACEHOLDER_ID.fullmatch(str(source_id)):
+                continue  # a placeholder source: the placeholders check reports it
             supports, title, url = (source.get(k) for k in ("supports", "title", "url"))
             if isinstance(supports, str):
                 path = (source_id, "supports")
