@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from macros.data.placeholders import PLACEHOLDER_ID
 from macros.data.yaml_reader import read_yaml
 
 MAX_MENTIONS = 12  # beyond this, the list stops helping
@@ -61,6 +62,7 @@ def find(data_dir: Path, framework: str) -> Known:
         (str(key), str(value.get("title", "")), source_lines[str(key)])
         for key, value in sources.items()
         if isinstance(value, dict)
+        and not PLACEHOLDER_ID.fullmatch(str(key))
         and (by_id.search(str(key)) or named.search(str(value.get("title", ""))))
     )
     mentions: list[tuple[str, int, str]] = []

@@ -217,9 +217,7 @@ def test_a_framework_left_out_is_an_error_of_validate_not_only_of_lint(project: 
 
 
 @pytest.mark.slow
-def test_scaffolds_build_but_a_strict_build_refuses_placeholders_and_unreviewed(
-    project: Path,
-) -> None:
+def test_scaffolds_build_but_a_strict_build_refuses_every_placeholder(project: Path) -> None:
     assert run_script("new-dimension", "--data", str(project / "data"), "caching").returncode == 0
     assert run_script("new-framework", "--data", str(project / "data"), "gamma").returncode == 0
     dataset, problems = load_dataset(project / "data", project)
@@ -238,28 +236,29 @@ def test_scaffolds_build_but_a_strict_build_refuses_placeholders_and_unreviewed(
         "refuses to publish placeholders)"
     ) in strict.stderr
     assert (
-        "WARNING -  data/dimensions/templates.yml:38:5: warning: unknown[0]: framework 'gamma' "
-        "is not reviewed yet for the topic 'Templates' (under frameworks, write 'gamma:' with "
-        "its verdict and text, give it a value in each table row and a status where the row "
-        "has them, then remove it from 'unknown:'; a strict build refuses to publish a "
-        "framework not reviewed)"
+        "WARNING -  data/dimensions/templates.yml:8:15: warning: frameworks.gamma.verdict: "
+        "placeholder text 'TODO: one line on gamma for this topic, in its ow…' (write the real "
+        "text, then remove the marker; a strict build refuses to publish placeholders)"
     ) in strict.stderr
-    # 46: the 28 placeholders of both scaffolds (in_one_line is one), 5 todo- ids (two in
+    # 52: the 28 placeholders of both scaffolds (in_one_line is one), 5 todo- ids (two in
     # the dimension, three release sources), the placeholder source new-framework adds
     # to sources.yml (its id and 5 fields), 4 placeholder statuses (alpha, beta and gamma
-    # in the new dimension's row, gamma in architecture's) and gamma not reviewed in the
-    # 3 dimensions.
-    assert "Aborted with 46 warnings in strict mode!" in strict.stdout + strict.stderr
+    # in the new dimension's row, gamma in architecture's) and gamma's verdict, text and
+    # cell in each of the 3 dimensions.
+    assert "Aborted with 52 warnings in strict mode!" in strict.stdout + strict.stderr
 
     fill_in(project / "data/dimensions/caching.yml")
     fill_in(project / "data/frameworks/gamma.yml")
     sources = project / "data/sources.yml"  # the placeholder source, no longer cited
     text = sources.read_text()
-    sources.write_text(text[: text.index("\n# A placeholder written by scripts/new-framework")])
+    start = text.index("# A placeholder written by scripts/new-framework")
+    end = text.index("\n\n", start) + 2 if "\n\n" in text[start:] else len(text)
+    sources.write_text(text[:start] + text[end:])
     strict = build(project, strict=True)
-    assert strict.returncode == 1  # gamma is not reviewed yet, and no status is chosen
-    assert "Aborted with 7 warnings in strict mode!" in strict.stdout + strict.stderr
-    assert strict.stderr.count("warning: unknown[0]: framework 'gamma' is not reviewed") == 3
+    assert strict.returncode == 1  # gamma's entries are placeholders, and no status is chosen
+    assert "Aborted with 13 warnings in strict mode!" in strict.stdout + strict.stderr
+    assert strict.stderr.count("warning: frameworks.gamma.") == 6
+    assert strict.stderr.count("warning: table[0].values.gamma: placeholder text") == 3
     assert strict.stderr.count(": placeholder status 'todo' (write how ") == 4
     for name in ("architecture", "templates", "caching"):
         review(project / f"data/dimensions/{name}.yml", "gamma")
@@ -269,12 +268,10 @@ def test_scaffolds_build_but_a_strict_build_refuses_placeholders_and_unreviewed(
 def review(path: Path, framework: str) -> None:
     """What an editor does on reviewing a dimension for a new framework."""
     text = path.read_text(encoding="utf-8")
-    text = re.sub(r"\n# Frameworks not reviewed yet[^\n]*\n#[^\n]*\n", "\n", text)
-    text = text.replace(f"unknown:\n  - {framework}\n", "unknown: []\n")
     text = re.sub(r"(\w+): todo(?=  #|\n)[^\n]*", r"\1: not-available", text)
-    entry = f"  {framework}:\n    verdict: Reviewed.\n    text: |\n      Reviewed.\n"
-    text = text.replace("\nframeworks:\n", f"\nframeworks:\n{entry}", 1)
-    text = text.replace("    values:\n", f"    values:\n      {framework}: Reviewed\n")
+    text = re.sub(rf'verdict: "TODO: one line on {framework}[^"]*"', "verdict: Reviewed.", text)
+    text = re.sub(rf" *TODO: what {framework} offers[^\n]*\n *stops,[^\n]*\n", "      Rev.\n", text)
+    text = text.replace(f"TODO: {framework}'s cell for this row", "Reviewed")
     path.write_text(text, encoding="utf-8")
 
 
