@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from macros.lint.checks.citations import CHECK
-from tests.lint.content_data import edit, problems
+from tests.lint.content_data import problems, set_verdict
 
 
 def test_the_real_data_cites_every_figure(data_copy: Path) -> None:
@@ -13,11 +13,10 @@ def test_the_real_data_cites_every_figure(data_copy: Path) -> None:
 
 
 def test_a_year_in_a_one_line_verdict_without_a_citation_is_an_error(data_copy: Path) -> None:
-    path = data_copy / "dimensions/analytics.yml"
-    line, column = edit(
-        path, "no maintained analytics extension", "no analytics extension since 2019"
+    line, column = set_verdict(
+        data_copy, "analytics", "flask", "No analytics extension since 2019."
     )
-    at = column + len("no analytics extension since ")
+    at = column + len("No analytics extension since ")
     assert problems(data_copy, CHECK) == [
         f"data/dimensions/analytics.yml:{line}:{at}: frameworks.flask.verdict: '2019' is a "
         "figure, but nothing here cites a source (put [^source-id] right after the claim "
@@ -26,6 +25,5 @@ def test_a_year_in_a_one_line_verdict_without_a_citation_is_an_error(data_copy: 
 
 
 def test_a_version_in_code_or_a_review_date_is_no_claim(data_copy: Path) -> None:
-    path = data_copy / "dimensions/analytics.yml"
-    edit(path, "no maintained analytics extension", "`pip install x==2.0`, checked on 2026-11-30")
+    set_verdict(data_copy, "analytics", "flask", "`pip install x==2.0`, checked on 2026-11-30")
     assert problems(data_copy, CHECK) == []

@@ -8,7 +8,7 @@ from macros.data.loader import load
 from macros.lint.checks.figures import CHECK, NOT_FROM_A_SOURCE, carried, stable_name
 from macros.lint.prose import FIGURE, paragraphs, prose_fields
 from macros.paths import project_root
-from tests.lint.content_data import edit, problems
+from tests.lint.content_data import add_source, problems, set_verdict
 
 
 def test_every_real_figure_is_carried_by_its_source(data_copy: Path) -> None:
@@ -29,20 +29,24 @@ def test_every_excuse_still_excuses_a_figure_in_the_text() -> None:
 
 
 def test_a_version_the_cited_source_does_not_state_is_an_error(data_copy: Path) -> None:
-    path = data_copy / "dimensions/use-cases.yml"
-    text = path.read_text(encoding="utf-8")
-    old = next(line for line in text.splitlines() if "kind[^litestar-pypi]" in line)
-    line, column = edit(
-        path, old, old.replace("kind[^litestar-pypi]", "kind (2.24.0)[^litestar-pypi]")
+    add_source(data_copy, "zz-notes", "https://zz.example/1.0/", '"Version 1.0 adds typed routes."')
+    line, column = set_verdict(
+        data_copy, "analytics", "flask", "Typed routes since 2.24.0[^zz-notes]."
     )
-    at = column + old.index("kind[^litestar-pypi]") + len("kind (")
+    at = column + len("Typed routes since ")
     assert problems(data_copy, CHECK) == [
-        f"data/dimensions/use-cases.yml:{line}:{at}: frameworks.fastapi.text: '2.24.0' is in no "
-        "source cited in this paragraph (litestar-pypi) (cite the source that states 2.24.0 "
+        f"data/dimensions/analytics.yml:{line}:{at}: frameworks.flask.verdict: '2.24.0' is in "
+        "no source cited in this paragraph (zz-notes) (cite the source that states 2.24.0 "
         "here, or add it to that source's supports line in data/sources.yml if the page says "
         "it (re-read the page: supports quotes it); a figure that is the site's own finding "
         "needs a maintainer's review)"
     ]
+
+
+def test_a_figure_the_cited_source_states_passes(data_copy: Path) -> None:
+    add_source(data_copy, "zz-notes", "https://zz.example/1.0/", '"Version 1.0 adds typed routes."')
+    set_verdict(data_copy, "analytics", "flask", "Typed routes since 1.0[^zz-notes].")
+    assert problems(data_copy, CHECK) == []
 
 
 def test_dates_months_and_approximate_numbers_match_their_spellings() -> None:
