@@ -191,6 +191,7 @@ LEFTOVERS = {
     "date": ("sources.yml", "date", "placeholder value '1970-01-01'"),
     "id": (f"frameworks/{FW}.yml", "id", f"placeholder id 'todo-{FW}-source'"),
     "short text": ("dimensions/security.yml", "short", "text has 6 words"),
+    "broken link": ("dimensions/security.yml", "link", "points to a page that does not exist"),
     "figure not in its source": ("dimensions/security.yml", "figure", "'2019' is in no source"),
 }
 
@@ -200,6 +201,7 @@ def leave(path: Path, what: str) -> int:
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     at = {
         "verdict": lambda line: line.startswith(f"  {FW}:"),
+        "link": lambda line: line.startswith(f"  {FW}:"),
         "cell": lambda line: "Provided by a third-party package" in line,
         "status": lambda line: line.strip().startswith(f"{FW}: third-party  #"),
         "weight": lambda line: line.strip().startswith(f"{FW}: 1  #"),
@@ -211,11 +213,12 @@ def leave(path: Path, what: str) -> int:
     }[what]
     index = next(i for i, line in enumerate(lines) if at(line))
     line = lines[index]
-    if what in ("verdict", "short", "figure", "date"):
-        index += {"verdict": 1, "date": 4}.get(what, 3)  # its verdict, text, checked
+    if what in ("verdict", "link", "short", "figure", "date"):
+        index += {"verdict": 1, "link": 1, "date": 4}.get(what, 3)  # verdict, text, checked
         line = lines[index]
     new = {
         "verdict": re.sub(r'verdict: ".*"', 'verdict: "TODO: one line"', line),
+        "link": '    verdict: "Typed routes; see [its docs](/nowhere.md)."\n',
         "cell": line.replace("Provided by a third-party package", "TODO: the cell"),
         "status": line.replace("third-party", "todo", 1),
         "weight": line.replace(": 1  #", ": todo  #"),
