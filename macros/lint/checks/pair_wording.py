@@ -32,10 +32,12 @@ class PairWordingCheck(Check):
 
     def check(self, ctx: LintContext) -> list[Problem]:
         names: dict[str, str] = {}
+        place: dict[str, tuple[int, str]] = {}  # the site's display order: pair pages use it
         for file in ctx.of_kind("framework.schema.json"):
-            name = file.value.get("name")
+            name, order = file.value.get("name"), file.value.get("order", 100)
             if file.id and isinstance(name, str) and name.strip():
                 names[file.id] = name.strip()
+                place[file.id] = (order if isinstance(order, int) else 100, file.id)
         patterns = {
             fid: re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])") for fid, name in names.items()
         }
@@ -58,7 +60,9 @@ class PairWordingCheck(Check):
                             ("frameworks", framework, "verdict"),
                             framework=names[framework],
                             other=names[other],
-                            pair=f"{names[framework]} vs {names[third]}",
+                            pair=" vs ".join(
+                                names[f] for f in sorted((framework, third), key=place.__getitem__)
+                            ),
                         )
                     )
         return problems
