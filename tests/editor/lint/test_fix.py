@@ -74,7 +74,7 @@ def test_fix_sorts_trims_and_keeps_comments(
     assert sources.read_text() == SORTED
     assert comment_lines(sources.read_text()) == comment_lines(SOURCES)
     assert capsys.readouterr().out == (
-        "Fixed data/sources.yml: ordering, whitespace\nNo problems found by 16 checks.\n"
+        "Fixed data/sources.yml: ordering, whitespace\nNo problems found by 17 checks.\n"
     )
 
 
@@ -104,7 +104,7 @@ def test_fix_is_idempotent(project: Path, capsys: pytest.CaptureFixture[str]) ->
     capsys.readouterr()
     assert lint(project, "--fix") == 0
     assert {p: p.read_bytes() for p in (project / "data").rglob("*.yml")} == first
-    assert capsys.readouterr().out == "No problems found by 16 checks.\n"
+    assert capsys.readouterr().out == "No problems found by 17 checks.\n"
 
 
 def test_fix_leaves_broken_yaml_alone(project: Path) -> None:
