@@ -12,14 +12,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from macros.data.document import display_path
-from macros.data.layout import FOLDERS
 from macros.data.placeholders import (
     ID_PREFIX,
     MARKER,
@@ -30,12 +28,18 @@ from macros.data.placeholders import (
 )
 from macros.data.schema import validate
 from macros.data.schema_refs import Schema, definition_name, load_schema, resolve
-from macros.data.yaml_reader import parse_yaml, read_yaml
-from macros.editor import additions
+from macros.data.yaml_reader import parse_yaml
+from macros.editor import additions, existing, todo
+from macros.editor.new_files import (
+    ScaffoldError,
+    check_new,
+    existing_ids,
+    next_order,
+    orders,
+)
 from macros.paths import project_root
 from macros.problems import errors, format_report
 
-ID_PATTERN = re.compile(load_schema("common.schema.json")["$defs"]["id"]["pattern"])
 WIDTH = 79
 LINE_PLACEHOLDER = f"{MARKER} fill in"
 TEXT_PLACEHOLDER = f"{MARKER} write this text."
@@ -45,16 +49,13 @@ OPTIONAL_NOTE = "Optional: delete it if it does not apply."
 _ITEM_NAMES = {"table": "row", "faq": "question"}
 
 
-class ScaffoldError(Exception):
-    """The file cannot be created; the message says why and what to do."""
-
-
 @dataclass(frozen=True)
 class _Context:
     file_id: str
     frameworks: tuple[str, ...]
     source: str  # the placeholder id a source reference gets
     next_order: int
+    known: dict[str, str] = field(default_factory=dict)  # "a.b" field: a value the data holds
 
 
 def _comment(text: str, indent: int) -> list[str]:
@@ -98,8 +99,10 @@ def _field(
     required: bool,
     item: str = "",
     comment: bool = True,
+    where: str = "",
 ) -> list[str]:
     schema, base = resolve(raw, base)
+    where = f"{where}.{key}" if where else key
     pad = " " * indent
     lines: list[str] = []
     if comment:
@@ -110,7 +113,7 @@ def _field(
     kind = schema.get("type")
     if kind == "object" and "properties" in schema:
         lines.append(f"{pad}{key}:")
-        lines += _properties(schema, base, ctx, indent + 2, item)
+        lines += _properties(schema, base, ctx, indent + 2, item, where)
     elif kind == "object":  # a mapping keyed by framework id
         lines.append(f"{pad}{key}:")
         for framework in ctx.frameworks:
@@ -137,18 +140,20 @@ def _field(
             body[first] = f"{pad}  - {body[first][indent + 4 :]}"
             lines += body
     else:
-        value = _scalar(key, raw, schema, ctx, item)
+        value = ctx.known.get(where) or _scalar(key, raw, schema, ctx, item)
         lines.append(f"{pad}{key}: {value}")
         if value == "|":
             lines.append(f"{pad}  {TEXT_PLACEHOLDER}")
     return lines
 
 
-def _properties(schema: Schema, base: str, ctx: _Context, indent: int, item: str) -> list[str]:
+def _properties(
+    schema: Schema, base: str, ctx: _Context, indent: int, item: str, where: str = ""
+) -> list[str]:
     lines: list[str] = []
     required = schema.get("required", [])
     for name, sub in schema["properties"].items():
-        lines += _field(name, sub, base, ctx, indent, name in required, item)
+        lines += _field(name, sub, base, ctx, indent, name in required, item, where=where)
     return lines
 
 
@@ -174,37 +179,6 @@ def scaffold_text(schema_name: str, ctx: _Context, title: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _existing(data_dir: Path, folder: str) -> list[str]:
-    return sorted(p.stem for p in (data_dir / folder).glob("*.yml"))
-
-
-def _orders(data_dir: Path, folder: str) -> list[int]:
-    found = []
-    for path in (data_dir / folder).glob("*.yml"):
-        doc, _ = read_yaml(path, path.name)
-        value = doc.value if doc is not None and isinstance(doc.value, dict) else {}
-        if isinstance(value.get("order"), int) and not isinstance(value.get("order"), bool):
-            found.append(value["order"])
-    return found
-
-
-def _check_new(data_dir: Path, folder: str, file_id: str) -> Path:
-    if not ID_PATTERN.fullmatch(file_id):
-        raise ScaffoldError(
-            f"'{file_id}' is not a valid id: use lower-case letters, digits and "
-            "single hyphens, starting with a letter (e.g. 'real-time')"
-        )
-    if folder not in FOLDERS:  # pragma: no cover - callers pass a known folder
-        raise ValueError(folder)
-    path = data_dir / folder / f"{file_id}.yml"
-    if path.exists():
-        raise ScaffoldError(
-            f"{display_path(path, data_dir.parent)} already exists: edit it, "
-            "or choose another id (nothing was written)"
-        )
-    return path
-
-
 def _write(path: Path, text: str, schema_name: str) -> Path:
     # The scaffold must be valid on its own: a broken scaffold is our bug, not the editor's.
     doc, problems = parse_yaml(text.encode("utf-8"), path.name)
@@ -220,8 +194,8 @@ def _write(path: Path, text: str, schema_name: str) -> Path:
 
 def new_dimension(data_dir: Path, dimension_id: str) -> Path:
     """Write data/dimensions/<id>.yml with an entry for every existing framework."""
-    path = _check_new(data_dir, "dimensions", dimension_id)
-    frameworks = tuple(_existing(data_dir, "frameworks"))
+    path = check_new(data_dir, "dimensions", dimension_id)
+    frameworks = tuple(existing_ids(data_dir, "frameworks"))
     if not frameworks:
         raise ScaffoldError(
             "data/frameworks/ has no framework yet: add one with scripts/new-framework first"
@@ -230,7 +204,7 @@ def new_dimension(data_dir: Path, dimension_id: str) -> Path:
         dimension_id,
         frameworks,
         f"{ID_PREFIX}{dimension_id}-source",
-        _next_order(_orders(data_dir, "dimensions")),
+        next_order(orders(data_dir, "dimensions")),
     )
     text = scaffold_text(
         "dimension.schema.json",
@@ -242,27 +216,40 @@ def new_dimension(data_dir: Path, dimension_id: str) -> Path:
 
 def new_framework(data_dir: Path, framework_id: str) -> tuple[Path, list[str]]:
     """Write data/frameworks/<id>.yml and add the framework wherever the data must cover it
-    (macros.editor.additions); returns the new file and the list of what is left to do."""
-    path = _check_new(data_dir, "frameworks", framework_id)
+    (macros.editor.additions); returns the new file and the list of what is left to do.
+
+    What the data holds about the framework already (macros.editor.existing) is
+    reused: its name and latest release from data/packages.yml, with their source.
+    """
+    path = check_new(data_dir, "frameworks", framework_id)
     source = f"{ID_PREFIX}{framework_id}-source"
     if source in additions.source_ids(data_dir):
         raise ScaffoldError(
             f"data/sources.yml already has '{source}': replace or remove it first "
             "(nothing was written)"
         )
-    ctx = _Context(framework_id, (), source, _next_order(_orders(data_dir, "frameworks")))
+    known = existing.find(data_dir, framework_id)
+    values = {"name": json.dumps(known.name)} if known.name != framework_id else {}
+    if known.release and known.release[2]:
+        version, date, release_source = known.release
+        values |= {
+            "latest_release.version": json.dumps(version),
+            "latest_release.date": date,
+            "latest_release.source": release_source,
+        }
+    order = next_order(orders(data_dir, "frameworks"))
+    ctx = _Context(framework_id, (), source, order, values)
     text = scaffold_text(
         "framework.schema.json", ctx, f"data/frameworks/{framework_id}.yml: one framework's profile"
     )
     edits = additions.plan(data_dir, framework_id, source)
     _write(path, text, "framework.schema.json")
     additions.apply(edits)
-    return path, additions.left(framework_id, source, edits)
-
-
-def _next_order(orders: list[int]) -> int:
-    """After the last one, on the next multiple of 10, leaving a gap."""
-    return (max(orders, default=0) // 10 + 1) * 10
+    # Lines as they are now (the placeholder source moved what follows it); the mentions
+    # found before, which the new placeholders would otherwise swamp.
+    after = existing.find(data_dir, framework_id)
+    known = replace(known, sources=after.sources, package_line=after.package_line)
+    return path, [*todo.left(framework_id, source, edits), *existing.listed(known)]
 
 
 def main(kind: str, argv: list[str] | None = None) -> int:
@@ -296,5 +283,9 @@ def main(kind: str, argv: list[str] | None = None) -> int:
         print("What is left to do:")
         for number, step in enumerate(left, 1):
             print(f"  {number}. {step}")
-        print("make build refuses to publish while a placeholder or 'unknown:' is left.")
+        print(
+            "scripts/validate lists every placeholder left with its file:line; make build "
+            'refuses to publish while one is left. EDITING.md, "Checklist: a new framework", '
+            "has the whole list."
+        )
     return 0

@@ -90,16 +90,22 @@ def test_new_framework_has_every_field_and_is_added_where_it_must_be_covered(
         "What is left to do:\n"
         "  1. data/frameworks/gamma.yml: replace every placeholder ('TODO:', 0.0.0, "
         "1970-01-01, todo- ids).\n"
-        "  2. data/sources.yml: 'todo-gamma-source' is a placeholder for gamma's releases: "
-        "fill it in, or cite real sources in data/frameworks/gamma.yml and delete it.\n"
-        "  3. data/dimensions/ (2 files): gamma is listed under 'unknown:' (not reviewed yet); "
-        "as you review each dimension, write gamma's verdict, text and table values, then "
-        "remove it from 'unknown:'.\n"
+        "  2. data/sources.yml: 'todo-gamma-source' is a placeholder for gamma's releases, "
+        "placed where a source named 'gamma-...' sorts: fill it in there (renaming it keeps "
+        "the order), or cite real sources in data/frameworks/gamma.yml and delete it.\n"
+        "  3. data/dimensions/ (2 files): write gamma's verdict (one line, in its own terms: "
+        "pair pages show it beside one other framework) and text (100 words or more, each fact "
+        "with its [^source-id]), and its cell in each of the 2 table rows.\n"
         "  4. table statuses (1 row): gamma's status is written as 'todo'; set it to "
         "built-in, partial, official-extension, third-party or not-available, or delete the "
         "line if no single status fits its cell:\n"
         "       data/dimensions/architecture.yml: 'architecture'\n"
-        "make build refuses to publish while a placeholder or 'unknown:' is left.\n"
+        "  5. data/site.yml: decide whether gamma is one of the two 'featured' frameworks (the "
+        "home page and the whole-comparison page show only those), and whether the title, "
+        "question, short_picks and rules_of_thumb should name it.\n"
+        "scripts/validate lists every placeholder left with its file:line; make build refuses "
+        'to publish while one is left. EDITING.md, "Checklist: a new framework", has the '
+        "whole list.\n"
     )
     doc, problems = read_yaml(project / "data/frameworks/gamma.yml", "gamma.yml")
     assert doc is not None and problems == []
@@ -110,13 +116,17 @@ def test_new_framework_has_every_field_and_is_added_where_it_must_be_covered(
         "date": "1970-01-01",
         "source": "todo-gamma-source",
     }
+    # Every value to write has a placeholder at its place: verdict, text, each cell.
     for name in ("architecture", "templates"):
         dimension, _ = read_yaml(project / f"data/dimensions/{name}.yml", name)
-        assert dimension is not None and dimension.value["unknown"] == ["gamma"]
+        assert dimension is not None and "unknown" not in dimension.value
+        take = dimension.value["frameworks"]["gamma"]
+        assert take["verdict"].startswith("TODO: ") and take["text"].startswith("TODO: ")
+        assert all(row["values"]["gamma"].startswith("TODO: ") for row in dimension.value["table"])
     architecture = (project / "data/dimensions/architecture.yml").read_text()
     assert (
         "    status:\n"
-        "      gamma: todo  # TODO: built-in, partial, official-extension, third-party or "
+        "      gamma: todo  # built-in, partial, official-extension, third-party or "
         "not-available\n"
         "      alpha: third-party\n"
     ) in architecture
@@ -126,21 +136,20 @@ def test_new_framework_has_every_field_and_is_added_where_it_must_be_covered(
     messages = {(p.path, p.message) for p in problems}
     assert ("data/sources.yml", "placeholder id 'todo-gamma-source'") in messages
     assert ("data/frameworks/gamma.yml", "placeholder id 'todo-gamma-source'") in messages
-    assert sorted(str(p) for p in problems if p.path.startswith("data/dimensions/")) == [
-        "data/dimensions/architecture.yml:23:14: warning: table[0].status.gamma: placeholder "
+    assert [str(p) for p in sorted(problems) if p.path.startswith("data/dimensions/arch")] == [
+        "data/dimensions/architecture.yml:8:15: warning: frameworks.gamma.verdict: placeholder "
+        "text 'TODO: one line on gamma for this topic, in its ow…' (write the real text, then "
+        "remove the marker; a strict build refuses to publish placeholders)",
+        "data/dimensions/architecture.yml:10:7: warning: frameworks.gamma.text: placeholder "
+        "text 'TODO: what gamma offers for this topic, how it wo…' (write the real text, then "
+        "remove the marker; a strict build refuses to publish placeholders)",
+        "data/dimensions/architecture.yml:24:15: warning: table[0].values.gamma: placeholder "
+        "text 'TODO: gamma's cell for this row' (write the real text, then remove the marker; "
+        "a strict build refuses to publish placeholders)",
+        "data/dimensions/architecture.yml:29:14: warning: table[0].status.gamma: placeholder "
         "status 'todo' (write how gamma provides this row's feature: built-in, "
         "partial, official-extension, third-party or not-available, or delete the line if no "
         "single status fits its cell; a strict build refuses to publish placeholders)",
-        "data/dimensions/architecture.yml:30:5: warning: unknown[0]: framework 'gamma' is not "
-        "reviewed yet for the topic 'Architecture' (under frameworks, write 'gamma:' with its "
-        "verdict and text, give it a value in each table row and a status where the row has "
-        "them, then remove it from 'unknown:'; a strict build refuses to publish a framework "
-        "not reviewed)",
-        "data/dimensions/templates.yml:38:5: warning: unknown[0]: framework 'gamma' is not "
-        "reviewed yet for the topic 'Templates' (under frameworks, write 'gamma:' with its "
-        "verdict and text, give it a value in each table row and a status where the row has "
-        "them, then remove it from 'unknown:'; a strict build refuses to publish a framework "
-        "not reviewed)",
     ]
     # The preview's model shows no status for the placeholder (nor invents one).
     row = next(r for d in dataset.dimensions for r in d.table if r.id == "architecture")
@@ -148,40 +157,48 @@ def test_new_framework_has_every_field_and_is_added_where_it_must_be_covered(
 
 
 def test_new_framework_joins_the_decision_helper_with_placeholders(tmp_path: Path) -> None:
-    """Regression (issue 14): the helper listed a new framework with 0 points and no problem."""
+    """Regression (issue 14): the helper listed a new framework with 0 points and no problem;
+    issue 24: the weight was then written as `0  # TODO` and a build published it as 0."""
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
-    security = data / "dimensions/security.yml"
-    original = security.read_text()
-    security.write_text(original + "unknown:\n  - bottle\n")  # a list there already
     before = (data / "decision.yml").read_text()
 
-    result = run_script("new-framework", "--data", str(data), "litestar")
+    result = run_script("new-framework", "--data", str(data), "zz-test-framework")
     assert result.returncode == 0, result.stderr
-    assert "  3. data/decision.yml: in each criterion, set litestar's weight (written as 0, " in (
+    assert "  3. data/decision.yml: in each criterion, replace zz-test-framework's weight " in (
         result.stdout
     )
     decision, problems = read_yaml(data / "decision.yml", "data/decision.yml")
     assert decision is not None and problems == []
     for criterion in decision.value["criteria"]:
-        assert criterion["weights"]["litestar"] == 0
-        assert criterion["reasons"]["litestar"] == (
-            "TODO: why litestar scores as it does; then set its weight"
+        assert criterion["weights"]["zz-test-framework"] == "todo"
+        assert criterion["reasons"]["zz-test-framework"] == (
+            "TODO: why zz-test-framework scores as it does; then set its weight"
         )
-    assert decision.value["choose"]["litestar"] == ["TODO: a situation that favours litestar"]
+    assert decision.value["choose"]["zz-test-framework"] == [
+        "TODO: a situation that favours zz-test-framework"
+    ]
     # Text insertions: every line that was there is still there, comments included.
     after = (data / "decision.yml").read_text().splitlines()
-    assert [line for line in after if "litestar" not in line] == before.splitlines()
-    assert "      litestar: 0  # TODO: 0 (no help) to 3 (a strong fit)" in after
-    unknown, _ = read_yaml(security, "security.yml")
-    assert unknown is not None and unknown.value["unknown"] == ["litestar", "bottle"]
-    security.write_text(security.read_text().replace("  - bottle\n", ""))
+    assert [line for line in after if "zz-test-framework" not in line] == before.splitlines()
+    assert "      zz-test-framework: todo  # 0 (no help) to 3 (a strong fit)" in after
 
     dataset, problems = load_dataset(data, tmp_path)
     assert dataset is not None, [str(p) for p in problems]
-    reasons = [p for p in problems if p.path == "data/decision.yml"]
-    assert len(reasons) == len(decision.value["criteria"]) + 1  # each reason, and choose
-    assert all(p.message.startswith("placeholder text 'TODO:") for p in reasons)
+    assert dataset.decision is not None  # the preview counts the placeholder as no weight
+    assert all("zz-test-framework" not in c.weights for c in dataset.decision.criteria)
+    found = [p for p in problems if p.path == "data/decision.yml"]
+    criteria = len(decision.value["criteria"])
+    assert len(found) == 2 * criteria + 1  # each weight and reason, and choose
+    weights = [str(p) for p in found if p.message == "placeholder weight 'todo'"]
+    assert len(weights) == criteria
+    line = after.index("      zz-test-framework: todo  # 0 (no help) to 3 (a strong fit)") + 1
+    assert weights[0] == (
+        f"data/decision.yml:{line}:26: warning: criteria[0].weights.zz-test-framework: "
+        "placeholder weight 'todo' (write how strongly this criterion favours "
+        "zz-test-framework: 0 (no help) to 3 (a strong fit), and say why in its reason; a "
+        "strict build refuses to publish placeholders)"
+    )
 
 
 def test_a_framework_left_out_is_an_error_of_validate_not_only_of_lint(project: Path) -> None:
@@ -200,9 +217,7 @@ def test_a_framework_left_out_is_an_error_of_validate_not_only_of_lint(project: 
 
 
 @pytest.mark.slow
-def test_scaffolds_build_but_a_strict_build_refuses_placeholders_and_unreviewed(
-    project: Path,
-) -> None:
+def test_scaffolds_build_but_a_strict_build_refuses_every_placeholder(project: Path) -> None:
     assert run_script("new-dimension", "--data", str(project / "data"), "caching").returncode == 0
     assert run_script("new-framework", "--data", str(project / "data"), "gamma").returncode == 0
     dataset, problems = load_dataset(project / "data", project)
@@ -221,28 +236,30 @@ def test_scaffolds_build_but_a_strict_build_refuses_placeholders_and_unreviewed(
         "refuses to publish placeholders)"
     ) in strict.stderr
     assert (
-        "WARNING -  comparison: data/dimensions/templates.yml:38:5: warning: unknown[0]: "
-        "framework 'gamma' is not reviewed yet for the topic 'Templates' (under frameworks, "
-        "write 'gamma:' with its verdict and text, give it a value in each table row and a "
-        "status where the row has them, then remove it from 'unknown:'; a strict build "
-        "refuses to publish a framework not reviewed)"
+        "WARNING -  comparison: data/dimensions/templates.yml:8:15: warning: "
+        "frameworks.gamma.verdict: "
+        "placeholder text 'TODO: one line on gamma for this topic, in its ow…' (write the real "
+        "text, then remove the marker; a strict build refuses to publish placeholders)"
     ) in strict.stderr
-    # 46: the 28 placeholders of both scaffolds (in_one_line is one), 5 todo- ids (two in
+    # 52: the 28 placeholders of both scaffolds (in_one_line is one), 5 todo- ids (two in
     # the dimension, three release sources), the placeholder source new-framework adds
     # to sources.yml (its id and 5 fields), 4 placeholder statuses (alpha, beta and gamma
-    # in the new dimension's row, gamma in architecture's) and gamma not reviewed in the
-    # 3 dimensions.
-    assert "Aborted with 46 warnings in strict mode!" in strict.stdout + strict.stderr
+    # in the new dimension's row, gamma in architecture's) and gamma's verdict, text and
+    # cell in each of the 3 dimensions.
+    assert "Aborted with 52 warnings in strict mode!" in strict.stdout + strict.stderr
 
     fill_in(project / "data/dimensions/caching.yml")
     fill_in(project / "data/frameworks/gamma.yml")
     sources = project / "data/sources.yml"  # the placeholder source, no longer cited
     text = sources.read_text()
-    sources.write_text(text[: text.index("\n# A placeholder written by scripts/new-framework")])
+    start = text.index("# A placeholder written by scripts/new-framework")
+    end = text.index("\n\n", start) + 2 if "\n\n" in text[start:] else len(text)
+    sources.write_text(text[:start] + text[end:])
     strict = build(project, strict=True)
-    assert strict.returncode == 1  # gamma is not reviewed yet, and no status is chosen
-    assert "Aborted with 7 warnings in strict mode!" in strict.stdout + strict.stderr
-    assert strict.stderr.count("warning: unknown[0]: framework 'gamma' is not reviewed") == 3
+    assert strict.returncode == 1  # gamma's entries are placeholders, and no status is chosen
+    assert "Aborted with 13 warnings in strict mode!" in strict.stdout + strict.stderr
+    assert strict.stderr.count("warning: frameworks.gamma.") == 6
+    assert strict.stderr.count("warning: table[0].values.gamma: placeholder text") == 3
     assert strict.stderr.count(": placeholder status 'todo' (write how ") == 4
     for name in ("architecture", "templates", "caching"):
         review(project / f"data/dimensions/{name}.yml", "gamma")
@@ -252,12 +269,10 @@ def test_scaffolds_build_but_a_strict_build_refuses_placeholders_and_unreviewed(
 def review(path: Path, framework: str) -> None:
     """What an editor does on reviewing a dimension for a new framework."""
     text = path.read_text(encoding="utf-8")
-    text = re.sub(r"\n# Frameworks not reviewed yet[^\n]*\n#[^\n]*\n", "\n", text)
-    text = text.replace(f"unknown:\n  - {framework}\n", "unknown: []\n")
     text = re.sub(r"(\w+): todo(?=  #|\n)[^\n]*", r"\1: not-available", text)
-    entry = f"  {framework}:\n    verdict: Reviewed.\n    text: |\n      Reviewed.\n"
-    text = text.replace("\nframeworks:\n", f"\nframeworks:\n{entry}", 1)
-    text = text.replace("    values:\n", f"    values:\n      {framework}: Reviewed\n")
+    text = re.sub(rf'verdict: "TODO: one line on {framework}[^"]*"', "verdict: Reviewed.", text)
+    text = re.sub(rf" *TODO: what {framework} offers[^\n]*\n *stops,[^\n]*\n", "      Rev.\n", text)
+    text = text.replace(f"TODO: {framework}'s cell for this row", "Reviewed")
     path.write_text(text, encoding="utf-8")
 
 

@@ -153,6 +153,11 @@ class Criterion:
     reasons: dict[str, str] = field(metadata=LINE)
     rows: tuple[str, ...] = ()  # ids of the table rows the weights rest on
 
+    def __post_init__(self) -> None:
+        # The placeholder weight 'todo' (a warning, refused by strict builds) counts as none.
+        for framework in [f for f, weight in self.weights.items() if not isinstance(weight, int)]:
+            del self.weights[framework]
+
 
 @dataclass(frozen=True)
 class Decision:

@@ -9,8 +9,9 @@ Placeholders are text containing the marker ``TODO:`` (outside code, so a
 code sample's ``# TODO:`` comment is fine); where a field's format leaves no
 room for a marker, the sentinel version and date below; and ids (values, or
 keys such as a source's) that start with ``todo-``, e.g. ``todo-gamma-source``;
-and the status ``todo`` of a table row (dimension.schema.json allows it so the
-preview shows the row, without a status, while the editor decides it).
+and the value ``todo`` as a table row's status or a decision criterion's weight
+(the schemas allow it there so the preview shows the row or criterion, without
+a status or weight, while the editor decides it).
 """
 
 from __future__ import annotations
@@ -48,6 +49,11 @@ STATUS_HINT = (
     + ", or delete the line if no single status fits its cell; "
     "a strict build refuses to publish placeholders"
 )
+WEIGHT_MESSAGE = "placeholder weight '{value}'"
+WEIGHT_HINT = (
+    "write how strongly this criterion favours {framework}: 0 (no help) to 3 (a strong fit), "
+    "and say why in its reason; a strict build refuses to publish placeholders"
+)
 ID_MESSAGE = "placeholder id '{value}'"
 ID_HINT = (
     "replace it with the real id (for a source: an id from data/sources.yml); "
@@ -70,6 +76,11 @@ def _is_status(path: FieldPath) -> bool:
     return len(path) == 4 and path[0] == "table" and path[2] == "status"
 
 
+def _is_weight(path: FieldPath) -> bool:
+    """A decision criterion's weight for one framework: criteria[i].weights.<framework>."""
+    return len(path) == 4 and path[0] == "criteria" and path[2] == "weights"
+
+
 def placeholder_problems(doc: YamlDocument) -> list[Problem]:
     """A warning for every placeholder left in one data file."""
     problems = []
@@ -87,6 +98,9 @@ def placeholder_problems(doc: YamlDocument) -> list[Problem]:
         if text == PLACEHOLDER_STATUS and _is_status(path):
             hint = STATUS_HINT.format(framework=path[3])
             warn(doc.mark(path), path, STATUS_MESSAGE.format(value=text), hint)
+        elif text == PLACEHOLDER_STATUS and _is_weight(path):
+            hint = WEIGHT_HINT.format(framework=path[3])
+            warn(doc.mark(path), path, WEIGHT_MESSAGE.format(value=text), hint)
         elif PLACEHOLDER_ID.fullmatch(text):
             warn(doc.mark(path), path, ID_MESSAGE.format(value=text), ID_HINT)
         elif text in SENTINELS:

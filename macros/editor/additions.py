@@ -2,11 +2,13 @@
 
 A new framework must appear in every dimension and in the decision helper, or
 the build stops (coverage). scripts/new-framework adds it, marked so that
-nothing looks finished: a placeholder source (`todo-<id>-source`) in
-data/sources.yml; in every criterion of data/decision.yml a weight of 0 and a
-placeholder reason, and placeholder situations under `choose`; in every
-dimension, the framework under `unknown:` (not reviewed yet) and the
-placeholder status `todo` in each table row that has statuses.
+nothing looks finished and every value to write has its own placeholder (each
+a warning at its file:line that strict builds refuse): a placeholder source
+(`todo-<id>-source`) in data/sources.yml, where a source named after the
+framework sorts; in every criterion of data/decision.yml the weight `todo` and
+a placeholder reason, and placeholder situations under `choose`; in every
+dimension, the framework's verdict and text, its cell in every table row and
+the status `todo` in each row that has statuses.
 
 Edits are text insertions, so comments and formatting stay as they are; each
 edited file is parsed and validated before anything is written, and an edit
@@ -125,7 +127,9 @@ def _sources(data_dir: Path, framework: str, source: str) -> Edit | None:
         return None
     edit, doc = found
     entry = _source_entry(framework, source)
-    later = [key for key in doc.value if str(key) > source]
+    # Where a source named after the framework sorts ('litestar-docs'), so that filling
+    # the placeholder in place keeps the order; the ordering check skips placeholder ids.
+    later = [key for key in doc.value if str(key) > framework]
     if not later:
         edit.appended = "\n" + entry
     else:
@@ -151,7 +155,7 @@ def _decision(data_dir: Path, framework: str) -> Edit | None:
             edit,
             doc,
             ("criteria", index, "weights"),
-            [f"{framework}: 0  # {MARKER} 0 (no help) to 3 (a strong fit)"],
+            [f"{framework}: {placeholders.PLACEHOLDER_STATUS}  # 0 (no help) to 3 (a strong fit)"],
             f"criteria '{name}' weights",
         )
         _before_first_key(
@@ -177,46 +181,42 @@ def _dimension(path: Path, framework: str) -> Edit | None:
     if found is None:
         return None
     edit, doc = found
-    _unknown(edit, doc, framework)
+    if isinstance(doc.value.get("frameworks"), dict):
+        _before_first_key(edit, doc, ("frameworks",), _take(framework), "take")
     rows = doc.value.get("table")
     for index, row in enumerate(rows if isinstance(rows, list) else []):
-        if isinstance(row, dict) and isinstance(row.get("status"), dict) and row["status"]:
+        if not isinstance(row, dict):
+            continue
+        name = row.get("id", index)
+        if isinstance(row.get("values"), dict):
+            _before_first_key(
+                edit,
+                doc,
+                ("table", index, "values"),
+                [f'{framework}: "{MARKER} {framework}\'s cell for this row"'],
+                f"value of row '{name}'",
+            )
+        if isinstance(row.get("status"), dict) and row["status"]:
             _before_first_key(  # a status the editor must choose, never a plausible one
                 edit,
                 doc,
                 ("table", index, "status"),
-                [f"{framework}: {placeholders.PLACEHOLDER_STATUS}  # {MARKER} {CHOOSE}"],
-                f"status of row '{row.get('id', index)}'",
+                [f"{framework}: {placeholders.PLACEHOLDER_STATUS}  # {CHOOSE}"],
+                f"status of row '{name}'",
             )
     return edit
 
 
-def _unknown(edit: Edit, doc: YamlDocument, framework: str) -> None:
-    unknown = doc.value.get("unknown")
-    if unknown is None:
-        edit.appended = (
-            f"\n# Frameworks not reviewed yet for this dimension: write an entry under\n"
-            f"# frameworks (and table values) for each, then remove it from this list.\n"
-            f"unknown:\n  - {framework}\n"
-        )
-        edit.done.append("unknown")
-        return
-    lines = edit.text.splitlines()
-    if unknown == []:  # as the scaffold writes it: unknown: []
-        line, column = doc.key_mark(("unknown",))
-        if 0 < line <= len(lines) and lines[line - 1][column - 1 :].rstrip() == "unknown: []":
-            indent = lines[line - 1][: column - 1]
-            edit.replaced[line - 1] = f"{indent}unknown:\n{indent}  - {framework}\n"
-            edit.done.append("unknown")
-            return
-    line, column = doc.mark(("unknown", 0)) if unknown else (0, 0)
-    current = lines[line - 1] if unknown and 0 < line <= len(lines) else ""
-    prefix = current[: column - 1]
-    if prefix.strip() != "-" or not current[column - 1 :].startswith(str(unknown[0])):
-        edit.manual.append("under unknown (it is not written one item per line)")
-        return
-    edit.inserts.append((line - 1, f"{prefix}{framework}\n"))
-    edit.done.append("unknown")
+def _take(framework: str) -> list[str]:
+    """The framework's entry in a dimension: a verdict and a text to write."""
+    return [
+        f"{framework}:",
+        f'  verdict: "{MARKER} one line on {framework} for this topic, in its own terms '
+        '(pair pages show it beside one other framework)"',
+        "  text: |",
+        f"    {MARKER} what {framework} offers for this topic, how it works and where it",
+        "    stops, each fact citing its source: at least 100 words.",
+    ]
 
 
 def plan(data_dir: Path, framework: str, source: str) -> list[Edit]:
@@ -250,48 +250,3 @@ def apply(edits: list[Edit]) -> None:
         with os.fdopen(fd, "w", encoding="utf-8") as stream:
             stream.write(edit.result())
         os.replace(temp, edit.path)
-
-
-def left(framework: str, source: str, edits: list[Edit]) -> list[str]:
-    """What the editor still has to do, one step a line."""
-    steps = [
-        f"data/frameworks/{framework}.yml: replace every placeholder "
-        f"('{MARKER}', 0.0.0, {PLACEHOLDER_DATE}, todo- ids)."
-    ]
-    by_kind: dict[str, list[Edit]] = {}
-    for edit in edits:
-        by_kind.setdefault(edit.kind, []).append(edit)
-    if any(e.done for e in by_kind.get("sources.schema.json", [])):
-        steps.append(
-            f"data/sources.yml: '{source}' is a placeholder for {framework}'s releases: fill it "
-            f"in, or cite real sources in data/frameworks/{framework}.yml and delete it."
-        )
-    for edit in by_kind.get("decision.schema.json", []):
-        if edit.done:
-            steps.append(
-                f"data/decision.yml: in each criterion, set {framework}'s weight (written as 0, "
-                f"marked '# {MARKER}') and write its reason; under choose, list the situations "
-                f"that favour {framework}."
-            )
-    dimensions = [e for e in by_kind.get("dimension.schema.json", []) if "unknown" in e.done]
-    if dimensions:
-        steps.append(
-            f"data/dimensions/ ({len(dimensions)} files): {framework} is listed under 'unknown:' "
-            f"(not reviewed yet); as you review each dimension, write {framework}'s verdict, "
-            "text and table values, then remove it from 'unknown:'."
-        )
-    rows: dict[str, list[str]] = {}  # file: its rows
-    for edit in by_kind.get("dimension.schema.json", []):
-        for what in (w for w in edit.done if w.startswith("status of row ")):
-            rows.setdefault(edit.shown, []).append(what.removeprefix("status of row "))
-    if count := sum(map(len, rows.values())):
-        steps.append(
-            f"table statuses ({count} row{'s' * (count != 1)}): {framework}'s status is "
-            f"written as '{placeholders.PLACEHOLDER_STATUS}'; set it to {CHOOSE}, or delete the "
-            "line if no single status fits its cell:"
-            + "".join(f"\n       {shown}: {', '.join(found)}" for shown, found in rows.items())
-        )
-    for edit in edits:
-        for what in edit.manual:
-            steps.append(f"{edit.shown}: add {framework} by hand {what}.")
-    return steps

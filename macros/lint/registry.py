@@ -4,17 +4,23 @@ from __future__ import annotations
 
 from macros.lint.base import Check
 from macros.lint.checks import (
+    citations,
     copies,
     coverage,
     decision,
     duplicates,
+    figures,
+    length,
     links,
     ordering,
+    pair_wording,
     placeholders,
     quoting,
+    releases,
     schema,
     sources,
     stale,
+    supports,
     whitespace,
 )
 
@@ -24,6 +30,12 @@ CHECKS: tuple[Check, ...] = (
     coverage.CHECK,
     links.CHECK,
     sources.CHECK,
+    supports.CHECK,
+    releases.CHECK,
+    citations.CHECK,
+    figures.CHECK,
+    length.CHECK,
+    pair_wording.CHECK,
     decision.CHECK,
     duplicates.CHECK,
     ordering.CHECK,

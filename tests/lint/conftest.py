@@ -12,6 +12,7 @@ import pytest
 from macros.lint.context import build_context
 from macros.lint.registry import by_name
 from macros.lint.runner import run_checks
+from macros.paths import project_root
 from tests.harness.site import FIXTURES
 
 TODAY = dt.date(2026, 11, 24)
@@ -47,3 +48,10 @@ def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A copy of the shipped data/, to break one rule at a time."""
+    shutil.copytree(project_root() / "data", tmp_path / "data")
+    return tmp_path / "data"

@@ -182,7 +182,8 @@ class DecisionCheck(Check):
         totals: dict[str, int] = {}
         for criterion in named:
             for framework, weight in (criteria[criterion].get("weights") or {}).items():
-                totals[framework] = totals.get(framework, 0) + weight
+                if isinstance(weight, int):  # not the placeholder 'todo'
+                    totals[framework] = totals.get(framework, 0) + weight
         if not totals:
             return
         top = max(totals.values())

@@ -12,13 +12,15 @@ from macros.problems import Problem, Severity
 class PlaceholdersCheck(Check):
     name = "placeholders"
     description = (
-        "no placeholder ('TODO:', 0.0.0, 1970-01-01, todo- ids, the status todo) is left to publish"
+        "no placeholder ('TODO:', 0.0.0, 1970-01-01, todo- ids, the status or weight todo) "
+        "is left to publish"
     )
     messages: ClassVar[dict[str, Message]] = {
         "text": Message(placeholders.TEXT_MESSAGE, placeholders.HINT, Severity.WARNING),
         "value": Message(placeholders.VALUE_MESSAGE, placeholders.SENTINEL_HINT, Severity.WARNING),
         "id": Message(placeholders.ID_MESSAGE, placeholders.ID_HINT, Severity.WARNING),
         "status": Message(placeholders.STATUS_MESSAGE, placeholders.STATUS_HINT, Severity.WARNING),
+        "weight": Message(placeholders.WEIGHT_MESSAGE, placeholders.WEIGHT_HINT, Severity.WARNING),
     }
 
     def check(self, ctx: LintContext) -> list[Problem]:
