@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from macros.lint.base import Check
 from macros.lint.checks import (
+    count_words,
     coverage,
     duplicates,
     links,
@@ -20,6 +21,7 @@ CHECKS: tuple[Check, ...] = (
     schema.CHECK,
     quoting.CHECK,
     coverage.CHECK,
+    count_words.CHECK,
     links.CHECK,
     sources.CHECK,
     duplicates.CHECK,

@@ -26,6 +26,7 @@ from markupsafe import escape
 from macros.data.model import Dataset, Framework
 from macros.preview import errorpage
 from macros.problems import Problem, count_text
+from macros.render import wording
 from macros.render.jsonld import plain_text
 from macros.render.rows import (
     long_date,
@@ -116,6 +117,7 @@ def make_environment(
     env.filters["needs_markdown"] = needs_markdown
     env.filters["table_markdown"] = table_markdown
     env.filters["plain"] = lambda text: " ".join(plain_text(text).split())
+    env.filters.update(wording.FILTERS)
     env.globals["status_html"] = status_html
     env.globals["status_rank"] = status_rank
     env.globals["statuses"] = status_legend()
@@ -210,7 +212,8 @@ class Renderer:
         hub = self.render(
             "hub.md.j2",
             "index.md",
-            frameworks=featured,
+            frameworks=everyone,  # `featured` only names the headline pair
+            featured=featured,
             dimensions=dims,
             key_rows=data.key_rows,
             pair_uris=uris,
@@ -244,15 +247,15 @@ class Renderer:
         one_page = self.render(
             "article.md.j2",
             ONE_PAGE,
-            frameworks=featured,
+            frameworks=everyone,  # the whole comparison: every framework
             dimensions=dims,
-            profile_rows=profile_rows(featured),
+            profile_rows=profile_rows(everyone),
         )
         return [
             Page("index.md", hub),
             *topics,
             Page("comparison.md", table),
-            Page("faq.md", self.render("faq.md.j2", "faq.md", frameworks=featured)),
+            Page("faq.md", self.render("faq.md.j2", "faq.md", frameworks=everyone)),
             *decide,
             *many,
             Page(ONE_PAGE, one_page),

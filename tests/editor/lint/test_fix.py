@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from macros.lint.cli import main
+from macros.lint.registry import CHECKS
 from tests.editor.lint.conftest import edit
 
 SOURCES = """\
@@ -74,7 +75,8 @@ def test_fix_sorts_trims_and_keeps_comments(
     assert sources.read_text() == SORTED
     assert comment_lines(sources.read_text()) == comment_lines(SOURCES)
     assert capsys.readouterr().out == (
-        "Fixed data/sources.yml: ordering, whitespace\nNo problems found by 10 checks.\n"
+        "Fixed data/sources.yml: ordering, whitespace\n"
+        f"No problems found by {len(CHECKS)} checks.\n"
     )
 
 
@@ -104,7 +106,7 @@ def test_fix_is_idempotent(project: Path, capsys: pytest.CaptureFixture[str]) ->
     capsys.readouterr()
     assert lint(project, "--fix") == 0
     assert {p: p.read_bytes() for p in (project / "data").rglob("*.yml")} == first
-    assert capsys.readouterr().out == "No problems found by 10 checks.\n"
+    assert capsys.readouterr().out == f"No problems found by {len(CHECKS)} checks.\n"
 
 
 def test_fix_leaves_broken_yaml_alone(project: Path) -> None:
