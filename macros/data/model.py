@@ -200,6 +200,7 @@ class Site:
     rules_of_thumb: tuple[RuleOfThumb, ...] = ()
     licence_url: str | None = None
     about: About | None = None
+    repo_url: str | None = None  # where "Report an error" opens an issue
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from markupsafe import escape
 from macros.data.model import Dataset, Framework
 from macros.preview import errorpage
 from macros.problems import Problem, count_text
-from macros.render import wording
+from macros.render import report, wording
 from macros.render.jsonld import plain_text
 from macros.render.rows import (
     long_date,
@@ -118,6 +118,7 @@ def make_environment(
     env.filters["table_markdown"] = table_markdown
     env.filters["plain"] = lambda text: " ".join(plain_text(text).split())
     env.filters.update(wording.FILTERS)
+    env.globals.update(report.GLOBALS)
     env.globals["status_html"] = status_html
     env.globals["status_rank"] = status_rank
     env.globals["statuses"] = status_legend()
