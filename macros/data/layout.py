@@ -7,6 +7,7 @@ Layout (ids come from file names)::
     data/faq.yml               faq.schema.json        optional
     data/decision.yml          decision.schema.json   optional
     data/packages.yml          packages.schema.json   optional (read by scripts/check-freshness)
+    data/changelog.yml         changelog.schema.json  optional (the changelog page)
     data/frameworks/<id>.yml   framework.schema.json  two or more
     data/dimensions/<id>.yml   dimension.schema.json  one or more
 """
@@ -37,6 +38,7 @@ class FileKind(StrEnum):
     FAQ = "faq.schema.json"
     DECISION = "decision.schema.json"
     PACKAGES = "packages.schema.json"
+    CHANGELOG = "changelog.schema.json"
     FRAMEWORK = "framework.schema.json"
     DIMENSION = "dimension.schema.json"
 
@@ -52,6 +54,7 @@ SINGLE_FILES: dict[str, tuple[FileKind, bool]] = {
     "faq.yml": (FileKind.FAQ, False),
     "decision.yml": (FileKind.DECISION, False),
     "packages.yml": (FileKind.PACKAGES, False),
+    "changelog.yml": (FileKind.CHANGELOG, False),
 }
 FOLDERS: dict[str, FileKind] = {"frameworks": FileKind.FRAMEWORK, "dimensions": FileKind.DIMENSION}
 MINIMUM_FILES = {"frameworks": 2, "dimensions": 1}

@@ -32,6 +32,7 @@ from macros.data.layout import (
     data_files,
 )
 from macros.data.model import (
+    Change,
     Dataset,
     Decision,
     Dimension,
@@ -179,4 +180,8 @@ def _build(loaded: list[DataFile], files: tuple[str, ...]) -> Dataset:
         },
         decision=build(Decision, decision_raw) if decision_raw else None,
         files=files,
+        changelog=tuple(
+            build(Change, entry)
+            for entry in (single(FileKind.CHANGELOG) or {"entries": []})["entries"]
+        ),
     )

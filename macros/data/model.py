@@ -40,6 +40,7 @@ RESERVED_PAGE_IDS = (
     "frameworks",
     "one-page",
     "about",
+    "changelog",
     "api",
     "assets",
     "search",
@@ -204,6 +205,17 @@ class Site:
 
 
 @dataclass(frozen=True)
+class Change:
+    """One entry of data/changelog.yml: what changed on the site, when and why."""
+
+    date: str
+    what: str = field(metadata=LINE)
+    why: str
+    topics: tuple[str, ...] = ()  # dimension ids
+    rows: tuple[str, ...] = ()  # table row ids
+
+
+@dataclass(frozen=True)
 class Dataset:
     site: Site
     frameworks: tuple[Framework, ...]  # in display order
@@ -212,6 +224,7 @@ class Dataset:
     sources: dict[str, Source]
     decision: Decision | None
     files: tuple[str, ...] = field(default=())  # every data file read, for watchers
+    changelog: tuple[Change, ...] = ()  # newest first
 
     @property
     def featured(self) -> tuple[Framework, ...]:

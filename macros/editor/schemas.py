@@ -35,7 +35,7 @@ from typing import Any
 
 import yaml
 
-from macros.data.model import Dataset
+from macros.data.model import PROFILE_ROW_IDS, Dataset
 from macros.paths import project_root
 
 Schema = dict[str, Any]
@@ -49,6 +49,7 @@ DATA_SCHEMAS = {
     "data/faq.yml": "faq.schema.json",
     "data/decision.yml": "decision.schema.json",
     "data/packages.yml": "packages.schema.json",
+    "data/changelog.yml": "changelog.schema.json",
     "data/frameworks/*.yml": "framework.schema.json",
     "data/dimensions/*.yml": "dimension.schema.json",
 }
@@ -91,6 +92,8 @@ def editor_ids(dataset: Dataset) -> dict[str, list[str]]:
         "framework": sorted(f.id for f in dataset.frameworks),
         "dimension": sorted(d.id for d in dataset.dimensions),
         "source": sorted(dataset.sources),
+        # Table rows (the changelog's `rows`); data_ids leaves them open.
+        "row": sorted({*PROFILE_ROW_IDS, *(row.id for row in dataset.table_rows)}),
     }
 
 

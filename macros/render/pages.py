@@ -49,9 +49,9 @@ from macros.render.tables import (
 )
 
 TEMPLATE_DIR = Path(__file__).parent.parent / "templates"
-# The whole comparison on one page, for reading offline and printing.
-ONE_PAGE = "one-page.md"
-__all__ = ["ONE_PAGE", "Page", "Renderer", "long_date", "profile_rows", "release_text"]
+ONE_PAGE = "one-page.md"  # the whole comparison, for reading offline and printing
+CHANGELOG = "changelog.md"
+__all__ = ["CHANGELOG", "ONE_PAGE", "Page", "Renderer", "long_date", "profile_rows", "release_text"]
 
 
 @dataclass(frozen=True)
@@ -240,6 +240,7 @@ class Renderer:
             frameworks=everyone,
             profile_rows=profile_rows(everyone),
         )
+        labels = {row.id: row.label for row in (*profile_rows(everyone), *data.table_rows)}
         decide = (
             [Page("decide.md", self.render("decide.md.j2", "decide.md", frameworks=everyone))]
             if data.decision
@@ -263,6 +264,11 @@ class Renderer:
             *(
                 [Page("about.md", self.render("about.md.j2", "about.md"))]
                 if data.site.about
+                else []
+            ),
+            *(
+                [Page(CHANGELOG, self.render("changelog.md.j2", CHANGELOG, row_labels=labels))]
+                if data.changelog
                 else []
             ),
         ]
