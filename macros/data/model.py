@@ -125,6 +125,15 @@ class Question:
 
 
 @dataclass(frozen=True)
+class SameTask:
+    """One small task in each framework's code, shown as tabs on a topic's page."""
+
+    title: str = field(metadata=LINE)
+    code: dict[str, str]  # framework id -> Markdown with a fenced sample
+    intro: str | None = None
+
+
+@dataclass(frozen=True)
 class Dimension:
     id: str
     title: str = field(metadata=LINE)
@@ -136,6 +145,7 @@ class Dimension:
     table: tuple[TableRow, ...] = field(metadata={"pass": {"dimension": "id"}})
     faq: tuple[Question, ...] = field(metadata={"pass": {"dimension": "id"}})
     in_one_line: str | None = field(default=None, metadata=LINE)  # the home page's topic list
+    same_task: SameTask | None = None  # code for one task per framework (tabs)
 
 
 @dataclass(frozen=True)
