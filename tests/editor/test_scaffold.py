@@ -226,12 +226,13 @@ def test_scaffolds_build_but_a_strict_build_refuses_placeholders_and_unreviewed(
         "has them, then remove it from 'unknown:'; a strict build refuses to publish a "
         "framework not reviewed)"
     ) in strict.stderr
-    # 46: the 28 placeholders of both scaffolds (in_one_line is one), 5 todo- ids (two in
+    # 50: the 32 placeholders of both scaffolds (in_one_line is one; same_task's title,
+    # intro and two code texts are four), 5 todo- ids (two in
     # the dimension, three release sources), the placeholder source new-framework adds
     # to sources.yml (its id and 5 fields), 4 placeholder statuses (alpha, beta and gamma
     # in the new dimension's row, gamma in architecture's) and gamma not reviewed in the
     # 3 dimensions.
-    assert "Aborted with 46 warnings in strict mode!" in strict.stdout + strict.stderr
+    assert "Aborted with 50 warnings in strict mode!" in strict.stdout + strict.stderr
 
     fill_in(project / "data/dimensions/caching.yml")
     fill_in(project / "data/frameworks/gamma.yml")
