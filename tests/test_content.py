@@ -285,6 +285,7 @@ def test_the_data_folder_holds_only_known_files() -> None:
             "faq.yml",
             "decision.yml",
             "packages.yml",
+            "changelog.yml",
             *(f"frameworks/{f}.yml" for f in FRAMEWORKS),
             *(f"dimensions/{d}.yml" for d in OUTLINE),
         ]
