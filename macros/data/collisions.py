@@ -53,35 +53,32 @@ def check_collisions(loaded: Iterable[DataFile], fixed: TemplateAnchors) -> list
     files = list(loaded)
     frameworks = [f for f in files if f.kind is FileKind.FRAMEWORK and f.id]
     dimensions = [f for f in files if f.kind is FileKind.DIMENSION and f.id]
-    site = next((f for f in files if f.kind is FileKind.SITE), None)
-    featured = set(site.value.get("featured") or []) if site else set()
 
     problems: list[Problem] = []
     # The whole comparison on one page (article.md.j2 with dimension.md.j2).
     article = _Page("the one-page comparison", fixed.get("article.md.j2", {}))
-    for fw in frameworks:
-        if fw.id in featured:
-            article.add(f"profile-{fw.id}", fw, "framework", f"#profile-{fw.id} on one-page")
+    for fw in frameworks:  # the one-page comparison shows every framework
+        article.add(f"profile-{fw.id}", fw, "framework", f"#profile-{fw.id} on one-page")
     for dim in dimensions:
         article.add(str(dim.id), dim, "dimension", f"#{dim.id} on one-page")
     for dim in dimensions:
         for fw in frameworks:
-            if fw.id in featured:
-                anchor = f"{dim.id}-{fw.id}"
-                article.add(anchor, dim, "dimension", f"#{anchor} on one-page")
+            anchor = f"{dim.id}-{fw.id}"
+            article.add(anchor, dim, "dimension", f"#{anchor} on one-page")
     problems += article.problems
     # The home page: a section per dimension beside its own sections.
     hub = _Page("the home page", fixed.get("hub.md.j2", {}))
     for dim in dimensions:
         hub.add(str(dim.id), dim, "dimension", f"#{dim.id} on the home page")
+        for fw in frameworks:  # each topic's verdicts, one per framework
+            hub.add(f"{dim.id}-{fw.id}", dim, "dimension", f"#{dim.id}-{fw.id} on the home page")
     problems += hub.problems
-    # Each topic page: a section per featured framework beside its own sections.
+    # Each topic page: a section per framework beside its own sections.
     for dim in dimensions:
         topic = _Page(f"the {dim.id} page", fixed.get("topic.md.j2", {}))
         for fw in frameworks:
-            if fw.id in featured:
-                anchor = f"{dim.id}-{fw.id}"
-                topic.add(anchor, fw, "framework", f"#{anchor} on the {dim.id} page")
+            anchor = f"{dim.id}-{fw.id}"
+            topic.add(anchor, fw, "framework", f"#{anchor} on the {dim.id} page")
         problems += topic.problems
     return problems + _pair_pages(frameworks)
 

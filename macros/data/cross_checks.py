@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from macros import messages
 from macros.data.document import YamlDocument
@@ -22,7 +24,12 @@ def _doc(file: DataFile) -> YamlDocument:
 def check_references(
     loaded: list[DataFile], shown: dict[Path, str], data_dir: Path
 ) -> list[Problem]:
-    known: dict[str, set[str]] = {"framework": set(), "dimension": set(), "source": set()}
+    known: dict[str, set[str]] = {
+        "framework": set(),
+        "dimension": set(),
+        "source": set(),
+        "row": set(PROFILE_ROW_IDS),
+    }
     for path in shown:
         rel = path.relative_to(data_dir).parts
         if len(rel) == 2 and rel[0] in FOLDERS and path.suffix == ".yml":
@@ -30,6 +37,8 @@ def check_references(
     for item in loaded:
         if item.kind == "sources.schema.json" and isinstance(_doc(item).value, dict):
             known["source"].update(_doc(item).value)
+        if item.kind == "dimension.schema.json":
+            known["row"].update(_row_ids(item.value))
 
     problems = []
     for item in loaded:
@@ -66,6 +75,14 @@ def check_references(
                 )
             )
     return problems
+
+
+def _row_ids(dimension: dict[str, Any]) -> Iterator[str]:
+    """The ids of a dimension's table rows (the changelog refers to them)."""
+    table = dimension.get("table")
+    for row in table if isinstance(table, list) else []:
+        if isinstance(row, dict) and isinstance(row.get("id"), str):
+            yield row["id"]
 
 
 def check_text(loaded: list[DataFile]) -> list[Problem]:

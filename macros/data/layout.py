@@ -8,6 +8,7 @@ Layout (ids come from file names)::
     data/decision.yml          decision.schema.json   optional
     data/packages.yml          packages.schema.json   optional (read by scripts/check-freshness)
     data/search.yml            search.schema.json     optional (the site search's synonyms)
+    data/changelog.yml         changelog.schema.json  optional (the changelog page)
     data/frameworks/<id>.yml   framework.schema.json  two or more
     data/dimensions/<id>.yml   dimension.schema.json  one or more
 """
@@ -39,6 +40,7 @@ class FileKind(StrEnum):
     DECISION = "decision.schema.json"
     PACKAGES = "packages.schema.json"
     SEARCH = "search.schema.json"
+    CHANGELOG = "changelog.schema.json"
     FRAMEWORK = "framework.schema.json"
     DIMENSION = "dimension.schema.json"
 
@@ -55,6 +57,7 @@ SINGLE_FILES: dict[str, tuple[FileKind, bool]] = {
     "decision.yml": (FileKind.DECISION, False),
     "packages.yml": (FileKind.PACKAGES, False),
     "search.yml": (FileKind.SEARCH, False),
+    "changelog.yml": (FileKind.CHANGELOG, False),
 }
 FOLDERS: dict[str, FileKind] = {"frameworks": FileKind.FRAMEWORK, "dimensions": FileKind.DIMENSION}
 MINIMUM_FILES = {"frameworks": 2, "dimensions": 1}

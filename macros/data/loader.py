@@ -32,6 +32,7 @@ from macros.data.layout import (
     data_files,
 )
 from macros.data.model import (
+    Change,
     Dataset,
     Decision,
     Dimension,
@@ -220,4 +221,8 @@ def _build(loaded: list[DataFile], files: tuple[str, ...], facts: dict[str, Fact
         decision=build(Decision, decision_raw) if decision_raw else None,
         files=files,
         synonyms=tuple(tuple(group) for group in search_raw["synonyms"]),
+        changelog=tuple(
+            build(Change, entry)
+            for entry in (single(FileKind.CHANGELOG) or {"entries": []})["entries"]
+        ),
     )

@@ -40,6 +40,7 @@ RESERVED_PAGE_IDS = (
     "frameworks",
     "one-page",
     "about",
+    "changelog",
     "api",
     "assets",
     "search",
@@ -131,6 +132,15 @@ class Question:
 
 
 @dataclass(frozen=True)
+class SameTask:
+    """One small task in each framework's code, shown as tabs on a topic's page."""
+
+    title: str = field(metadata=LINE)
+    code: dict[str, str]  # framework id -> Markdown with a fenced sample
+    intro: str | None = None
+
+
+@dataclass(frozen=True)
 class Dimension:
     id: str
     title: str = field(metadata=LINE)
@@ -142,6 +152,7 @@ class Dimension:
     table: tuple[TableRow, ...] = field(metadata={"pass": {"dimension": "id"}})
     faq: tuple[Question, ...] = field(metadata={"pass": {"dimension": "id"}})
     in_one_line: str | None = field(default=None, metadata=LINE)  # the home page's topic list
+    same_task: SameTask | None = None  # code for one task per framework (tabs)
 
 
 @dataclass(frozen=True)
@@ -235,6 +246,18 @@ class Site:
     rules_of_thumb: tuple[RuleOfThumb, ...] = ()
     licence_url: str | None = None
     about: About | None = None
+    repo_url: str | None = None  # where "Report an error" opens an issue
+
+
+@dataclass(frozen=True)
+class Change:
+    """One entry of data/changelog.yml: what changed on the site, when and why."""
+
+    date: str
+    what: str = field(metadata=LINE)
+    why: str
+    topics: tuple[str, ...] = ()  # dimension ids
+    rows: tuple[str, ...] = ()  # table row ids
 
 
 @dataclass(frozen=True)
@@ -248,6 +271,7 @@ class Dataset:
     files: tuple[str, ...] = field(default=())  # every data file read, for watchers
     # data/search.yml: groups of terms that mean the same to the site search
     synonyms: tuple[tuple[str, ...], ...] = field(default=())
+    changelog: tuple[Change, ...] = ()  # newest first
 
     @property
     def featured(self) -> tuple[Framework, ...]:

@@ -39,6 +39,7 @@ from typing import Any
 
 from macros.data.facts import build_facts
 from macros.data.layout import ID_PATTERN, DataFile, FileKind
+from macros.data.model import PROFILE_ROW_IDS
 from macros.paths import project_root
 from macros.pipeline import check_project
 from macros.project import project_from_config
@@ -64,18 +65,28 @@ _DESCRIBED = ("description", "markdownDescription")
 
 def editor_ids(files: Iterable[DataFile]) -> dict[str, list[str]]:
     """The ids editors may refer to, from the data files as the checks read them (broken
-    or not): framework and dimension file names, source keys."""
-    ids: dict[str, list[str]] = {"framework": [], "dimension": [], "source": []}
+    or not): framework and dimension file names, source keys, table rows (the changelog's
+    ``rows``)."""
+    ids: dict[str, list[str]] = {
+        "framework": [],
+        "dimension": [],
+        "source": [],
+        "row": list(PROFILE_ROW_IDS),
+    }
     for file in files:
         if file.kind is FileKind.FRAMEWORK and file.id:
             ids["framework"].append(file.id)
         elif file.kind is FileKind.DIMENSION and file.id:
             ids["dimension"].append(file.id)
+            table = file.value.get("table") if isinstance(file.value, dict) else None
+            for row in table if isinstance(table, list) else []:
+                if isinstance(row, dict) and isinstance(row.get("id"), str):
+                    ids["row"].append(row["id"])
         elif file.kind is FileKind.SOURCES:
             ids["source"] = [
                 k for k in file.value if isinstance(k, str) and ID_PATTERN.fullmatch(k)
             ]
-    return {kind: sorted(found) for kind, found in ids.items()}
+    return {kind: sorted(set(found)) for kind, found in ids.items()}
 
 
 def project_files(root: Path) -> tuple[DataFile, ...]:

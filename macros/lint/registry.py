@@ -6,6 +6,7 @@ from macros.lint.base import Check
 from macros.lint.checks import (
     citations,
     copies,
+    count_words,
     coverage,
     decision,
     duplicates,
@@ -28,6 +29,7 @@ CHECKS: tuple[Check, ...] = (
     schema.CHECK,
     quoting.CHECK,
     coverage.CHECK,
+    count_words.CHECK,
     links.CHECK,
     sources.CHECK,
     supports.CHECK,

@@ -92,7 +92,7 @@ def article(dataset: Dataset, url: str) -> dict[str, Any]:
         "url": url,
         "mainEntityOfPage": url,
         "isPartOf": {"@type": "WebSite", "name": site.title, "url": site.url},
-        "about": [software(framework) for framework in dataset.featured],
+        "about": [software(framework) for framework in dataset.frameworks],
     }
     reviewed = [dimension.last_reviewed for dimension in dataset.dimensions]
     if reviewed:  # ISO dates compare correctly as strings
@@ -134,12 +134,11 @@ def creative_work(source: Source) -> dict[str, Any]:
 def article_citations(dataset: Dataset) -> list[str]:
     """Source ids cited on the article page, in order of first citation.
 
-    Only what the article shows counts: the featured frameworks' columns.
+    The article shows every framework, so every framework's texts count.
     """
-    featured = dataset.featured
-    shown = {framework.id for framework in featured}
+    shown = {framework.id for framework in dataset.frameworks}
     texts: list[str] = [dataset.site.intro]
-    for framework in featured:
+    for framework in dataset.frameworks:
         texts.append(framework.profile)
         releases = (framework.first_release, framework.latest_release, framework.lts_release)
         texts.extend(f"[^{release.source}]" for release in releases if release)

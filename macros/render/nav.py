@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from macros.data.model import Dimension
-from macros.render.pages import ONE_PAGE, topic_uri
+from macros.render.pages import CHANGELOG, ONE_PAGE, topic_uri
 
 GENERATED_NAV = (
     ("Overview", "index.md"),
@@ -22,6 +22,7 @@ GENERATED_NAV = (
     ("Compare", "compare/index.md"),  # only with three or more frameworks
     ("All on one page", ONE_PAGE),
     ("About", "about.md"),  # only when data/site.yml has `about`
+    ("Changelog", CHANGELOG),  # only when data/changelog.yml has entries
 )
 
 

@@ -26,6 +26,7 @@ from markupsafe import escape
 from macros.data.model import Dataset, Framework
 from macros.preview import errorpage
 from macros.problems import Problem, count_text
+from macros.render import report, wording
 from macros.render.jsonld import plain_text
 from macros.render.markdown import MarkdownFactory
 from macros.render.page_sources import sources_by_page
@@ -50,9 +51,9 @@ from macros.render.tables import (
 )
 
 TEMPLATE_DIR = Path(__file__).parent.parent / "templates"
-# The whole comparison on one page, for reading offline and printing.
-ONE_PAGE = "one-page.md"
-__all__ = ["ONE_PAGE", "Page", "Renderer", "long_date", "profile_rows", "release_text"]
+ONE_PAGE = "one-page.md"  # the whole comparison, for reading offline and printing
+CHANGELOG = "changelog.md"
+__all__ = ["CHANGELOG", "ONE_PAGE", "Page", "Renderer", "long_date", "profile_rows", "release_text"]
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,8 @@ def make_environment(
     env.filters["long_date"] = long_date
     env.filters["html"] = html_text
     env.filters["release"] = release_text
+    env.filters.update(wording.FILTERS)
+    env.globals.update(report.GLOBALS)
     env.globals["status_html"] = status_html
     env.globals["status_rank"] = status_rank
     env.globals["statuses"] = status_legend()
@@ -220,7 +223,8 @@ class Renderer:
         hub = self.render(
             "hub.md.j2",
             "index.md",
-            frameworks=featured,
+            frameworks=everyone,  # `featured` only names the headline pair
+            featured=featured,
             dimensions=dims,
             key_rows=data.key_rows,
             pair_uris=uris,
@@ -246,6 +250,7 @@ class Renderer:
             frameworks=everyone,
             profile_rows=profile_rows(everyone),
         )
+        labels = {row.id: row.label for row in (*profile_rows(everyone), *data.table_rows)}
         decide = (
             [Page("decide.md", self.render("decide.md.j2", "decide.md", frameworks=everyone))]
             if data.decision
@@ -254,21 +259,26 @@ class Renderer:
         one_page = self.render(
             "article.md.j2",
             ONE_PAGE,
-            frameworks=featured,
+            frameworks=everyone,  # the whole comparison: every framework
             dimensions=dims,
-            profile_rows=profile_rows(featured),
+            profile_rows=profile_rows(everyone),
         )
         return [
             Page("index.md", hub),
             *topics,
             Page("comparison.md", table),
-            Page("faq.md", self.render("faq.md.j2", "faq.md", frameworks=featured)),
+            Page("faq.md", self.render("faq.md.j2", "faq.md", frameworks=everyone)),
             *decide,
             *many,
             Page(ONE_PAGE, one_page),
             *(
                 [Page("about.md", self.render("about.md.j2", "about.md"))]
                 if data.site.about
+                else []
+            ),
+            *(
+                [Page(CHANGELOG, self.render("changelog.md.j2", CHANGELOG, row_labels=labels))]
+                if data.changelog
                 else []
             ),
         ]

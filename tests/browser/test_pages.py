@@ -116,8 +116,13 @@ def test_topic_page_reads_summary_first_then_texts_rows_questions_sources(
     index = next(i for i, d in enumerate(dims) if d.table and d.faq and 0 < i < len(dims) - 1)
     dim = dims[index]
     page = open_page(f"{dim.id}/").page
-    first = page.evaluate("document.querySelector('article h1').nextElementSibling.className")
-    assert first == "topic-summary"
+    # Under the title: the review date (issue 19), then the summary.
+    first = page.evaluate(
+        """() => { const h1 = document.querySelector('article h1');
+                   return [h1.nextElementSibling.className,
+                           h1.nextElementSibling.nextElementSibling.className]; }"""
+    )
+    assert first == ["reviewed reviewed--top", "topic-summary"]
     sizes = page.evaluate(
         """() => [document.querySelector('.topic-summary p'),
                   document.querySelector('article h2 ~ p')]
@@ -253,7 +258,10 @@ def test_pair_and_matrix_pages_look_like_the_main_table(
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto(three_site_url + "compare/alpha-vs-beta/", wait_until="networkidle")
-    first = page.evaluate("document.querySelector('article h1').nextElementSibling.textContent")
+    # The review date (issue 19), then the introduction.
+    first = page.evaluate(
+        "document.querySelector('article h1 + p.reviewed--top').nextElementSibling.textContent"
+    )
     assert first.startswith("Alpha and Beta side by side"), first
     for selector in ("table.verdicts", "table.comparison"):
         style = page.eval_on_selector(

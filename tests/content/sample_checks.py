@@ -207,6 +207,28 @@ def health_endpoint_answers(sample: Sample, tmp: Path) -> None:
     assert (response.status_code, response.get_json()) == (200, {"status": "ok"})
 
 
+@harness("fastapi-health-endpoint")
+def fastapi_health_endpoint_answers_and_is_documented(sample: Sample, tmp: Path) -> None:
+    """The same task as flask-health-endpoint (learning-curve.yml, same_task)."""
+    client = fastapi_client(run_module(sample, "sample_fastapi_health").app)
+    response = client.get("/health")
+    assert (response.status_code, response.json()) == (200, {"status": "ok"})
+    assert "/health" in client.get("/openapi.json").json()["paths"]
+
+
+@harness("django-health-endpoint")
+def django_health_view_answers(sample: Sample, tmp: Path) -> None:
+    """The same task as flask-health-endpoint, as an app's view and URL pattern."""
+    with django_ready(tmp):
+        from django.test import Client
+        from django.test.utils import override_settings
+
+        module = run_module(sample, "sample_django_health")
+        with override_settings(ROOT_URLCONF=module.__name__):
+            response = Client().get("/health")
+        assert (response.status_code, response.json()) == (200, {"status": "ok"})
+
+
 def stripe_signature(payload: bytes, secret: str, timestamp: int) -> str:
     signed = f"{timestamp}.".encode() + payload
     digest = hmac.new(secret.encode(), signed, hashlib.sha256).hexdigest()

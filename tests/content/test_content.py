@@ -261,6 +261,7 @@ def test_the_data_folder_holds_only_known_files() -> None:
             "decision.yml",
             "packages.yml",
             "search.yml",
+            "changelog.yml",
             *(f"frameworks/{f}.yml" for f in framework_ids(DATA)),
             *(f"dimensions/{d}.yml" for d in dimension_ids(DATA)),
         ]

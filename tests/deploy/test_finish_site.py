@@ -20,7 +20,7 @@ SCOPE = next(s for s in load_allowlist().scripts if s.name == "material-scope")
 @pytest.mark.parametrize(
     ("page", "source"),
     [
-        ("404.html", "the theme's 404.html (Material)"),
+        ("404.html", "overrides/404.html"),
         ("index.html", "data/, laid out by macros/templates/hub.md.j2"),
         ("faq/index.html", "data/faq.yml, laid out by macros/templates/faq.md.j2"),
         (

@@ -63,7 +63,7 @@ def dataset() -> Dataset:
         last_reviewed="2026-11-20",
         takes={
             "alpha": Take("Small.", "Alpha is small[^take-src]."),
-            # Gamma is not featured: its citation must not reach the article.
+            # Gamma is not featured, but the article shows every framework (issue 19).
             "gamma": Take("Other.", "Gamma text[^gamma-only]."),
         },
         unknown=(),
@@ -136,7 +136,7 @@ def test_article_page_gets_an_article(dataset: Dataset) -> None:
     assert data["url"] == data["mainEntityOfPage"] == "https://site.example/"
     assert data["dateModified"] == "2026-11-24"  # the latest review of any dimension
     assert data["license"] == "CC BY 4.0"
-    assert [item["name"] for item in data["about"]] == ["Alpha", "Beta"]
+    assert [item["name"] for item in data["about"]] == ["Alpha", "Beta", "Gamma"]
     assert data["about"][0] == {
         "@type": "SoftwareApplication",
         "name": "Alpha",
@@ -152,8 +152,10 @@ def test_article_cites_what_the_article_shows_in_order(dataset: Dataset) -> None
         "intro-src",
         "alpha-log",
         "beta-log",
+        "gamma-log",
         "summary-src",
         "take-src",
+        "gamma-only",
         "table-src",
         "faq-src",
     ]
