@@ -123,3 +123,17 @@ def test_a_month_far_from_the_name_is_not_the_packages(project: Path) -> None:
         "Gizmo is compared here on architecture, scaling, security and more, as of May 2026.",
     )
     assert copies(project) == []
+
+
+def test_the_changelog_keeps_past_values_as_written(project: Path) -> None:
+    """A changelog entry records what the data said that day: no reference is asked for."""
+    (project / "data/changelog.yml").write_text(
+        "entries:\n"
+        "  - date: 2026-12-01\n"
+        '    what: "Gizmo moved on"\n'
+        "    why: |\n"
+        "      The pages said Gizmo 2.4.1 until today.\n",
+        encoding="utf-8",
+    )
+    add_to_profile(project, "It pairs with Gizmo 2.4.1.")
+    assert [line.split(":")[0] for line in copies(project)] == ["data/frameworks/alpha.yml"]

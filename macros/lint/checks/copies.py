@@ -12,7 +12,7 @@ package or framework (or the field belongs to that framework, such as its
 profile or its cell in a table), so "declares Django up to 5.2" is not taken
 for the LTS unless the sentence says LTS or long-term. Sources' ``supports``
 text quotes the source and stays literal; data/packages.yml and the framework
-files' release fields are the facts themselves.
+files' release fields are the facts themselves; the changelog states past values.
 """
 
 from __future__ import annotations
@@ -31,7 +31,9 @@ from macros.data.text_rules import blank_code, blank_references
 from macros.lint.base import Check, DataFile, LintContext, Message
 from macros.problems import Problem, Severity
 
-_SKIPPED_KINDS = {FileKind.SOURCES, FileKind.PACKAGES}
+# The changelog records what the data said on a past day: a reference there would rewrite
+# history when the data moves on.
+_SKIPPED_KINDS = {FileKind.SOURCES, FileKind.PACKAGES, FileKind.CHANGELOG}
 _CITATION_OR_LINK = re.compile(r"\[\^[^\]\s]+\]|\]\([^)]*\)|<[a-z]+:[^>\s]*>")
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n\s*\n")
 _PARAGRAPH_END = re.compile(r"\n\s*\n")
