@@ -60,12 +60,12 @@ def plain_project(work: Path) -> Path:
         target = docs / page.src_uri  # compare/, frameworks/: folders of their own
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(markdown, encoding="utf-8")
-    for path, text in {
+    for name, text in {
         export.EXPORT_PATH: export.export_json(data),
         export.SCHEMA_PATH: export.schema_text(),
     }.items():  # the open-data export the pages link to
-        (docs / path).parent.mkdir(parents=True, exist_ok=True)
-        (docs / path).write_text(text, encoding="utf-8")
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text(text, encoding="utf-8")
     config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.CSafeLoader)
     config["plugins"] = [
         p
