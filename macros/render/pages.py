@@ -24,6 +24,7 @@ import jinja2
 from markupsafe import escape
 
 from macros.data.model import Dataset, Framework
+from macros.data.text_rules import citations
 from macros.preview import errorpage
 from macros.problems import Problem, count_text
 from macros.render.jsonld import plain_text
@@ -39,6 +40,7 @@ from macros.render.tables import (
     cell,
     cell_html,
     cited_in_order,
+    finished_footnotes,
     lift_fragments,
     needs_markdown,
     number_citations,
@@ -147,11 +149,10 @@ class Renderer:
             return body
         body = number_citations(body, cited)
         sources = [self.data.sources[source_id] for source_id in cited]
-        return (
-            body.rstrip("\n")
-            + "\n\n"
-            + self.env.get_template("footnotes.md.j2").render(sources=sources)
-        )
+        footnotes = self.env.get_template("footnotes.md.j2").render(sources=sources)
+        if not citations(body):  # every citation is in finished HTML: so can the list be
+            footnotes = finished_footnotes(footnotes)
+        return body.rstrip("\n") + "\n\n" + footnotes
 
     def pages(self) -> list[Page]:
         return [self.finish(page) for page in self.draft_pages()]
