@@ -171,12 +171,15 @@ def fragment_marker(index: int) -> str:
     return f"<!-- comparison-fragment-{index} -->"
 
 
-# A table whose cells were all rendered already (no `markdown` attribute), or a
-# list of sources written here (finished_footnotes): Python-Markdown would only
-# parse it tag by tag to pass it through unchanged.
+# A table whose cells were all rendered already (no `markdown` attribute), a
+# list of sources written here (finished_footnotes) or a pair page's list of
+# questions (links written by relative_url): Python-Markdown would only parse
+# it tag by tag to pass it through unchanged (the questions were a quarter of
+# a pair page's conversion).
 _FINISHED_TABLE = re.compile(
     r'^<div class="comparison-table">\n<table\b.*?</table>\n</div>$'
-    r'|^<div class="footnote">\n<hr />\n<ol>\n.*?\n</ol>\n</div>$',
+    r'|^<div class="footnote">\n<hr />\n<ol>\n.*?\n</ol>\n</div>$'
+    r'|^<ul class="pair-questions">\n.*?\n</ul>$',
     re.M | re.S,
 )
 

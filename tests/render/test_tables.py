@@ -103,3 +103,17 @@ def test_each_page_of_the_shipped_site_has_its_sources_once_either_way() -> None
         assert len(listed) + ("\n[^" in page.markdown) <= 1, page.src_uri
         finished += len(listed)
     assert finished  # the framework and pair pages that cite only in their tables
+
+
+def test_a_pair_pages_list_of_questions_is_kept_out_of_markdown() -> None:
+    questions = (
+        '<ul class="pair-questions">\n'
+        '<li><a href="../../faq/#orm">Which <em>ORM</em>?</a></li>\n'
+        '<li><a href="../../faq/#async">Async &amp; WSGI?</a></li>\n'
+        "</ul>"
+    )
+    text = f"## Questions\n\n{questions}\n\nAfter.\n"
+    lifted, fragments = lift_fragments(text)
+    assert fragments == (questions,) and "<li>" not in lifted
+    site = markdown.factory()
+    assert restore_fragments(site.convert(lifted), fragments) == site.convert(text)
