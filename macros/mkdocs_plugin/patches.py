@@ -37,9 +37,6 @@ import logging
 import os
 from typing import TYPE_CHECKING, Any
 
-from watchdog import events
-from watchdog.events import FileSystemEventHandler
-
 from macros.mkdocs_plugin.build_cache import BuildCache
 
 if TYPE_CHECKING:
@@ -182,7 +179,7 @@ def watch_with_inotify(server: LiveReloadServer, settle: float = SETTLE) -> bool
     the data, templates and pages it watches. If the native observer cannot
     start (no inotify, too many watches), polling stays.
     """
-    from watchdog.observers import Observer
+    from watchdog.observers import Observer  # serve only: a build need not import watchdog
     from watchdog.observers.polling import PollingObserver
 
     if not isinstance(server.observer, PollingObserver) or server.observer.is_alive():
@@ -193,8 +190,8 @@ def watch_with_inotify(server: LiveReloadServer, settle: float = SETTLE) -> bool
     try:
         refs = {}
         for path in watched:
-            handler = _Changes(_handler_of(polling, server._watch_refs[path]))
-            refs[path] = native.schedule(handler, path, recursive=True, event_filter=_EVENTS)
+            handler: Any = _Changes(_handler_of(polling, server._watch_refs[path]))
+            refs[path] = native.schedule(handler, path, recursive=True, event_filter=_events())
         native.start()  # fails here when inotify has no room for more watches
     except (OSError, KeyError) as exc:
         log.info("Watching files by polling (the native watcher failed: %s)", exc)
@@ -214,26 +211,31 @@ def _handler_of(observer: Any, watch: Any) -> Any:
 
 # inotify also reports files opened and closed unwritten, which every build does to the
 # theme, the data and mkdocs.yml: those would start the next build, for ever. The
-# kernel is asked for changes only (_EVENTS); _Changes filters what a watchdog without
+# kernel is asked for changes only (_events); _Changes filters what a watchdog without
 # event filters would still pass on.
 _CHANGES = frozenset({"created", "deleted", "modified", "moved", "closed"})
-_EVENTS = [
-    events.FileCreatedEvent,
-    events.FileDeletedEvent,
-    events.FileModifiedEvent,
-    events.FileMovedEvent,
-    events.FileClosedEvent,
-    events.DirCreatedEvent,
-    events.DirDeletedEvent,
-    events.DirMovedEvent,
-]
 
 
-class _Changes(FileSystemEventHandler):
-    """Passes on only the events that change a file (watchdog's event_type names)."""
+def _events() -> list[type[Any]]:
+    from watchdog import events
+
+    return [
+        events.FileCreatedEvent,
+        events.FileDeletedEvent,
+        events.FileModifiedEvent,
+        events.FileMovedEvent,
+        events.FileClosedEvent,
+        events.DirCreatedEvent,
+        events.DirDeletedEvent,
+        events.DirMovedEvent,
+    ]
+
+
+class _Changes:
+    """Passes on only the events that change a file (watchdog's event_type names); the
+    observer needs only ``dispatch`` of a handler."""
 
     def __init__(self, handler: Any) -> None:
-        super().__init__()
         self._handler = handler
 
     def dispatch(self, event: Any) -> None:
@@ -253,7 +255,7 @@ class _Started:
 
     def schedule(self, handler: Any, path: str, recursive: bool = False) -> Any:
         return self._observer.schedule(
-            _Changes(handler), path, recursive=recursive, event_filter=_EVENTS
+            _Changes(handler), path, recursive=recursive, event_filter=_events()
         )
 
     def __getattr__(self, name: str) -> Any:
