@@ -85,3 +85,49 @@ def test_source_hash_reads_the_original_under_a_patch(monkeypatch: pytest.Monkey
     patches.cache_page_rendering()
     assert getattr(Page.render, "__wrapped__", None) is not None
     assert patches.source_hash("mkdocs.structure.pages:Page.render") == before
+
+
+THIRD_PARTY = ("mkdocs", "material", "watchdog")
+
+
+def replaced_elsewhere(path: Path) -> list[str]:
+    """Assignments to an attribute of a class or module imported from MkDocs, Material or
+    watchdog (``Page.render = ...``): replacing third-party code."""
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    imported = {
+        alias.asname or alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] in THIRD_PARTY
+        for alias in node.names
+    }
+    imported |= {
+        (alias.asname or alias.name).split(".")[0]
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for alias in node.names
+        if alias.name.split(".")[0] in THIRD_PARTY
+    }
+    found = []
+    for node in ast.walk(tree):
+        targets = node.targets if isinstance(node, ast.Assign) else []
+        for target in targets:
+            if (
+                isinstance(target, ast.Attribute)
+                and isinstance(target.value, ast.Name)
+                and target.value.id in imported
+            ):
+                found.append(
+                    f"{path.relative_to(ROOT)}:{node.lineno}: {target.value.id}.{target.attr}"
+                )
+    return found
+
+
+def test_only_patches_py_replaces_third_party_code() -> None:
+    modules = sorted((ROOT / "macros").rglob("*.py"))
+    assert replaced_elsewhere(ROOT / "macros/mkdocs_plugin/patches.py")  # the check sees them
+    elsewhere = [
+        found for path in modules if path.name != "patches.py" for found in replaced_elsewhere(path)
+    ]
+    assert elsewhere == [], "move these into macros/mkdocs_plugin/patches.py, pinned in UPSTREAM"
