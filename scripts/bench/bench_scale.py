@@ -22,6 +22,8 @@ from pathlib import Path
 import synthetic
 from support import mkdocs_build
 
+from macros.safety.site import run_site_audit
+
 SIZES = (10, 20, 40)
 DIMENSIONS = 12
 RUNS = 3
@@ -47,6 +49,7 @@ def build(config: Path, dest: Path) -> tuple[float, float]:
 
 def main() -> int:
     results = {}
+    audit = 0.0
     with tempfile.TemporaryDirectory() as tmp:
         for size in SIZES:
             project = Path(tmp) / f"n{size}"
@@ -54,6 +57,10 @@ def main() -> int:
             build(config, project / "warm")  # warm the template cache and .pyc files
             runs = [build(config, project / "site") for _ in range(RUNS)]
             pages = sum(1 for _ in (project / "site").rglob("index.html"))
+            if size == SIZES[-1]:
+                started = time.process_time()
+                run_site_audit(project / "site")
+                audit = time.process_time() - started
             wall = statistics.median(r[0] for r in runs)
             cpu = statistics.median(r[1] for r in runs)
             results[size] = (pages, wall, cpu)
@@ -68,6 +75,7 @@ def main() -> int:
         f"{'OK' if w40 <= GOAL_SECONDS else 'OVER GOAL'}"
         f"{'' if w40 <= GOAL_SECONDS or c40 > GOAL_SECONDS else ' (CPU within it: a busy machine)'}"
     )
+    print(f"  the site audit `comparison build` adds after MkDocs: {audit:.2f} s CPU")
     print(f"  load average: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(
         f"  growth ratio (ms/page at 40 / at 10): {growth:.2f} (goal <= {GOAL_GROWTH}) "
