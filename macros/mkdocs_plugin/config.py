@@ -12,7 +12,7 @@ class ComparisonConfig(base.Config):
     template_dirs = opt.ListOfItems(opt.Type(str), default=[])
     # Compiled templates, keyed by their source's checksum (safe to delete).
     cache_dir = opt.Type(str, default=".cache/comparison")
-    # `mkdocs serve`: watch with inotify and list the theme once (macros/mkdocs_plugin/live.py).
+    # `mkdocs serve`: watch with inotify, convert only changed pages (mkdocs_plugin/patches.py).
     # false gives MkDocs' own behaviour (0.5 s polling), for comparison in
     # scripts/bench/bench_preview.py.
     fast_preview = opt.Type(bool, default=True)

@@ -26,7 +26,7 @@ from macros.data.file_reader import ReadCache
 from macros.data.model import Dataset
 from macros.editor.schemas import write_editor_schemas
 from macros.lint.site_problems import banners
-from macros.mkdocs_plugin import build_cache, live, live_server, template_cache
+from macros.mkdocs_plugin import build_cache, live_server, patches, template_cache
 from macros.mkdocs_plugin.build_cache import BuildCache
 from macros.mkdocs_plugin.config import ComparisonConfig
 from macros.mkdocs_plugin.site import (
@@ -106,9 +106,8 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         if self.fast_preview:
             if self.built_pages:  # what the last two good builds used stays cached
                 build_cache.new_build()
-            live.cache_theme_listing()
-            live.cache_search_entries()
-            live.cache_page_rendering()
+            patches.cache_search_entries()
+            patches.cache_page_rendering()
         # Table captions must stay block-level (see macros.render.block_captions).
         config.markdown_extensions.append(BlockCaptions())  # type: ignore[arg-type]
         self.markdown = site_markdown(config, self.markdown)
@@ -307,7 +306,7 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         if custom_dir and Path(custom_dir).is_dir():
             server.watch(str(custom_dir))
         if self.fast_preview:  # a save is noticed at once, not at the next 0.5 s poll
-            live_server.watch_with_inotify(server)
+            patches.watch_with_inotify(server)
             # and the reload need not fetch the theme's files again
             live_server.cache_theme_assets(server, config)
         return server

@@ -15,7 +15,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from macros.mkdocs_plugin.build_cache import BuildCache
-from macros.mkdocs_plugin.live import installed
+from macros.mkdocs_plugin.live_server import installed
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

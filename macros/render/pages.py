@@ -24,6 +24,7 @@ import jinja2
 from markupsafe import escape
 
 from macros.data.model import Dataset, Framework
+from macros.data.text_rules import citations
 from macros.preview import errorpage
 from macros.problems import Problem, count_text
 from macros.render import report, wording
@@ -42,6 +43,7 @@ from macros.render.tables import (
     cell,
     cell_html,
     cited_in_order,
+    finished_footnotes,
     lift_fragments,
     needs_markdown,
     number_citations,
@@ -138,6 +140,7 @@ class Renderer:
         (table cells, plain text); MkDocs' built-in extensions alone without one."""
         self.data = dataset
         site = markdown or MarkdownFactory()
+        self.markdown = site
         self.env = make_environment(template_dirs, cache_dir)
         self.env.filters["cell"] = lambda value, *args: cell(value, site, *args)
         self.env.filters["needs_markdown"] = lambda values: needs_markdown(values, site)
@@ -158,11 +161,10 @@ class Renderer:
             return body
         body = number_citations(body, cited)
         sources = [self.data.sources[source_id] for source_id in cited]
-        return (
-            body.rstrip("\n")
-            + "\n\n"
-            + self.env.get_template("footnotes.md.j2").render(sources=sources)
-        )
+        footnotes = self.env.get_template("footnotes.md.j2").render(sources=sources)
+        if not citations(body):  # every citation is in finished HTML: so can the list be
+            footnotes = finished_footnotes(footnotes, self.markdown)
+        return body.rstrip("\n") + "\n\n" + footnotes
 
     def pages(self) -> list[Page]:
         """Every generated page, with the data files it shows."""

@@ -28,7 +28,10 @@ from markupsafe import escape
 
 from macros.data.model import Framework, TableRow
 from macros.data.text_rules import citations, replace_citations
+from macros.render.footnote_backlinks import backlink_label
 from macros.render.markdown import MarkdownFactory
+
+BACKLINKS = "macros.render.footnote_backlinks"  # the extension that names back-links
 
 _START, _END = "\x1e", "\x1f"  # cannot occur in validated data or templates
 _PLACEHOLDER = re.compile(f"{_START}([a-z0-9-]+){_END}")
@@ -175,10 +178,16 @@ def fragment_marker(index: int) -> str:
     return f"<!-- comparison-fragment-{index} -->"
 
 
-# A table whose cells were all rendered already (no `markdown` attribute):
-# Python-Markdown would only parse it tag by tag to pass it through unchanged.
+# A table whose cells were all rendered already (no `markdown` attribute), a
+# list of sources written here (finished_footnotes) or a pair page's list of
+# questions (links written by relative_url): Python-Markdown would only parse
+# it tag by tag to pass it through unchanged (the questions were a quarter of
+# a pair page's conversion).
 _FINISHED_TABLE = re.compile(
-    r'^<div class="comparison-table">\n<table\b.*?</table>\n</div>$', re.M | re.S
+    r'^<div class="comparison-table">\n<table\b.*?</table>\n</div>$'
+    r'|^<div class="footnote">\n<hr />\n<ol>\n.*?\n</ol>\n</div>$'
+    r'|^<ul class="pair-questions">\n.*?\n</ul>$',
+    re.M | re.S,
 )
 
 
@@ -208,3 +217,45 @@ def restore_fragments(html: str, fragments: Sequence[str]) -> str:
     for index, fragment in enumerate(fragments):
         html = html.replace(fragment_marker(index), fragment, 1)
     return html
+
+
+# --- the list of sources, for a page whose citations are all in finished HTML -------------
+
+FOOTNOTES_PLACE = "///Footnotes Go Here///"  # the footnotes extension's marker for its list
+_DEFINITION = re.compile(r"^\[\^([a-z0-9-]+)\]: (.+)\n?", re.M)
+
+
+def finished_footnotes(markdown_text: str, site: MarkdownFactory) -> str:
+    """The footnote definitions in ``markdown_text`` as the HTML the footnotes extension
+    and macros.render.footnote_backlinks write, put where the list goes.
+
+    For a page that cites only in finished HTML (a pair page: citations in its
+    tables, each cited once, numbered by :func:`number_citations`): with 40
+    frameworks, converting the same sources' Markdown on 780 pair pages was a
+    fifth of the build. Each text is converted once (the site's Markdown
+    factory caches it). ``markdown_text`` comes back unchanged when a source
+    links into the site (MkDocs resolves such links), when the site changes the
+    footnotes extension's settings, or when the back-link names are not on.
+    """
+    if (
+        site.configs.get("footnotes")
+        or "footnotes" not in site.extensions
+        or BACKLINKS not in site.extensions
+        or FOOTNOTES_PLACE not in markdown_text
+    ):
+        return markdown_text
+    items = []
+    for number, found in enumerate(_DEFINITION.finditer(markdown_text), start=1):
+        source, text = found.groups()
+        if "](/" in text or "](#" in text:
+            return markdown_text
+        label = backlink_label(1, 1, number)
+        items.append(
+            f'<li id="fn:{source}">\n<p>{site.inline_html(text)}&#160;<a aria-label="{label}" '
+            f'class="footnote-backref" href="#fnref:{source}" title="{label}">&#8617;</a></p>\n'
+            "</li>"
+        )
+    if not items:
+        return markdown_text
+    html = '<div class="footnote">\n<hr />\n<ol>\n' + "\n".join(items) + "\n</ol>\n</div>"
+    return _DEFINITION.sub("", markdown_text).replace(FOOTNOTES_PLACE, html, 1).rstrip("\n") + "\n"

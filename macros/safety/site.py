@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -69,6 +70,9 @@ _LOADING_RELS = frozenset(
         "import",
     }
 )
+# Every page repeats the theme's links and assets: each URL is judged once per process
+# (a verdict depends on the URL's text alone).
+_judge_url = lru_cache(maxsize=65536)(policy.judge_url)
 _HANDLER_IN_TAG = re.compile(r"""[\s/"'](on[a-z]+)\s*=""", re.I)
 _QUOTED = re.compile(r""""[^"]*"|'[^']*'""")
 
@@ -180,7 +184,7 @@ class _PageAuditor(HTMLParser):
     def check_url(
         self, line: int, column: int, tag: str, name: str, value: str, values: dict[str, str]
     ) -> None:
-        verdict = policy.judge_url(value)
+        verdict = _judge_url(value)
         subject = f"<{tag}>"
         shown = value if len(value) <= 80 else value[:79] + "…"
         if verdict.kind == "scheme" and verdict.scheme in policy.DANGEROUS_SCHEMES:

@@ -33,7 +33,7 @@ from typing import Any
 from harness.site import CHROMIUM, CHROMIUM_ARGS, mkdocs_serve
 from macros.data.loader import load_dataset
 from macros.data.yaml_reader import read_yaml
-from macros.mkdocs_plugin.live_server import SETTLE
+from macros.mkdocs_plugin.patches import SETTLE
 from macros.render.pages import Renderer
 
 ROOT = Path(__file__).resolve().parent.parent.parent

@@ -1,4 +1,4 @@
-"""The faster preview (macros.mkdocs_plugin.live): saves noticed at once, the theme listed once.
+"""The faster preview (macros.mkdocs_plugin.patches, live_server): saves noticed at once.
 
 Issue 14: save-to-browser took 0.67 s on a quiet machine, of which MkDocs'
 0.5 s file polling was on average 0.25 s and a listing of the theme's files
@@ -16,10 +16,9 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.structure.files import Files
 from watchdog.observers.polling import PollingObserver
 
-from macros.mkdocs_plugin import live, live_server
+from macros.mkdocs_plugin import live_server, patches
 from tests.harness.site import FIXTURES, ROOT
 from tests.serve.conftest import Preview
 
@@ -42,9 +41,9 @@ def noticed_within(server: LiveReloadServer, change: Path, seconds: float) -> fl
 def test_a_save_is_noticed_by_the_native_watcher_at_once(tmp_path: Path) -> None:
     server = server_watching(tmp_path)
     try:
-        assert live_server.watch_with_inotify(server)
+        assert patches.watch_with_inotify(server)
         assert not isinstance(server.observer._observer, PollingObserver)  # type: ignore[attr-defined]
-        assert server.build_delay == live_server.SETTLE
+        assert server.build_delay == patches.SETTLE
         server.observer.start()  # what serve() does: harmless, it runs already
         # MkDocs' polling observer needs up to 0.5 s; allow a busy machine a margin below that.
         assert noticed_within(server, tmp_path / "site.yml", seconds=0.4) < 0.4
@@ -67,7 +66,7 @@ def test_reading_a_watched_file_starts_no_rebuild(tmp_path: Path) -> None:
     data.write_text("title: x\n")
     server = server_watching(tmp_path)
     try:
-        assert live_server.watch_with_inotify(server)
+        assert patches.watch_with_inotify(server)
         data.read_text()
         time.sleep(0.3)
         assert not server._want_rebuild
@@ -108,42 +107,12 @@ def test_files_of_the_project_are_never_cached(tmp_path: Path) -> None:
 def test_watching_twice_changes_nothing(tmp_path: Path) -> None:
     server = server_watching(tmp_path)
     try:
-        assert live_server.watch_with_inotify(server)
-        assert not live_server.watch_with_inotify(server)  # already native
+        assert patches.watch_with_inotify(server)
+        assert not patches.watch_with_inotify(server)  # already native
     finally:
         server.observer.stop()
         server.observer.join()
         server.server_close()
-
-
-def test_the_cached_theme_listing_is_the_listing(tmp_path: Path) -> None:
-    config = load_config(str(FIXTURES / "minimal" / "mkdocs.yml"), site_dir=str(tmp_path / "out"))
-    overrides = tmp_path / "overrides"  # a theme folder of the project, which may change
-    overrides.mkdir()
-    config.theme.dirs.insert(0, str(overrides))
-    env = config.theme.get_env()
-    original = Files.add_files_from_theme
-
-    def listed() -> list[tuple[str, str | None]]:
-        files = Files([])
-        Files.add_files_from_theme(files, env, config)
-        return sorted((f.src_uri, f.src_dir) for f in files)
-
-    expected = listed()
-    assert len(expected) > 20  # Material's assets
-    walks = []
-    list_templates = env.list_templates
-    env.list_templates = lambda **kw: walks.append(1) or list_templates(**kw)  # type: ignore[method-assign]
-    live.cache_theme_listing()
-    try:
-        assert listed() == expected
-        assert listed() == expected
-        assert len(walks) == 1  # the second rebuild did not walk the theme again
-        (overrides / "extra.css").write_text("p {}\n")
-        assert listed() == sorted([*expected, ("extra.css", str(overrides))])
-        assert len(walks) == 2  # listed again: a folder of the project changed
-    finally:
-        Files.add_files_from_theme = original  # type: ignore[method-assign]
 
 
 def test_a_failing_native_watcher_keeps_polling(
@@ -158,7 +127,7 @@ def test_a_failing_native_watcher_keeps_polling(
     monkeypatch.setattr(watchdog.observers, "Observer", Broken)
     server = server_watching(tmp_path)
     try:
-        assert not live_server.watch_with_inotify(server)
+        assert not patches.watch_with_inotify(server)
         assert isinstance(server.observer, PollingObserver)
     finally:
         server.server_close()
@@ -189,7 +158,7 @@ def test_an_unchanged_page_is_not_parsed_again_for_search(monkeypatch: pytest.Mo
 
     expected = entries()
     assert len(expected) == 2 and len(parsed) == 1
-    live.cache_search_entries()
+    patches.cache_search_entries()
     assert entries() == expected and len(parsed) == 2
     assert entries() == expected and len(parsed) == 2  # from the cache: not parsed again
     page.content = page.content.replace("Yes.", "Yes, mostly.")
@@ -207,7 +176,7 @@ def test_a_rebuild_converts_only_the_pages_whose_markdown_changed(
     from mkdocs.commands.build import build
     from mkdocs.structure.pages import Page
 
-    from macros.mkdocs_plugin.live import cache_page_rendering
+    from macros.mkdocs_plugin.patches import cache_page_rendering
 
     project = tmp_path / "project"
     shutil.copytree(FIXTURES / "minimal", project)

@@ -1,0 +1,133 @@
+"""The fast preview's patches and the copied Material partials against the installed packages.
+
+Each patch in macros/mkdocs_plugin/patches.py replaces or relies on a piece of
+MkDocs or watchdog, and each file in overrides/partials/ is a copy of one of
+Material's, with a small change. An upgrade that changes the original must
+fail here, naming the piece, instead of silently running the old copy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import material
+import pytest
+
+from macros.mkdocs_plugin import patches
+from tests.harness.site import ROOT
+
+OVERRIDES = ROOT / "overrides"
+MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
+# Material's file each override was made from -> sha256 of that file as it was copied
+# (Material 9.8.1). Each copy's first comment says what it changes.
+COPIED_FROM = {
+    "partials/content.html": "ce33929c85af129f6e2f3b0aed47159e9c4a519482d1938bae15f5ff4a3cfae5",
+    "partials/copyright.html": "bc86bca3bf75070fe5d72e2a3463bdddf87c10f4d6459c945fe81c5d384e35ea",
+    "partials/footer.html": "50c2a75f013b7b03fb97f381860c77df8fd5d13d68f90d3281754b68f69ec894",
+    "partials/header.html": "8cf3fb15bcf969ff596649616fd99366b3c31c08d57a86d05308efc16d8fa75f",
+    "partials/javascripts/base.html": (
+        "d6113712bc4deb30b4bd810ee0dfc28b6f04d2f88cc0016c0f1766eac7b762b6"
+    ),
+    "partials/nav-item.html": "89895208f22d68ce405a4bcb6649b9150eba5bbb04663a6cb3f93f02daf1d2f7",
+    "partials/nav.html": "af33f6e032f632eb055c365eb5f1a975bf8456152fa768e69a1aad6d470b843f",
+    "partials/search.html": "bfd556535abcddb99396ab2a7e3acc2ebcd3f36756007d3969396caa4126be30",
+    "partials/toc.html": "fde48f583563364b0e0e6865a5ab1e7060ec1826161f69f5cbee653e621b0f84",
+}
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_every_override_of_a_material_partial_is_pinned() -> None:
+    overrides = sorted(p.relative_to(OVERRIDES).as_posix() for p in OVERRIDES.rglob("*.html"))
+    partials = [name for name in overrides if name.startswith("partials/")]
+    assert partials == sorted(COPIED_FROM), "pin the Material file a new override copies"
+
+
+@pytest.mark.parametrize("name", sorted(COPIED_FROM))
+def test_materials_partial_is_the_one_the_override_was_copied_from(name: str) -> None:
+    installed = MATERIAL_TEMPLATES / name
+    assert installed.is_file(), f"Material no longer has {name}: overrides/{name} replaces nothing"
+    assert sha256(installed) == COPIED_FROM[name], (
+        f"Material's {name} changed since overrides/{name} was copied from it: compare the "
+        f"two, carry Material's change into the copy (its first comment says what the copy "
+        f"changes), then pin the new file's sha256 in COPIED_FROM ({sha256(installed)})"
+    )
+
+
+@pytest.mark.parametrize("name", sorted(patches.UPSTREAM))
+def test_each_patched_piece_is_the_source_the_patch_was_written_against(name: str) -> None:
+    found = patches.source_hash(name)
+    assert found == patches.UPSTREAM[name], (
+        f"{name} changed in the installed package since macros/mkdocs_plugin/patches.py was "
+        f"written against it: read the new source against the patch that uses it, fix the "
+        f"patch (or drop it), then pin the new hash in patches.UPSTREAM ({found})"
+    )
+
+
+def test_a_changed_partial_or_source_is_named(tmp_path: Path) -> None:
+    """The check can fail: a different file or function gives a different hash."""
+    copy = tmp_path / "toc.html"
+    copy.write_bytes((MATERIAL_TEMPLATES / "partials/toc.html").read_bytes() + b"\n")
+    assert sha256(copy) != COPIED_FROM["partials/toc.html"]
+    assert patches.source_hash("mkdocs.livereload:LiveReloadServer.watch") != (
+        patches.source_hash("mkdocs.livereload:LiveReloadServer.unwatch")
+    )
+
+
+def test_source_hash_reads_the_original_under_a_patch(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mkdocs.structure.pages import Page
+
+    before = patches.source_hash("mkdocs.structure.pages:Page.render")
+    monkeypatch.setattr(Page, "render", Page.render)  # undone after the test
+    patches.cache_page_rendering()
+    assert getattr(Page.render, "__wrapped__", None) is not None
+    assert patches.source_hash("mkdocs.structure.pages:Page.render") == before
+
+
+THIRD_PARTY = ("mkdocs", "material", "watchdog")
+
+
+def replaced_elsewhere(path: Path) -> list[str]:
+    """Assignments to an attribute of a class or module imported from MkDocs, Material or
+    watchdog (``Page.render = ...``): replacing third-party code."""
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    imported = {
+        alias.asname or alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] in THIRD_PARTY
+        for alias in node.names
+    }
+    imported |= {
+        (alias.asname or alias.name).split(".")[0]
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for alias in node.names
+        if alias.name.split(".")[0] in THIRD_PARTY
+    }
+    found = []
+    for node in ast.walk(tree):
+        targets = node.targets if isinstance(node, ast.Assign) else []
+        for target in targets:
+            if (
+                isinstance(target, ast.Attribute)
+                and isinstance(target.value, ast.Name)
+                and target.value.id in imported
+            ):
+                found.append(
+                    f"{path.relative_to(ROOT)}:{node.lineno}: {target.value.id}.{target.attr}"
+                )
+    return found
+
+
+def test_only_patches_py_replaces_third_party_code() -> None:
+    modules = sorted((ROOT / "macros").rglob("*.py"))
+    assert replaced_elsewhere(ROOT / "macros/mkdocs_plugin/patches.py")  # the check sees them
+    elsewhere = [
+        found for path in modules if path.name != "patches.py" for found in replaced_elsewhere(path)
+    ]
+    assert elsewhere == [], "move these into macros/mkdocs_plugin/patches.py, pinned in UPSTREAM"
