@@ -200,6 +200,8 @@ class Site:
     rules_of_thumb: tuple[RuleOfThumb, ...] = ()
     licence_url: str | None = None
     about: About | None = None
+    # Pairs with a page of their own besides the default ones (macros.render.pair_selection).
+    pairs: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from macros.problems import Problem, Severity
 from macros.render import markdown
 from macros.render.nav import GENERATED_NAV, site_nav
 from macros.render.pages import Page, topic_uri
+from macros.render.pair_selection import dataset_pairs
 
 
 def keep_preview_alive() -> None:
@@ -86,7 +87,7 @@ def many_frameworks(dataset: Dataset, limit: int, data_dir: str) -> Problem | No
     count = len(dataset.frameworks)
     if count <= limit:
         return None
-    pairs = count * (count - 1) // 2
+    pairs = len(dataset_pairs(dataset))
     # home, one-page, table, FAQ, (decide), the compare index, a page per topic
     fixed = 5 + (1 if dataset.decision else 0) + len(dataset.dimensions)
     values = {"count": count, "pages": fixed + count + pairs, "pairs": pairs}

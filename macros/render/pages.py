@@ -23,10 +23,11 @@ from typing import Any
 import jinja2
 from markupsafe import escape
 
-from macros.data.model import Dataset, Framework
+from macros.data.model import Dataset
 from macros.preview import errorpage
 from macros.problems import Problem, count_text
 from macros.render.jsonld import plain_text
+from macros.render.pair_selection import dataset_pairs, pair_uri, pair_uris
 from macros.render.rows import (
     long_date,
     profile_rows,
@@ -68,15 +69,6 @@ class Page:
 def topic_uri(dimension_id: str) -> str:
     """A dimension's page: /<id>/ (macros.data.model.RESERVED_PAGE_IDS are taken)."""
     return f"{dimension_id}.md"
-
-
-def pair_uri(a: Framework, b: Framework) -> str:
-    return f"compare/{a.id}-vs-{b.id}.md"
-
-
-def pairs(frameworks: Sequence[Framework]) -> list[tuple[Framework, Framework]]:
-    """Every unordered pair once, in display order."""
-    return [(a, b) for i, a in enumerate(frameworks) for b in frameworks[i + 1 :]]
 
 
 def html_text(value: Any) -> str:
@@ -163,9 +155,10 @@ class Renderer:
     def draft_pages(self) -> list[Page]:
         data = self.data
         featured, everyone, dims = data.featured, data.frameworks, data.dimensions
-        uris = {}
-        for a, b in pairs(everyone):
-            uris[(a.id, b.id)] = uris[(b.id, a.id)] = pair_uri(a, b)
+        # Only the pairs the data names get a page, so pages grow linearly; the
+        # compare view (/compare/) puts any two side by side in the browser.
+        named = dataset_pairs(data)
+        uris = pair_uris(named)
         many = []
         if len(everyone) > 2:
             # Each framework's texts are indexed once, on the topic pages; framework
@@ -173,7 +166,9 @@ class Renderer:
             many.append(
                 Page(
                     "compare/index.md",
-                    self.render("compare_index.md.j2", "compare/index.md", pair_uris=uris),
+                    self.render(
+                        "compare_index.md.j2", "compare/index.md", pairs=named, pair_uris=uris
+                    ),
                 )
             )
             many += [
@@ -205,7 +200,7 @@ class Renderer:
                     ),
                     in_nav=False,
                 )
-                for a, b in pairs(everyone)
+                for a, b in named
             ]
         hub = self.render(
             "hub.md.j2",
