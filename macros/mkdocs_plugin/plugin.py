@@ -31,6 +31,7 @@ from macros.mkdocs_plugin import build_cache, live, live_server, template_cache
 from macros.mkdocs_plugin.build_cache import BuildCache
 from macros.mkdocs_plugin.config import ComparisonConfig
 from macros.mkdocs_plugin.site import (
+    add_jump_list,
     apply_site_metadata,
     default_nav,
     error_uris,
@@ -223,6 +224,7 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         """Put back the finished tables the renderer kept out of Markdown; in the preview,
         put the banner of the data's warnings on top."""
         html = self.banners.get(page.file.src_uri, "") + html
+        add_jump_list(page.toc, page.meta)
         fragments = self.fragments.get(page.file.src_uri)
         if not fragments:
             return html

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import CountHandler
 
 from macros import messages
@@ -100,3 +101,23 @@ def many_frameworks(dataset: Dataset, limit: int, data_dir: str) -> Problem | No
         messages.hint("many-frameworks"),
         Severity.WARNING,
     )
+
+
+def add_jump_list(toc: TableOfContents, meta: Mapping[str, Any]) -> None:
+    """Put a generated page's ``jump`` list (front matter: title and anchor of each
+    part, e.g. the feature table's topic groups) into its table of contents,
+    which Material shows in the sidebar; headings inside the lifted table are
+    not Markdown headings, so the page's own contents would stay empty."""
+    jump = meta.get("jump")
+    if not isinstance(jump, list):
+        return
+    links = [
+        AnchorLink(str(item["title"]), str(item["anchor"]), 2)
+        for item in jump
+        if isinstance(item, dict) and "title" in item and "anchor" in item
+    ]
+    first = next(iter(toc), None)
+    if first is not None and first.level == 1:
+        first.children.extend(links)
+    else:
+        toc.items.extend(links)

@@ -71,6 +71,11 @@ def topic_uri(dimension_id: str) -> str:
     return f"{dimension_id}.md"
 
 
+def group_anchor(page: str | None) -> str:
+    """The anchor of a feature-table group: its topic page's id, or the profile rows'."""
+    return "group-" + (page.removesuffix(".md") if page else "at-a-glance")
+
+
 def html_text(value: Any) -> str:
     """Plain text for an HTML attribute or element that Markdown won't process."""
     return str(escape(str(value)))
@@ -109,6 +114,7 @@ def make_environment(
     env.filters["table_markdown"] = table_markdown
     env.filters["plain"] = lambda text: " ".join(plain_text(text).split())
     env.globals["status_html"] = status_html
+    env.globals["group_anchor"] = group_anchor
     env.globals["status_rank"] = status_rank
     env.globals["statuses"] = status_legend()
     return env
