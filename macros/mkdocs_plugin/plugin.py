@@ -31,7 +31,6 @@ from macros.mkdocs_plugin import build_cache, live, live_server, template_cache
 from macros.mkdocs_plugin.build_cache import BuildCache
 from macros.mkdocs_plugin.config import ComparisonConfig
 from macros.mkdocs_plugin.site import (
-    add_jump_list,
     apply_site_metadata,
     default_nav,
     error_uris,
@@ -39,6 +38,7 @@ from macros.mkdocs_plugin.site import (
     many_frameworks,
     template_problem,
     use_site_markdown,
+    with_jump_list,
 )
 from macros.problems import Problem, errors, format_report
 from macros.publish.minify import minify_files, needs_minifying
@@ -224,7 +224,7 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         """Put back the finished tables the renderer kept out of Markdown; in the preview,
         put the banner of the data's warnings on top."""
         html = self.banners.get(page.file.src_uri, "") + html
-        add_jump_list(page.toc, page.meta)
+        page.toc = with_jump_list(page.toc, page.meta)
         fragments = self.fragments.get(page.file.src_uri)
         if not fragments:
             return html

@@ -103,21 +103,23 @@ def many_frameworks(dataset: Dataset, limit: int, data_dir: str) -> Problem | No
     )
 
 
-def add_jump_list(toc: TableOfContents, meta: Mapping[str, Any]) -> None:
-    """Put a generated page's ``jump`` list (front matter: title and anchor of each
-    part, e.g. the feature table's topic groups) into its table of contents,
-    which Material shows in the sidebar; headings inside the lifted table are
-    not Markdown headings, so the page's own contents would stay empty."""
+def with_jump_list(toc: TableOfContents, meta: Mapping[str, Any]) -> TableOfContents:
+    """The page's table of contents with its ``jump`` list (front matter: the title and
+    anchor of each part, e.g. the feature table's topic groups), which Material shows
+    in the sidebar: headings inside the lifted table are not Markdown headings, so
+    the page's own contents would be empty. A new object: the preview caches the
+    converted page's contents between builds (macros.mkdocs_plugin.live)."""
     jump = meta.get("jump")
     if not isinstance(jump, list):
-        return
+        return toc
     links = [
         AnchorLink(str(item["title"]), str(item["anchor"]), 2)
         for item in jump
         if isinstance(item, dict) and "title" in item and "anchor" in item
     ]
-    first = next(iter(toc), None)
-    if first is not None and first.level == 1:
-        first.children.extend(links)
-    else:
-        toc.items.extend(links)
+    items = list(toc)
+    if items and items[0].level == 1:
+        top = AnchorLink(items[0].title, items[0].id, 1)
+        top.children = [*items[0].children, *links]
+        return TableOfContents([top, *items[1:]])
+    return TableOfContents([*items, *links])
