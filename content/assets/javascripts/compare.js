@@ -97,8 +97,10 @@
     status.className = "table-tools__status";
     status.setAttribute("role", "status");
     form.appendChild(status);
+    var slot = document.querySelector(".table-tools-slot");
     var wrapper = table.closest(".comparison-table") || table;
-    wrapper.parentNode.insertBefore(form, wrapper);
+    if (slot) slot.appendChild(form);
+    else wrapper.parentNode.insertBefore(form, wrapper);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
 
     var boxes = Array.prototype.slice.call(set.querySelectorAll("input"));
