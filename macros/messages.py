@@ -197,7 +197,7 @@ CORE: dict[str, Message] = {
         "choose another id: two things with one address hide each other",
     ),
     "many-frameworks": Message(
-        "{count} frameworks make {pages} pages ({pairs} pair pages: they grow with the square)",
+        "{count} frameworks make {pages} pages ({pairs} of them pair pages)",
         "a build takes longer with every framework; the limit is set by "
         "max_frameworks in mkdocs.yml",
         Severity.WARNING,

@@ -34,7 +34,7 @@ def read(site: Path, path: str) -> str:
 
 def test_the_feature_table_has_a_column_per_framework(site: Path) -> None:
     table = read(site, "comparison")
-    assert re.findall(r'<th scope="col">([^<]+)</th>', table) == [
+    assert re.findall(r'<th\b[^>]*\bscope="col"[^>]*>([^<]+)</th>', table) == [
         "Feature",
         "Alpha",
         "Beta",
@@ -61,13 +61,14 @@ def test_each_framework_has_a_page_with_every_dimension(site: Path) -> None:
     assert "Gamma returns JSON only" in page and 'href="#fn:gamma-notes"' in page
 
 
-def test_the_index_links_every_pair_both_ways(site: Path) -> None:
+def test_the_index_links_every_pair_page(site: Path) -> None:
     index = read(site, "compare")
-    links = re.findall(r'href="([^"]+)" title="(\w+) vs (\w+)"', index)
-    assert sorted((a, b) for _, a, b in links) == sorted(
-        (a, b) for a in ("Alpha", "Beta", "Gamma") for b in ("Alpha", "Beta", "Gamma") if a != b
-    )
-    assert ("alpha-vs-gamma/", "Gamma", "Alpha") in links
+    links = re.findall(r'<a href="([^"]+)">(\w+) vs (\w+)</a>', index)
+    assert links == [
+        ("alpha-vs-beta/", "Alpha", "Beta"),
+        ("alpha-vs-gamma/", "Alpha", "Gamma"),
+        ("beta-vs-gamma/", "Beta", "Gamma"),
+    ]
 
 
 def nav_pages(site: Path, path: str) -> set[str]:
@@ -164,7 +165,11 @@ def test_the_shipped_site_carries_fastapi_everywhere(site_dir: Path) -> None:
     for dim in data.dimensions:
         assert f'id="{dim.id}-fastapi"' in read(site_dir, dim.id), dim.id
     table = read(site_dir, "comparison")
-    assert re.findall(r'<th scope="col">([^<]+)</th>', table)[1:4] == ["Flask", "Django", "FastAPI"]
+    assert re.findall(r'<th\b[^>]*\bscope="col"[^>]*>([^<]+)</th>', table)[1:4] == [
+        "Flask",
+        "Django",
+        "FastAPI",
+    ]
     for page in site_dir.rglob("*.html"):
         text = page.read_text()
         assert "Not reviewed yet" not in text and "not been reviewed" not in text, page

@@ -247,6 +247,8 @@ class Site:
     licence_url: str | None = None
     about: About | None = None
     repo_url: str | None = None  # where "Report an error" opens an issue
+    # Pairs with a page of their own besides the default ones (macros.render.pair_selection).
+    pairs: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ from macros.mkdocs_plugin.site import (
     keep_preview_alive,
     many_frameworks,
     site_markdown,
+    with_jump_list,
 )
 from macros.pipeline import check_project
 from macros.problems import Problem, Severity, format_report
@@ -230,6 +231,7 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         if not self.config.enabled:
             return html
         html = self.banners.get(page.file.src_uri, "") + html
+        page.toc = with_jump_list(page.toc, page.meta)
         fragments = self.fragments.get(page.file.src_uri)
         if not fragments:
             return html

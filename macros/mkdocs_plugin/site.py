@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import CountHandler
 
 from macros import messages
@@ -17,6 +18,7 @@ from macros.problems import Problem, Severity
 from macros.render.markdown import MarkdownFactory
 from macros.render.nav import GENERATED_NAV, site_nav
 from macros.render.pages import Page, topic_uri
+from macros.render.pair_selection import dataset_pairs
 
 
 def keep_preview_alive() -> None:
@@ -79,7 +81,7 @@ def many_frameworks(dataset: Dataset, limit: int, data_dir: str) -> Problem | No
     count = len(dataset.frameworks)
     if count <= limit:
         return None
-    pairs = count * (count - 1) // 2
+    pairs = len(dataset_pairs(dataset))
     # home, one-page, table, FAQ, (decide), the compare index, a page per topic
     fixed = 5 + (1 if dataset.decision else 0) + len(dataset.dimensions)
     values = {"count": count, "pages": fixed + count + pairs, "pairs": pairs}
@@ -92,3 +94,25 @@ def many_frameworks(dataset: Dataset, limit: int, data_dir: str) -> Problem | No
         messages.hint("many-frameworks"),
         Severity.WARNING,
     )
+
+
+def with_jump_list(toc: TableOfContents, meta: Mapping[str, Any]) -> TableOfContents:
+    """The page's table of contents with its ``jump`` list (front matter: the title and
+    anchor of each part, e.g. the feature table's topic groups), which Material shows
+    in the sidebar: headings inside the lifted table are not Markdown headings, so
+    the page's own contents would be empty. A new object: the preview caches the
+    converted page's contents between builds (macros.mkdocs_plugin.live)."""
+    jump = meta.get("jump")
+    if not isinstance(jump, list):
+        return toc
+    links = [
+        AnchorLink(str(item["title"]), str(item["anchor"]), 2)
+        for item in jump
+        if isinstance(item, dict) and "title" in item and "anchor" in item
+    ]
+    items = list(toc)
+    if items and items[0].level == 1:
+        top = AnchorLink(items[0].title, items[0].id, 1)
+        top.children = [*items[0].children, *links]
+        return TableOfContents([top, *items[1:]])
+    return TableOfContents([*items, *links])

@@ -23,7 +23,7 @@ from typing import Any
 import jinja2
 from markupsafe import escape
 
-from macros.data.model import Dataset, Framework
+from macros.data.model import Dataset
 from macros.data.text_rules import citations
 from macros.preview import errorpage
 from macros.problems import Problem, count_text
@@ -31,6 +31,7 @@ from macros.render import report, wording
 from macros.render.jsonld import plain_text
 from macros.render.markdown import MarkdownFactory
 from macros.render.page_sources import sources_by_page
+from macros.render.pair_selection import dataset_pairs, pair_uri, pair_uris
 from macros.render.rows import (
     long_date,
     profile_rows,
@@ -77,13 +78,9 @@ def topic_uri(dimension_id: str) -> str:
     return f"{dimension_id}.md"
 
 
-def pair_uri(a: Framework, b: Framework) -> str:
-    return f"compare/{a.id}-vs-{b.id}.md"
-
-
-def pairs(frameworks: Sequence[Framework]) -> list[tuple[Framework, Framework]]:
-    """Every unordered pair once, in display order."""
-    return [(a, b) for i, a in enumerate(frameworks) for b in frameworks[i + 1 :]]
+def group_anchor(page: str | None) -> str:
+    """The anchor of a feature-table group: its topic page's id, or the profile rows'."""
+    return "group-" + (page.removesuffix(".md") if page else "at-a-glance")
 
 
 def html_text(value: Any) -> str:
@@ -122,6 +119,7 @@ def make_environment(
     env.filters.update(wording.FILTERS)
     env.globals.update(report.GLOBALS)
     env.globals["status_html"] = status_html
+    env.globals["group_anchor"] = group_anchor
     env.globals["status_rank"] = status_rank
     env.globals["statuses"] = status_legend()
     return env
@@ -178,9 +176,10 @@ class Renderer:
     def draft_pages(self) -> list[Page]:
         data = self.data
         featured, everyone, dims = data.featured, data.frameworks, data.dimensions
-        uris = {}
-        for a, b in pairs(everyone):
-            uris[(a.id, b.id)] = uris[(b.id, a.id)] = pair_uri(a, b)
+        # Only the pairs the data names get a page, so pages grow linearly; the
+        # compare view (/compare/) puts any two side by side in the browser.
+        named = dataset_pairs(data)
+        uris = pair_uris(named)
         many = []
         if len(everyone) > 2:
             # Framework and pair pages are found by search ("fastapi", "flask vs
@@ -189,7 +188,9 @@ class Renderer:
             many.append(
                 Page(
                     "compare/index.md",
-                    self.render("compare_index.md.j2", "compare/index.md", pair_uris=uris),
+                    self.render(
+                        "compare_index.md.j2", "compare/index.md", pairs=named, pair_uris=uris
+                    ),
                 )
             )
             many += [
@@ -220,7 +221,7 @@ class Renderer:
                     ),
                     in_nav=False,
                 )
-                for a, b in pairs(everyone)
+                for a, b in named
             ]
         hub = self.render(
             "hub.md.j2",

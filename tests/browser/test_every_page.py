@@ -19,8 +19,8 @@ REVEAL = """async () => {
   document.querySelectorAll("details").forEach(d => { d.open = true; });
   document.querySelectorAll("form.decision-helper input[type=checkbox]")
     .forEach(box => box.click());
-  const button = document.querySelector("table[data-sortable] .sort-button");
-  if (button) button.click();
+  document.querySelectorAll(".table-tools input[name=diff], .compare-view input[name=diff]")
+    .forEach(box => box.click());
 }"""
 
 
@@ -41,8 +41,10 @@ def test_every_page_is_clean(
         page = visit.page
         # The scheme really is the one under test (Material follows the system's).
         assert page.evaluate("document.body.dataset.mdColorScheme") == SCHEME_NAMES[scheme]
-        if page.locator("table.comparison tbody tr[id]").count():
-            page.wait_for_selector("table[data-sortable] .sort-button")
+        if page.locator("table[data-tools]").count():
+            page.wait_for_selector(".table-tools")
+        if page.locator(".compare-view").count():
+            page.wait_for_selector(".compare-view table.comparison")
         page.evaluate(REVEAL)
         found = visit.problems() + axe_violations(page)
         if width < 400:

@@ -24,7 +24,8 @@ def test_first_tab_reaches_the_skip_link(open_page: OpenPage, path: str) -> None
 @pytest.mark.parametrize(
     ("path", "control"),
     [
-        ("comparison/", "table[data-sortable] .sort-button"),
+        ("comparison/", ".table-tools input[name=frameworks]"),
+        ("compare/", ".compare-view input[name=diff]"),
         ("faq/", "details.question > summary"),
         ("decide/", "input[name=criterion]"),
     ],

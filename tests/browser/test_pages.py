@@ -26,7 +26,7 @@ from tests.harness.site import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-TABLE = "table.comparison[data-sortable]"
+TABLE = "table.comparison[data-tools]"
 
 
 @pytest.fixture(scope="module")
@@ -195,37 +195,9 @@ def test_statuses_show_a_word_and_an_icon_with_a_legend(
     assert all(label in legend for label, _ in STATUSES.values())
 
 
-def test_sorting_orders_rows_by_status_or_date_within_each_group(
-    open_page: OpenPage, dataset: Dataset
-) -> None:
-    page = open_page("comparison/").page
-    page.wait_for_selector(f"{TABLE} .sort-button")
-    # Only the framework columns sort: the feature names are prose.
-    assert page.locator(f"{TABLE} thead th:first-child .sort-button").count() == 0
-    keys = """(index) => [...document.querySelectorAll('table[data-sortable] tbody')].map(
-        body => [...body.rows].filter(r => r.id).map(r => r.cells[index].dataset.sort ?? null))"""
-    before = page.evaluate(keys, 1)
-    page.click(f"{TABLE} thead th:nth-child(2) .sort-button")
-    assert page.get_attribute(f"{TABLE} thead th:nth-child(2)", "aria-sort") == "ascending"
-    after = page.evaluate(keys, 1)
-    assert [sorted(map(str, g)) for g in after] == [sorted(map(str, g)) for g in before]
-    changed = False
-    for group in after:
-        with_key = [k for k in group if k is not None]
-        assert group[: len(with_key)] == with_key, "rows without a key come last"
-        assert with_key == sorted(with_key, key=lambda k: (float(k) if k.isdigit() else 0, k))
-        changed = changed or group != before[after.index(group)]
-    assert changed, "sorting changed nothing"
-    page.click(f"{TABLE} thead th:nth-child(2) .sort-button")
-    assert page.get_attribute(f"{TABLE} thead th:nth-child(2)", "aria-sort") == "descending"
-    page.click(f"{TABLE} thead th:nth-child(2) .sort-button")
-    assert page.get_attribute(f"{TABLE} thead th:nth-child(2)", "aria-sort") is None
-    assert page.evaluate(keys, 1) == before  # back to the data's order
-
-
 def test_the_sticky_heading_has_a_visible_edge(open_page: OpenPage) -> None:
     page = open_page("comparison/").page
-    page.wait_for_selector(f"{TABLE} .sort-button")
+    page.wait_for_selector(".table-tools")
     page.mouse.wheel(0, 2000)
     page.wait_for_timeout(200)
     head = page.locator(f"{TABLE} thead th").first.bounding_box()
@@ -239,7 +211,7 @@ def test_printed_table_repeats_its_heading_on_every_page(
     open_page: OpenPage, dataset: Dataset
 ) -> None:
     page = open_page("comparison/").page
-    page.wait_for_selector(f"{TABLE} .sort-button")  # the buttons were what went blank
+    page.wait_for_selector(".table-tools")
     page.emulate_media(media="print")
     texts = [re.sub(r"\s+", "", t) for t in page_texts(page.pdf(format="A4"))]
     heading = "Feature" + "".join(fw.name for fw in dataset.frameworks)
@@ -252,7 +224,7 @@ def test_printed_table_repeats_its_heading_on_every_page(
     assert table_pages
 
 
-def test_pair_and_matrix_pages_look_like_the_main_table(
+def test_pair_pages_and_the_compare_view_look_like_the_main_table(
     three_site_url: str, browser: Browser
 ) -> None:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -271,7 +243,7 @@ def test_pair_and_matrix_pages_look_like_the_main_table(
         assert style == ["left", "solid"], (selector, style)
     page.goto(three_site_url + "compare/", wait_until="networkidle")
     style = page.eval_on_selector(
-        "table.pair-matrix tbody td",
+        ".compare-view table.comparison tbody td",
         "td => [getComputedStyle(td).textAlign, getComputedStyle(td).borderBottomStyle]",
     )
     assert style == ["left", "solid"]

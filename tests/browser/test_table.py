@@ -1,6 +1,6 @@
-"""The feature table (/comparison/): sorts by mouse and keyboard, every row has
-a working anchor, and it fits a 360 px phone. (Grouping, statuses and what a
-column sorts by: tests/browser/test_pages.py.)"""
+"""The feature table (/comparison/): every row has a working anchor, and it fits
+a 360 px phone. (Grouping and statuses: tests/browser/test_pages.py; choosing
+columns, differences only and the jump list: tests/browser/test_compare.py.)"""
 
 from __future__ import annotations
 
@@ -11,53 +11,14 @@ from tests.browser.conftest import OpenPage
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-TABLE = "table.comparison[data-sortable]"
+TABLE = "table.comparison[data-tools]"
 
 
 def row_ids(page: Page) -> list[str]:
     ids: list[str] = page.eval_on_selector_all(
-        f"{TABLE} tbody tr[id]", "rows => rows.map(r => r.id)"
+        f"{TABLE} tbody tr[data-entry]", "rows => rows.map(r => r.id)"
     )
     return ids
-
-
-def sort_state(page: Page) -> list[str | None]:
-    states: list[str | None] = page.eval_on_selector_all(
-        f"{TABLE} thead th", "cells => cells.map(c => c.getAttribute('aria-sort'))"
-    )
-    return states
-
-
-def test_clicking_a_heading_sorts_the_rows(open_page: OpenPage) -> None:
-    page = open_page("comparison/").page
-    page.wait_for_selector(f"{TABLE} .sort-button")
-    before = row_ids(page)
-    assert len(before) > 3 and all(before)
-    # The feature column, then one per framework (Flask, Django, FastAPI).
-    assert sort_state(page) == [None, None, None, None]
-
-    page.click(f"{TABLE} thead th:nth-child(2) .sort-button")
-    assert sort_state(page) == [None, "ascending", None, None]
-    assert sorted(row_ids(page)) == sorted(before)  # same rows, new order
-    assert row_ids(page) != before
-
-    page.click(f"{TABLE} thead th:nth-child(2) .sort-button")
-    assert sort_state(page) == [None, "descending", None, None]
-
-
-def test_sorting_by_keyboard(open_page: OpenPage) -> None:
-    """Each framework's heading is a real button in the tab order; Enter and
-    Space sort. The feature names are prose: that column does not sort."""
-    page = open_page("comparison/").page
-    page.wait_for_selector(f"{TABLE} .sort-button")
-    assert page.locator(f"{TABLE} thead th:nth-child(1) .sort-button").count() == 0
-    page.focus(f"{TABLE} thead th:nth-child(2) .sort-button")
-    page.keyboard.press("Enter")
-    assert sort_state(page) == [None, "ascending", None, None]
-    page.keyboard.press("Tab")  # to the next heading's button
-    assert page.evaluate("document.activeElement.closest('th').cellIndex") == 2
-    page.keyboard.press(" ")
-    assert sort_state(page) == [None, None, "ascending", None]
 
 
 def test_every_row_has_a_working_anchor(open_page: OpenPage) -> None:
@@ -65,7 +26,7 @@ def test_every_row_has_a_working_anchor(open_page: OpenPage) -> None:
     page.wait_for_selector(TABLE)
     ids = row_ids(page)
     hashes = page.eval_on_selector_all(
-        f"{TABLE} tbody tr[id] th a", "links => links.map(a => new URL(a.href).hash)"
+        f"{TABLE} tbody tr[data-entry] th a", "links => links.map(a => new URL(a.href).hash)"
     )
     assert hashes == [f"#{row_id}" for row_id in ids]  # every row label links to its row
 
@@ -85,23 +46,23 @@ def test_table_reads_on_a_phone(open_page: OpenPage) -> None:
     page.wait_for_selector(TABLE)
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     widths = page.eval_on_selector_all(
-        f"{TABLE} tbody tr[id]:nth-child(2) td",
+        f"{TABLE} tbody tr[data-entry]:nth-child(2) td",
         "cells => cells.map(c => c.getBoundingClientRect().width)",
     )
     assert len(widths) >= 2
     assert min(widths) >= 120, f"framework columns too narrow to read: {widths}"
-    label = page.locator(f"{TABLE} tbody tr[id] th").first.bounding_box()
-    first_cell = page.locator(f"{TABLE} tbody tr[id] td").first.bounding_box()
+    label = page.locator(f"{TABLE} tbody tr[data-entry] th").first.bounding_box()
+    first_cell = page.locator(f"{TABLE} tbody tr[data-entry] td").first.bounding_box()
     assert label and first_cell
     assert label["y"] + label["height"] <= first_cell["y"] + 1, "feature name not above values"
     named = page.eval_on_selector(
-        f"{TABLE} tbody tr[id] td:last-child",
+        f"{TABLE} tbody tr[data-entry] td:last-child",
         "td => getComputedStyle(td, '::before').content",
     )
     assert named == '"FastAPI"'
 
 
-def test_small_article_tables_are_not_sortable(open_page: OpenPage) -> None:
+def test_small_article_tables_have_no_tools(open_page: OpenPage) -> None:
     page = open_page("").page
     assert page.locator("table.comparison").count() > 0
-    assert page.locator("table[data-sortable], .sort-button").count() == 0
+    assert page.locator("table[data-tools], .table-tools").count() == 0

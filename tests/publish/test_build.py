@@ -39,7 +39,8 @@ def test_real_site_has_every_dimension_row_and_question(site_dir: Path) -> None:
         topic = (site_dir / dim.id / "index.html").read_text()
         assert f"Last reviewed {long_date(dim.last_reviewed)}." in topic
     table = (site_dir / "comparison" / "index.html").read_text()
-    row_ids = re.findall(r'<tr\b[^>]*\bid="([^"]+)"', table)
+    # The rows (data-entry), not the group headings the jump list links to.
+    row_ids = re.findall(r'<tr\b(?=[^>]*\bdata-entry="row")[^>]*\bid="([^"]+)"', table)
     assert row_ids == [*PROFILE_ROW_IDS, *(row.id for row in data.table_rows)]
     faq = (site_dir / "faq" / "index.html").read_text()
     assert re.findall(r'<details class="question"[^>]*\bid="([^"]+)"', faq) == [

@@ -1,84 +1,12 @@
-/* Reader features: the sortable feature table, FAQ questions that open from a
-   link (here or from a search result), and the decision helper. Plain ES2017, no framework. Each feature is
+/* Reader features: FAQ questions that open from a link (here or from a
+   search result), and the decision helper (the feature table's tools are in
+   compare.js). Plain ES2017, no framework. Each feature is
    set up through Material's document$, which emits on the first load and after
    every instant navigation, so a page swapped in without a reload works too.
-   Without JavaScript every page still reads in full: the table is in data
-   order, every question can be opened, the guidance is printed as text. */
+   Without JavaScript every page still reads in full: the table shows every
+   row, every question can be opened, the guidance is printed as text. */
 (function () {
   "use strict";
-
-  /* Feature table ---------------------------------------------------------
-     Only the feature table (its rows carry link anchors) is sortable. A
-     framework's column sorts by what sorts: the status each cell carries
-     (built in first) or a date, from the cell's data-sort; text is never
-     compared. Rows stay inside their topic's group (one <tbody> each) and
-     rows without a key keep their data order, after the others. A heading
-     cycles through ascending, descending and the data's own order.
-     Each sortable heading holds a real button, so keyboards and screen
-     readers reach it; aria-sort on the heading says how the table is sorted.
-     Without JavaScript the table reads in data order. */
-  var SORTS = ["ascending", "descending", null];
-
-  function sortKey(row, index) {
-    var cell = row.cells[index];
-    var key = cell && cell.getAttribute("data-sort");
-    return key === null || key === undefined ? null : key;
-  }
-
-  function compareKeys(a, b) {
-    var x = Number(a), y = Number(b);
-    if (!isNaN(x) && !isNaN(y)) return x - y;
-    return a < b ? -1 : a > b ? 1 : 0;
-  }
-
-  function sortTable(table, index, direction) {
-    Array.prototype.forEach.call(table.tBodies, function (body) {
-      var rows = Array.prototype.filter.call(body.rows, function (row) {
-        return row.hasAttribute("data-order");
-      });
-      rows.sort(function (a, b) {
-        var order = a.dataset.order - b.dataset.order;
-        if (!direction) return order;
-        var x = sortKey(a, index), y = sortKey(b, index);
-        if (x === null || y === null) return (x === null) - (y === null) || order;
-        var by = compareKeys(x, y);
-        return (direction === "descending" ? -by : by) || order;
-      });
-      rows.forEach(function (row) { body.appendChild(row); });
-    });
-    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (cell, i) {
-      if (i === index && direction) cell.setAttribute("aria-sort", direction);
-      else cell.removeAttribute("aria-sort");
-    });
-  }
-
-  function makeSortable(table) {
-    table.dataset.sortable = "true";
-    var order = 0;
-    Array.prototype.forEach.call(table.tBodies, function (body) {
-      Array.prototype.forEach.call(body.rows, function (row) {
-        if (row.id) row.dataset.order = order++;
-      });
-    });
-    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (cell, index) {
-      if (!table.querySelector("tbody td[data-sort]:nth-child(" + (index + 1) + ")")) return;
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "sort-button";
-      while (cell.firstChild) button.appendChild(cell.firstChild);
-      cell.appendChild(button);
-      button.addEventListener("click", function () {
-        var now = SORTS.indexOf(cell.getAttribute("aria-sort"));
-        sortTable(table, index, SORTS[(now + 1) % SORTS.length]);
-      });
-    });
-  }
-
-  function sortableTables(root) {
-    root.querySelectorAll("table.comparison:not([data-sortable])").forEach(function (table) {
-      if (table.querySelector("tbody tr[id]") && table.tHead) makeSortable(table);
-    });
-  }
 
   /* FAQ ----------------------------------------------------------------------
      /faq/#some-id must show that answer: open the question (or the question
@@ -269,7 +197,6 @@
 
   function setUp() {
     var content = document.querySelector("article") || document.body;
-    sortableTables(content);
     shareableQuestions(content);
     content.querySelectorAll("form.decision-helper").forEach(decisionHelper);
     quietCodeNavs(content);
