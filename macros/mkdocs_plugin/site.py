@@ -101,7 +101,7 @@ def with_jump_list(toc: TableOfContents, meta: Mapping[str, Any]) -> TableOfCont
     anchor of each part, e.g. the feature table's topic groups), which Material shows
     in the sidebar: headings inside the lifted table are not Markdown headings, so
     the page's own contents would be empty. A new object: the preview caches the
-    converted page's contents between builds (macros.mkdocs_plugin.live)."""
+    converted page's contents between builds (macros.mkdocs_plugin.patches)."""
     jump = meta.get("jump")
     if not isinstance(jump, list):
         return toc

@@ -1,7 +1,7 @@
 """The site built by the second engine (`comparison stage` + Zensical) works in a browser.
 
 reader.js sets itself up through Material's document$: Zensical's bundle must
-provide it, or the feature table would not sort and FAQ links would not open
+provide it, or FAQ links would not open
 their question. The browser fixtures block and record any request off the host.
 """
 
@@ -31,12 +31,15 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-def test_the_feature_table_sorts(open_page: OpenPage) -> None:
+def test_the_feature_table_shows_only_the_differences(open_page: OpenPage) -> None:
+    """compare.js adds the table's tools on Zensical's build too (sorting was removed)."""
     visit = open_page("comparison/")
     page = visit.page
-    heading = "table.comparison[data-sortable] thead th:nth-child(2)"
-    page.click(f"{heading} button")  # the button reader.js adds
-    assert page.get_attribute(heading, "aria-sort") in ("ascending", "descending")
+    page.wait_for_selector(".table-tools")
+    rows = "table.comparison tbody tr[data-entry]"
+    every = page.locator(f"{rows}:not([hidden])").count()
+    page.locator(".table-tools").get_by_label("Only the differences").check()
+    assert 0 < page.locator(f"{rows}:not([hidden])").count() < every
     assert visit.problems() == []
 
 

@@ -565,6 +565,8 @@ def _cases() -> list[Case]:
                 replace(path, "    values:\n", "    values:\n      verdict: V\n")
                 for path in (ARCH, TEMPLATES)
             ),
+            # A row with statuses has one for every framework (the decision check).
+            replace(ARCH, "    status:\n", "    status:\n      verdict: built-in\n"),
         ),
         Safe(),  # frameworks make no bare anchors: #profile-verdict, #architecture-verdict
     )
