@@ -104,15 +104,20 @@ def review(
     """Every sentence that states the old version, and, when there is a reason, every
     sentence that names the package."""
     old = re.compile(rf"(?<![\w.]){re.escape(package.version)}(?![\w]|\.\d)")
+    # Text that refers to the fact (macros.data.facts) shows the new value by itself:
+    # the sentence around it is what may no longer hold.
+    referred = re.compile(r"\{pkg:" + re.escape(package.id) + r"\.[a-z_]+\}")
     named = names_pattern(package)
     found: list[Sentence] = []
     for paragraph in paragraphs:
-        if not named.search(paragraph.text):
+        if not named.search(paragraph.text) and not referred.search(paragraph.text):
             continue
         page = page_of(paragraph.file, paragraph.field)
         for offset, text in sentences(paragraph):
             if package.version != latest.version and old.search(text):
                 because = f"states {package.version}"
+            elif package.version != latest.version and (ref := referred.search(text)):
+                because = f"shows {ref.group(0)}, now {latest.version}"
             elif why and named.search(text):
                 because = f"names {package.name}"
             else:

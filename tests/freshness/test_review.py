@@ -96,3 +96,23 @@ def test_abbreviations_and_code_at_the_start_of_a_sentence() -> None:
         "Servers, e.g. Uvicorn, work.",
         " " * 25 + " starts four.",  # the search skips code; the list shows it as written
     ]
+
+
+def test_a_sentence_that_refers_to_the_fact_is_listed_too() -> None:
+    """Prose writes {pkg:thing.version} instead of the number (issue 20, "each fact once"):
+    the page shows the new value by itself, so the sentence around it is what to re-read."""
+    paragraphs = [
+        Paragraph(
+            "data/dimensions/x.yml",
+            7,
+            "The current release is {pkg:thing.version}. Other text.",
+            ("frameworks", "a", "text"),
+        ),
+    ]
+    patch = review(package(), latest("1.4.3"), (), paragraphs)
+    assert [str(s) for s in patch.sentences] == [
+        "data/dimensions/x.yml:7 (x.md): shows {pkg:thing.version}, now 1.4.3: "
+        '"The current release is {pkg:thing.version}."'
+    ]
+    # The same release date again (only the date moved) asks for nothing.
+    assert review(package(), latest("1.4.2"), (), paragraphs).sentences == ()
