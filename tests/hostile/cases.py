@@ -593,6 +593,41 @@ def _cases() -> list[Case]:
         replace(FAQ, "id: which-first", "id: template-speed"),
         Refused(FAQ, 2, "questions[0].id", "template-speed"),
     )
+    # --- fields added with the one-answer work (issue 19) ---------------------------------
+    featured = "featured: [alpha, beta]\n"
+    for name, value in [
+        ("repo-url-javascript", "javascript:alert(1)"),
+        ("repo-url-quote-breakout", "'https://example.org/a/b\"><script>alert(1)</script>'"),
+        ("repo-url-protocol-relative", "//evil.example/a/b"),
+    ]:
+        add(
+            name,
+            "url",
+            replace(SITE, featured, f"{featured}repo_url: {value}\n"),
+            Refused(SITE, 5, "repo_url"),
+        )
+    changelog = "data/changelog.yml"
+    for name, at, what, why in [
+        ("changelog-why-script", "entries[0].why", "x", "<script>alert(1)</script>"),
+        ("changelog-what-handler", "entries[0].what", "<img src=x onerror=alert(1)>", "y"),
+        ("changelog-why-javascript-link", "entries[0].why", "x", "[y](javascript:alert(1))"),
+    ]:
+        line = 3 if at.endswith("what") else 4
+        add(
+            name,
+            "markup",
+            write(
+                changelog,
+                f"entries:\n  - date: 2026-12-01\n    what: {what!r}\n    why: {why!r}\n",
+            ),
+            Refused(changelog, line, at),
+        )
+    add(
+        "search-synonym-markup",
+        "markup",
+        write("data/search.yml", 'synonyms:\n  - ["<img src=x onerror=alert(1)>", other]\n'),
+        Refused("data/search.yml", 2, ""),
+    )
     return c
 
 
