@@ -615,7 +615,7 @@ def _cases() -> list[Case]:
         line = 3 if at.endswith("what") else 4
         add(
             name,
-            "markup",
+            "raw-html",
             write(
                 changelog,
                 f"entries:\n  - date: 2026-12-01\n    what: {what!r}\n    why: {why!r}\n",
@@ -624,7 +624,7 @@ def _cases() -> list[Case]:
         )
     add(
         "search-synonym-markup",
-        "markup",
+        "raw-html",
         write("data/search.yml", 'synonyms:\n  - ["<img src=x onerror=alert(1)>", other]\n'),
         Refused("data/search.yml", 2, ""),
     )
