@@ -72,6 +72,16 @@ def _shape(text: str) -> str:
     return _QUOTED.sub(VARIES, text)
 
 
+def _masked_hint(problem: Problem) -> str:
+    """The hint with the message's quoted values set aside: "cite it with [^…]" for the
+    source 'gamma-notes', so that the hints of alike warnings are alike too."""
+    hint = _shape(problem.hint)
+    for quoted in _QUOTED.findall(problem.message):
+        if len(quoted) > 3:  # not a lone letter, which would blank unrelated words
+            hint = hint.replace(quoted[1:-1], "…")
+    return hint
+
+
 def _shared(texts: Sequence[str]) -> str:
     """The text with the quoted values that differ between ``texts`` replaced by '…'."""
     values = [_QUOTED.findall(text) for text in texts]
@@ -83,7 +93,7 @@ def group_warnings(problems: Sequence[Problem], data_dir: str = "data") -> list[
     """``problems`` (warnings) grouped by what they say, in the order first met."""
     by_shape: dict[tuple[str, str, str], list[Problem]] = {}
     for problem in problems:
-        key = (problem.code, _shape(problem.message), _shape(problem.hint))
+        key = (problem.code, _shape(problem.message), _masked_hint(problem))
         by_shape.setdefault(key, []).append(problem)
     topics = f"{data_dir.rstrip('/')}/dimensions/"
     groups = []
@@ -98,7 +108,7 @@ def group_warnings(problems: Sequence[Problem], data_dir: str = "data") -> list[
             WarningGroup(
                 tuple(found),
                 _shared([p.message for p in found]),
-                _shared([p.hint for p in found]),
+                found[0].hint if len({p.hint for p in found}) == 1 else _masked_hint(found[0]),
                 noun,
             )
         )

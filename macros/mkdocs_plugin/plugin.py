@@ -39,6 +39,7 @@ from macros.mkdocs_plugin.site import (
     with_jump_list,
 )
 from macros.pipeline import check_project
+from macros.preview.content_loss import ContentWatch
 from macros.problems import Problem, format_report
 from macros.project import Project
 from macros.publish.minify import minify_files, needs_minifying
@@ -74,6 +75,8 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         self.read_cache: ReadCache | None = None  # the fast preview's files read before
         self.markdown: MarkdownFactory | None = None  # the site's, kept while its settings are
         self.built_pages = False  # the last build made the site's pages (not the error page)
+        # The preview's inventory of the last good build: what a save removed since.
+        self.content_watch = ContentWatch()
         # The fast preview's search entries by page address and HTML (most pages do not change).
         self.entry_cache: BuildCache[tuple[str, str], list[search_index.Entry]] = BuildCache()
 
@@ -149,9 +152,12 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         self.banners = {}
         if self.serving:  # the editor's schemas follow the ids the data has now
             write_editor_schemas(root, report.files)
+        problems = list(report.problems)
+        if self.serving and report.dataset is not None:  # what a save lost: a warning
+            problems += self.content_watch.check(report.files)
         # Errors are listed together below; a warning is logged as WARNING (a placeholder
         # fails a strict build; an old review or an uncited source never does).
-        log_warnings(log, report.problems, report.refused)
+        log_warnings(log, problems, report.refused)
         if report.dataset is None:
             self.show_problems(config, format_report(report.errors), report.errors)
             return
@@ -160,9 +166,7 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
             log.info(str(crowded))  # info: a big site is not an error
         self.pages = list(report.pages)
         if self.serving:
-            self.banners = banners(
-                report.problems, self.pages, self.template_dirs(config), data_dir
-            )
+            self.banners = banners(problems, self.pages, self.template_dirs(config), data_dir)
         self.static = {
             export.EXPORT_PATH: export.export_json(report.dataset, check=not self.fast_preview),
             export.SCHEMA_PATH: export.schema_text(),
