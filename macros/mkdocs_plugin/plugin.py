@@ -154,6 +154,8 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
             write_editor_schemas(root, report.files)
         problems = list(report.problems)
         if self.serving and report.dataset is not None:  # what a save lost: a warning
+            if self.content_watch.data_dir != project.data_dir:
+                self.content_watch = ContentWatch(project.data_dir)
             problems += self.content_watch.check(report.files)
         # Errors are listed together below; a warning is logged as WARNING (a placeholder
         # fails a strict build; an old review or an uncited source never does).

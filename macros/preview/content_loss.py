@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from macros import messages
@@ -94,7 +95,10 @@ def removed(before: FileInventory, after: FileInventory) -> list[str]:
 class ContentWatch:
     """The last good build's inventory, kept across the preview's rebuilds."""
 
-    def __init__(self) -> None:
+    def __init__(self, data_dir: Path | None = None) -> None:
+        # MkDocs keeps one plugin instance per process and configuration, even for
+        # another project's mkdocs.yml: the inventory belongs to one data folder.
+        self.data_dir = data_dir
         self.last_good: dict[str, FileInventory] = {}
 
     def check(self, files: Iterable[DataFile]) -> list[Problem]:
