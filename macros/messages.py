@@ -301,6 +301,22 @@ SITE_AUDIT: dict[str, tuple[str, str]] = {
     ),
 }
 
+# Warnings of the preview: a save that removed content since the last good build
+# (macros.preview.content_loss). Deletions can be intended, so never an error.
+CONTENT_LOST: dict[str, tuple[str, str]] = {
+    "content-lost": (
+        "since the last good build, this save removed {what}",
+        "if you did not mean to, a truncated or half-finished save is the usual cause: undo in "
+        "your editor or compare with `git diff {file}`; if you did, ignore this (it goes when "
+        "the content is back or the preview restarts)",
+    ),
+    "content-lost-truncated": (
+        "since the last good build, this save removed {what}",
+        "the file does not end with a line break: does it end mid-paragraph? A truncated save "
+        "is the usual cause: undo in your editor or compare with `git diff {file}`",
+    ),
+}
+
 # Warnings: inline code the Content-Security-Policy blocks and no hash can allow
 # (macros.publish.headers). The site still works, minus that bit.
 CSP_BLOCKED: dict[str, tuple[str, str]] = {
@@ -348,7 +364,10 @@ PUBLISH: dict[str, tuple[str, str]] = {
 }
 
 CORE |= {code: Message(text, hint) for code, (text, hint) in (SITE_AUDIT | PUBLISH).items()}
-CORE |= {code: Message(text, hint, Severity.WARNING) for code, (text, hint) in CSP_BLOCKED.items()}
+CORE |= {
+    code: Message(text, hint, Severity.WARNING)
+    for code, (text, hint) in (CSP_BLOCKED | CONTENT_LOST).items()
+}
 
 # PyYAML's wording, and what an editor should do about it (the hint of "yaml-syntax").
 SYNTAX_HINTS = (

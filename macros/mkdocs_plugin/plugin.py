@@ -9,7 +9,6 @@ rebuild fails: a broken save must never hang the preview.
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -29,6 +28,7 @@ from macros.lint.site_problems import banners
 from macros.mkdocs_plugin import build_cache, live_server, patches, template_cache
 from macros.mkdocs_plugin.build_cache import BuildCache
 from macros.mkdocs_plugin.config import ComparisonConfig
+from macros.mkdocs_plugin.problem_log import log_warnings, with_advisory_level
 from macros.mkdocs_plugin.site import (
     apply_site_metadata,
     default_nav,
@@ -39,7 +39,8 @@ from macros.mkdocs_plugin.site import (
     with_jump_list,
 )
 from macros.pipeline import check_project
-from macros.problems import Problem, Severity, format_report
+from macros.preview.content_loss import ContentWatch
+from macros.problems import Problem, format_report
 from macros.project import Project
 from macros.publish.minify import minify_files, needs_minifying
 from macros.render import export, jsonld, search_index
@@ -52,6 +53,7 @@ if TYPE_CHECKING:  # only `serve` loads the live-reload server; builds need not 
     from mkdocs.livereload import LiveReloadServer
 
 log = get_plugin_logger("comparison")  # messages start "comparison: "
+with_advisory_level(log)
 
 
 def error_pages(markdown: str, uris: list[str]) -> list[Page]:
@@ -73,6 +75,8 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         self.read_cache: ReadCache | None = None  # the fast preview's files read before
         self.markdown: MarkdownFactory | None = None  # the site's, kept while its settings are
         self.built_pages = False  # the last build made the site's pages (not the error page)
+        # The preview's inventory of the last good build: what a save removed since.
+        self.content_watch = ContentWatch()
         # The fast preview's search entries by page address and HTML (most pages do not change).
         self.entry_cache: BuildCache[tuple[str, str], list[search_index.Entry]] = BuildCache()
 
@@ -148,12 +152,14 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         self.banners = {}
         if self.serving:  # the editor's schemas follow the ids the data has now
             write_editor_schemas(root, report.files)
-        refused = set(report.refused)
-        for problem in report.problems:
-            if problem.severity is Severity.ERROR:
-                continue  # listed together below
-            # A placeholder fails a strict build; an old review or an uncited source never does.
-            log.log(logging.WARNING if problem in refused else logging.INFO, str(problem))
+        problems = list(report.problems)
+        if self.serving and report.dataset is not None:  # what a save lost: a warning
+            if self.content_watch.data_dir != project.data_dir:
+                self.content_watch = ContentWatch(project.data_dir)
+            problems += self.content_watch.check(report.files)
+        # Errors are listed together below; a warning is logged as WARNING (a placeholder
+        # fails a strict build; an old review or an uncited source never does).
+        log_warnings(log, problems, report.refused)
         if report.dataset is None:
             self.show_problems(config, format_report(report.errors), report.errors)
             return
@@ -162,9 +168,7 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
             log.info(str(crowded))  # info: a big site is not an error
         self.pages = list(report.pages)
         if self.serving:
-            self.banners = banners(
-                report.problems, self.pages, self.template_dirs(config), data_dir
-            )
+            self.banners = banners(problems, self.pages, self.template_dirs(config), data_dir)
         self.static = {
             export.EXPORT_PATH: export.export_json(report.dataset, check=not self.fast_preview),
             export.SCHEMA_PATH: export.schema_text(),

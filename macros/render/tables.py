@@ -58,9 +58,32 @@ def cell_html(text: str, site: MarkdownFactory) -> str | None:
         found = None
     else:
         marked = replace_citations(text, lambda source: f"{_START}{source}{_END}")
-        found = site.inline_html(marked)
+        found = code_break_points(site.inline_html(marked))
     site.cells[text] = found
     return found
+
+
+_CODE = re.compile(r"(<code\b[^>]*>)(.*?)(</code>)", re.S)
+_TAG = re.compile(r"(<[^>]*>)")
+# After '_' or '.' between letters or digits: select_<wbr>related, django.<wbr>contrib.
+_BREAK_AFTER = re.compile(r"(?<=[A-Za-z0-9][_.])(?=[A-Za-z0-9])")
+
+
+def code_break_points(html: str) -> str:
+    """``html`` with ``<wbr>`` after each '_' and '.' inside identifiers in inline code.
+
+    A narrow table column then wraps 'select_related()' as 'select_/related()'
+    instead of mid-word ('select_relat/ed'); the stylesheet forbids any other
+    break in code (issue 24). Only text is touched, never a tag's attributes;
+    copied text and the search index are the same (``<wbr>`` holds no text).
+    """
+
+    def in_code(match: re.Match[str]) -> str:
+        parts = _TAG.split(match.group(2))
+        inner = "".join(p if p.startswith("<") else _BREAK_AFTER.sub("<wbr>", p) for p in parts)
+        return f"{match.group(1)}{inner}{match.group(3)}"
+
+    return _CODE.sub(in_code, html) if "<code" in html else html
 
 
 def cited_in_order(page: str) -> list[str]:

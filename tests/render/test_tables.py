@@ -122,3 +122,14 @@ def test_section_and_framework_anchors_move_to_the_topic_page() -> None:
 def test_other_links_are_left_alone() -> None:
     text = "[row](/comparison.md#orm) [faq](/faq.md#security) [x](https://e.org/index.md#security)"
     assert topic_links(text, DIMS) == text
+
+
+def test_code_in_cells_may_wrap_after_underscores_and_dots_only() -> None:
+    """Issue 24: 'select_relat/ed' in a narrow column; <wbr> marks the sensible breaks."""
+    from macros.render.tables import code_break_points
+
+    html = '<code class="a.b"><span>flask_sqlalchemy.SQLAlchemy</span></code> a_b x.'
+    assert code_break_points(html) == (
+        '<code class="a.b"><span>flask_<wbr>sqlalchemy.<wbr>SQLAlchemy</span></code> a_b x.'
+    )
+    assert code_break_points("<code>__init__ .venv x.</code>") == "<code>__init__ .venv x.</code>"
