@@ -99,6 +99,9 @@ def _raw_character_problems(data: bytes, shown: str) -> list[Problem]:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         return []  # the reader reports the bytes
+    # A byte order mark opening the file is the encoding's, not text (Windows editors
+    # write it): the reader drops it, and lint warns (scripts/lint --fix strips it).
+    text = text.removeprefix("\ufeff")
     return [
         Problem(
             shown,
