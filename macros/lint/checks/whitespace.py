@@ -10,7 +10,7 @@ from macros.data.yaml_reader import parse_yaml
 from macros.lint.base import Check, DataFile, LintContext, Message
 from macros.problems import Problem, Severity
 
-_TRAILING = re.compile(r"[ \t]+$")
+_TRAILING = re.compile(r"[ \t]+\Z")
 _BOM = "\ufeff"
 
 
