@@ -67,6 +67,15 @@ CORE: dict[str, Message] = {
     # Reading YAML (macros.data.yaml_reader)
     "yaml-syntax": Message("YAML syntax error: {problem}"),
     "tab": Message("a tab character", "YAML indentation must use spaces, not tabs"),
+    "unreadable-character": Message(
+        "{char}: YAML does not allow this character in a file",
+        "delete it (it is invisible: move the cursor across the spot and delete there)",
+    ),
+    "key-too-long": Message(
+        "this key is {length} characters long; YAML reads a key of at most {limit} "
+        "characters (so it finds no ':' after it)",
+        "shorten the key (a long text belongs in a value, after the ':')",
+    ),
     "curly-quotes": Message("curly quotes around the value", 'use straight quotes: "{inner}"'),
     "dedented-key": Message(
         "the key '{key}' has lost its indentation",

@@ -24,6 +24,7 @@ from macros import messages
 from macros.data.document import FieldPath, ScalarSpan, YamlDocument
 from macros.data.yaml_hints import curly_hint, curly_quoted, explain_syntax_error
 from macros.problems import Problem
+from macros.safety.characters import describe
 
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 20
@@ -76,18 +77,32 @@ def parse_yaml(data: bytes, shown_as: str) -> tuple[YamlDocument | None, list[Pr
         value = builder.build(yaml.parse(text, Loader=yaml.CSafeLoader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        # From the mark's character index: YAML also breaks lines at U+2028, U+2029
+        # and U+0085, which editors (and ``lines``) do not, so its line numbers drift.
+        line, column = _located(text, mark.index) if mark else (0, 0)
         message = messages.text("yaml-syntax", problem=exc.problem or exc.context)
         start = exc.context_mark
-        if exc.problem and exc.context and start and mark and start.line != mark.line:
-            message += f", {exc.context} that starts on line {start.line + 1}"
+        start_line = _located(text, start.index)[0] if start else 0
+        if exc.problem and exc.context and start and mark and start_line != line:
+            message += f", {exc.context} that starts on line {start_line}"
         hint = next((h for key, h in messages.SYNTAX_HINTS if key in str(exc)), "")
-        if mark and lines[mark.line][mark.column : mark.column + 1] == "\t":
+        key_length = _simple_key_length(lines, (start_line, line), exc)
+        if key_length:
+            line = next(n for n in (start_line, line) if n and n <= len(lines))
+            column = len(lines[line - 1]) - len(lines[line - 1].lstrip(" -")) + 1
+            message = messages.text("key-too-long", length=key_length, limit=_SIMPLE_KEY_LIMIT)
+            hint = messages.hint("key-too-long")
+        elif mark and lines[line - 1][column - 1 : column] == "\t":
             message, hint = messages.text("tab"), messages.hint("tab")
-        elif mark and (better := explain_syntax_error(lines, mark.line)):
+        elif mark and (better := explain_syntax_error(lines, line - 1)):
             line, column, message, hint = better
         return None, [*builder.problems, problem(line, column, message, hint)]
-    except yaml.YAMLError as exc:  # reader errors carry a position but no mark
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses: no mark, an index
+        line, column = _located(text, exc.position)
+        char = describe(chr(exc.character)) if isinstance(exc.character, int) else "a character"
+        message = messages.text("unreadable-character", char=char)
+        return None, [problem(line, column, message, messages.hint("unreadable-character"))]
+    except yaml.YAMLError as exc:  # pragma: no cover - every YAML error has a branch above
         return None, [problem(0, 0, messages.text("yaml-error", error=exc))]
     except _Abort:
         return None, builder.problems
@@ -99,6 +114,29 @@ def parse_yaml(data: bytes, shown_as: str) -> tuple[YamlDocument | None, list[Pr
         shown_as, value, lines, builder.marks, builder.key_marks, builder.raw, builder.spans
     )
     return doc, []
+
+
+# libyaml reads a key written without '? ' (a simple key) only up to this many characters.
+_SIMPLE_KEY_LIMIT = 1024
+
+
+def _located(text: str, index: int) -> tuple[int, int]:
+    """The 1-based (line, column) of character ``index``, counting lines at '\\n' only."""
+    index = max(0, min(index, len(text)))
+    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _simple_key_length(lines: list[str], where: tuple[int, ...], exc: Exception) -> int:
+    """The length of a key on one of the lines ``where`` (1-based) over YAML's key limit,
+    when that limit is why it found no ':' (or a ':' where a key cannot start)."""
+    if "could not find expected ':'" not in str(exc) and "mapping values" not in str(exc):
+        return 0
+    for line in where:
+        if 0 < line <= len(lines):
+            key = lines[line - 1].lstrip(" -").partition(":")[0]
+            if len(key) > _SIMPLE_KEY_LIMIT:
+                return len(key)
+    return 0
 
 
 def _position(mark: Any) -> tuple[int, int]:
