@@ -28,6 +28,7 @@ from macros.data.schema import Reference
 from macros.data.schema_refs import load_schema
 from macros.data.text_rules import TextReport
 from macros.problems import Problem
+from macros.safety.ecma import compile_pattern
 from macros.safety.files import safe_to_read
 from macros.safety.grammar import file_id_issues
 
@@ -74,7 +75,7 @@ def data_file(kind: FileKind, id: str | None = None) -> str:
 
 
 _ID_RULE = load_schema("common.schema.json")["$defs"]["id"]
-ID_PATTERN = re.compile(_ID_RULE["pattern"])  # matched with fullmatch only
+ID_PATTERN = compile_pattern(_ID_RULE["pattern"])  # '$' as ECMA-262 reads it: the end
 ID_MAX_LENGTH: int = _ID_RULE["maxLength"]
 _IGNORED = re.compile(r"^\.|~\Z|\.(swp|swo|bak|tmp|orig)\Z")
 

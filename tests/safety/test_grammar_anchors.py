@@ -130,3 +130,10 @@ def test_the_export_validator_refuses_an_id_with_a_line_break() -> None:
     validator = EcmaValidator({"$defs": schema["$defs"], "$ref": "#/$defs/id"})
     assert not validator.is_valid("orm-question\n")
     assert validator.is_valid("orm-question")
+
+
+def test_the_id_pattern_refuses_a_line_break_however_it_is_used() -> None:
+    from macros.data.layout import ID_PATTERN
+
+    for use in (ID_PATTERN.search, ID_PATTERN.match, ID_PATTERN.fullmatch):
+        assert use("orm-question") and not use("orm-question\n")
