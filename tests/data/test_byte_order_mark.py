@@ -6,6 +6,7 @@ positions stay those the editor sees, and ``scripts/lint --fix`` strips it.
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -13,6 +14,9 @@ from macros.data.file_reader import check_data_file
 from macros.data.layout import FileKind
 from macros.data.loader import load_dataset
 from macros.lint.cli import main
+from macros.paths import project_root
+from macros.pipeline import check_project
+from macros.project import project_from_config
 from tests.harness.site import FIXTURES
 
 BOM = b"\xef\xbb\xbf"
@@ -52,3 +56,23 @@ def test_lint_warns_and_fix_strips_it(tmp_path: Path, capsys: object) -> None:
     before = (project / FAQ).read_bytes()
     assert main([*args, "--fix"]) == 0
     assert (project / FAQ).read_bytes() == before.removeprefix(BOM)
+
+
+def test_a_strict_build_does_not_refuse_it(tmp_path: Path) -> None:
+    """The warning is advice (a stage-2 check): the shipped data with a mark still builds."""
+    root = project_root()
+    data = tmp_path / "data"
+    shutil.copytree(root / "data", data)
+    (data / "faq.yml").write_bytes(BOM + (data / "faq.yml").read_bytes())
+    project = project_from_config(
+        root / "mkdocs.yml",
+        data_dir=data,
+        root=tmp_path,
+        docs_dir=root / "content",
+        today=dt.date(2026, 12, 7),
+    )
+    report = check_project(project)
+    assert [p.code for p in report.advisory if p.code == "whitespace.byte-order-mark"] == [
+        "whitespace.byte-order-mark"
+    ]
+    assert report.refused == []
