@@ -3,6 +3,8 @@ the real cause of a key YAML cannot read, and no crash on YAML's own line breaks
 
 from __future__ import annotations
 
+from macros.data.file_reader import check_data_file
+from macros.data.layout import FileKind
 from macros.data.yaml_reader import parse_yaml
 from macros.safety.grammar import block_character_issues, one_line_issues
 
@@ -40,3 +42,13 @@ def test_the_fix_for_a_line_separator_depends_on_the_field() -> None:
     assert "normal line break" in block.values["fix"]
     [line] = one_line_issues("First\u2028second")
     assert line.values["fix"] == "keep this field on one line"
+
+
+def test_a_one_line_field_written_as_a_block_must_be_one_line() -> None:
+    """'q: |' gives 'text\\n': Python's '$' let it through, ECMA-262's (the schema's) does not."""
+    data = GOOD.replace(b"q: Which first?", b"q: |\n      Which first?")
+    _, problems = check_data_file(data, "data/faq.yml", FileKind.FAQ, None)
+    assert [str(p) for p in problems] == [
+        "data/faq.yml:3:8: questions[0].q: must be one line (write it on one line, without a "
+        "'|' block)"
+    ]
