@@ -14,6 +14,7 @@ the C parser's event stream, in one linear pass, so that it can:
 
 from __future__ import annotations
 
+import bisect
 import re
 from pathlib import Path
 from typing import Any
@@ -72,7 +73,7 @@ def parse_yaml(data: bytes, shown_as: str) -> tuple[YamlDocument | None, list[Pr
     lines = text.split("\n")
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in lines):
         return None, [problem(0, 0, messages.text("empty-file"), messages.hint("empty-file"))]
-    builder = _Builder(shown_as, lines)
+    builder = _Builder(shown_as, lines, text)
     try:
         value = builder.build(yaml.parse(text, Loader=yaml.CSafeLoader))
     except yaml.MarkedYAMLError as exc:
@@ -118,6 +119,7 @@ def parse_yaml(data: bytes, shown_as: str) -> tuple[YamlDocument | None, list[Pr
 
 # libyaml reads a key written without '? ' (a simple key) only up to this many characters.
 _SIMPLE_KEY_LIMIT = 1024
+_YAML_ONLY_BREAKS = "\u2028\u2029\u0085"
 
 
 def _located(text: str, index: int) -> tuple[int, int]:
@@ -139,9 +141,26 @@ def _simple_key_length(lines: list[str], where: tuple[int, ...], exc: Exception)
     return 0
 
 
-def _position(mark: Any) -> tuple[int, int]:
-    """PyYAML's 0-based mark as the 1-based (line, column) editors see."""
-    return (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+class _Positions:
+    """PyYAML's 0-based marks as the 1-based (line, column) editors see.
+
+    YAML also breaks lines at U+2028, U+2029 and U+0085; editors do not. In a
+    file with one of them (the raw check names it, but the file may still
+    parse), positions come from the mark's character index instead.
+    """
+
+    def __init__(self, text: str) -> None:
+        drift = any(c in text for c in _YAML_ONLY_BREAKS)
+        self.breaks = [m.start() for m in re.finditer("\n", text)] if drift else None
+
+    def __call__(self, mark: Any) -> tuple[int, int]:
+        if mark is None:
+            return 0, 0
+        if self.breaks is None:
+            return mark.line + 1, mark.column + 1
+        line = bisect.bisect_left(self.breaks, mark.index)
+        start = self.breaks[line - 1] + 1 if line else 0
+        return line + 1, mark.index - start + 1
 
 
 class _Abort(Exception):
@@ -149,9 +168,10 @@ class _Abort(Exception):
 
 
 class _Builder:
-    def __init__(self, shown_as: str, lines: list[str]) -> None:
+    def __init__(self, shown_as: str, lines: list[str], text: str) -> None:
         self.shown_as = shown_as
         self.lines = lines
+        self.position = _Positions(text)
         self.problems: list[Problem] = []
         self.marks: dict[FieldPath, tuple[int, int]] = {}
         self.key_marks: dict[FieldPath, tuple[int, int]] = {}
@@ -161,7 +181,7 @@ class _Builder:
         self.nodes = 0
 
     def fail(self, event: yaml.Event, message: str, hint: str = "", abort: bool = False) -> None:
-        line, column = _position(event.start_mark)
+        line, column = self.position(event.start_mark)
         self.problems.append(Problem(self.shown_as, line, column, "", message, hint))
         if abort:
             raise _Abort
@@ -189,7 +209,7 @@ class _Builder:
         self.nodes += 1
         if self.nodes > MAX_NODES:
             self.fail(event, messages.text("too-many-values", limit=MAX_NODES), abort=True)
-        self.marks[path] = _position(event.start_mark)
+        self.marks[path] = self.position(event.start_mark)
         if isinstance(event, yaml.AliasEvent):
             anchor = event.anchor or ""
             if anchor not in self.anchors:
@@ -243,7 +263,7 @@ class _Builder:
             if not isinstance(key_event, yaml.ScalarEvent):
                 self.fail(key_event, messages.text("key-not-text"), abort=True)
             key = key_event.value
-            key_mark = _position(key_event.start_mark)
+            key_mark = self.position(key_event.start_mark)
             item = self.node(next(self.events), (*path, key), depth + 1)
             if key == "<<" and not key_event.style:
                 self.fail(key_event, messages.text("merge-key"), messages.hint("merge-key"))
@@ -262,8 +282,8 @@ class _Builder:
     def scalar(self, event: yaml.ScalarEvent, path: FieldPath) -> Any:
         text = event.value
         style = event.style or ""
-        line, column = _position(event.start_mark)
-        self.spans[path] = ScalarSpan(line, column, _position(event.end_mark)[0], style)
+        line, column = self.position(event.start_mark)
+        self.spans[path] = ScalarSpan(line, column, self.position(event.end_mark)[0], style)
         if not style and curly_quoted(text):
             # Published as text, quotes and all, had it been accepted.
             self.fail(event, messages.text("curly-quotes"), curly_hint(text))

@@ -52,3 +52,14 @@ def test_a_one_line_field_written_as_a_block_must_be_one_line() -> None:
         "data/faq.yml:3:8: questions[0].q: must be one line (write it on one line, without a "
         "'|' block)"
     ]
+
+
+def test_positions_after_a_line_separator_in_a_file_that_parses() -> None:
+    """The marks of later values stay on the editor's lines, not YAML's."""
+    data = GOOD.replace(b"id: which-first", 'id: "which\u2028first"'.encode()).replace(
+        b"q: Which first?", 'q: "Which\u2029"'.encode()
+    )
+    doc, _ = parse_yaml(data, "data/faq.yml")
+    assert doc is not None
+    assert doc.mark(("questions", 0, "q")) == (3, 8)
+    assert doc.mark(("questions", 0, "a")) == (4, 8)
