@@ -50,9 +50,32 @@ CORE: dict[str, Message] = {
         "the file name is the id: use lower-case letters, digits and single hyphens, "
         "e.g. 'real-time.yml'",
     ),
+    "id-look-alike": Message(
+        "'{id}' is not a valid id: it has {char}, which is not a Latin letter or digit "
+        "though it may look like one",
+        "type the id again with plain a-z, 0-9 and hyphens (the file name is the id)",
+    ),
+    "id-too-long": Message(
+        "the id '{id}' is {length} characters long; the limit is {limit}",
+        "the file name is the id and becomes the page's folder: rename the file to a shorter id",
+    ),
+    "windows-device-name": Message(
+        "'{id}' is a device name on Windows (con, prn, aux, nul, com1-com9, lpt1-lpt9): "
+        "nobody on Windows could check out a file or folder of that name",
+        "rename the file: its name is the id, and the id names a folder of the site",
+    ),
     # Reading YAML (macros.data.yaml_reader)
     "yaml-syntax": Message("YAML syntax error: {problem}"),
     "tab": Message("a tab character", "YAML indentation must use spaces, not tabs"),
+    "unreadable-character": Message(
+        "{char}: YAML does not allow this character in a file",
+        "delete it (it is invisible: move the cursor across the spot and delete there)",
+    ),
+    "key-too-long": Message(
+        "this key is {length} characters long; YAML reads a key of at most {limit} "
+        "characters (so it finds no ':' after it)",
+        "shorten the key (a long text belongs in a value, after the ':')",
+    ),
     "curly-quotes": Message("curly quotes around the value", 'use straight quotes: "{inner}"'),
     "dedented-key": Message(
         "the key '{key}' has lost its indentation",
@@ -112,6 +135,11 @@ CORE: dict[str, Message] = {
     "not-valid-here": Message("'{value}' is not valid here"),
     "listed-twice": Message("'{item}' is listed twice", "remove one (item {first} has it already)"),
     "invalid-key-id": Message("'{key}' is not a valid id"),
+    "key-id-character": Message(
+        "'{key}' is not a valid id: it has {char}",
+        "an id is plain a-z, 0-9 and single hyphens: type it again (a letter of another "
+        "alphabet can look Latin, and a line break or space cannot be seen)",
+    ),
     # Across files (macros.data.loader, macros.data.cross_checks)
     "no-data-folder": Message("the data folder does not exist"),
     "missing-file": Message("the file is missing", "create it: see macros/schemas/{schema}"),

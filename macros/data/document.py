@@ -85,6 +85,8 @@ def display_path(path: Path, root: Path) -> str:
 def field_name(path: FieldPath) -> str:
     text = ""
     for part in path:
+        if isinstance(part, str) and not part.isprintable():  # a key with a line break
+            part = part.encode("unicode_escape").decode("ascii")
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
     return text
 

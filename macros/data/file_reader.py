@@ -21,6 +21,13 @@ from macros.problems import Problem
 from macros.safety.characters import describe, how_to_fix, raw_characters
 
 _Key = tuple[bytes, str, FileKind, str | None]
+_YAML_LINE_BREAKS = "\u2028\u2029\u0085"  # line breaks to YAML 1.1, invisible in editors
+
+
+def text_of(data: bytes) -> str:
+    return data.decode("utf-8", errors="replace")
+
+
 _Result = tuple[DataFile, tuple[Problem, ...]]
 
 
@@ -72,7 +79,13 @@ def check_data_file(
     """One file's own problems, and what the checks across files and the model need of it."""
     doc, problems = parse_yaml(data, shown)
     raw = _raw_character_problems(data, shown)
-    if doc is None:
+    if doc is None:  # a character named by the raw check needs no second message
+        named = {(p.line, p.column) for p in raw}
+        problems = [p for p in problems if (p.line, p.column) not in named]
+        if any(c in _YAML_LINE_BREAKS for c in text_of(data)):
+            # YAML breaks the line there, editors do not: its syntax error follows from
+            # the character the raw check names, and would point at a line that looks fine.
+            problems = [p for p in problems if not p.message.startswith("YAML syntax error")]
         return DataFile(shown, kind, file_id, data, None), raw + problems
     result = validate(doc, kind.schema)
     problems.extend(result.problems)
@@ -99,6 +112,9 @@ def _raw_character_problems(data: bytes, shown: str) -> list[Problem]:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         return []  # the reader reports the bytes
+    # A byte order mark opening the file is the encoding's, not text (Windows editors
+    # write it): the reader drops it, and lint warns (scripts/lint --fix strips it).
+    text = text.removeprefix("\ufeff")
     return [
         Problem(
             shown,

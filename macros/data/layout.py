@@ -28,7 +28,9 @@ from macros.data.schema import Reference
 from macros.data.schema_refs import load_schema
 from macros.data.text_rules import TextReport
 from macros.problems import Problem
+from macros.safety.ecma import compile_pattern
 from macros.safety.files import safe_to_read
+from macros.safety.grammar import file_id_issues
 
 
 class FileKind(StrEnum):
@@ -72,8 +74,10 @@ def data_file(kind: FileKind, id: str | None = None) -> str:
     return f"{folder}/{id}.yml"
 
 
-ID_PATTERN = re.compile(load_schema("common.schema.json")["$defs"]["id"]["pattern"])
-_IGNORED = re.compile(r"^\.|~$|\.(swp|swo|bak|tmp|orig)$")
+_ID_RULE = load_schema("common.schema.json")["$defs"]["id"]
+ID_PATTERN = compile_pattern(_ID_RULE["pattern"])  # '$' as ECMA-262 reads it: the end
+ID_MAX_LENGTH: int = _ID_RULE["maxLength"]
+_IGNORED = re.compile(r"^\.|~\Z|\.(swp|swo|bak|tmp|orig)\Z")
 
 
 @dataclass(frozen=True)
@@ -112,9 +116,8 @@ def classify(path: Path, data_dir: Path, shown: str) -> Classified:
     if len(parts) == 1 and parts[0] in SINGLE_FILES:
         return Classified(SINGLE_FILES[parts[0]][0], None)
     if len(parts) == 2 and parts[0] in FOLDERS:
-        if not ID_PATTERN.fullmatch(path.stem):
-            problem = messages.file_problem(shown, "invalid-file-id", id=path.stem)
-            return Classified(None, None, problem)
+        for issue in file_id_issues(path.stem, ID_PATTERN, ID_MAX_LENGTH):
+            return Classified(None, None, messages.file_problem(shown, issue.code, **issue.values))
         if parts[0] == "dimensions" and path.stem in RESERVED_PAGE_IDS:
             taken = ", ".join(RESERVED_PAGE_IDS)
             problem = messages.file_problem(shown, "reserved-page-id", id=path.stem, taken=taken)

@@ -41,6 +41,7 @@ from macros.data.field_rules import SITE_LINK_HINT, character_problems, is_safe_
 from macros.data.schema_messages import problems
 from macros.data.schema_refs import Node, inlined, node, registry
 from macros.problems import Problem
+from macros.safety.ecma import pattern_keyword
 from macros.safety.grammar import date_issues
 
 __all__ = ["SITE_LINK_HINT", "Reference", "WalkResult", "field_name", "is_safe_link", "validate"]
@@ -101,7 +102,7 @@ def _max_length(
 
 DataValidator: Any = validators.extend(  # type: ignore[no-untyped-call]
     Draft202012Validator,
-    validators={"minLength": _min_length, "maxLength": _max_length},
+    validators={"minLength": _min_length, "maxLength": _max_length, "pattern": pattern_keyword},
     type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _whole_number),
 )
 

@@ -33,6 +33,8 @@ from macros.data.document import (
 from macros.data.field_rules import link_problem
 from macros.data.schema_refs import Schema, first_sentence, node_at
 from macros.problems import Problem
+from macros.safety.characters import describe as describe_char
+from macros.safety.grammar import code_point
 
 _EXPECTED = {
     "string": "text",
@@ -137,7 +139,7 @@ class _Messages:
         elif keyword == "format":
             self.format_problem(path, value, found)
         elif keyword == "pattern" and isinstance(value, str):
-            if "\n" in value.strip():
+            if "\n" in value:  # a '|' block ends in a line break: one-line patterns refuse it
                 self.add(path, keyword, messages.text("one-line"), messages.hint("one-line"))
             else:
                 hint = first_sentence(schema.get("description", ""))
@@ -269,9 +271,15 @@ class _Messages:
         if "x-ref" in schema:
             return  # the reference check names the unknown id, with "did you mean"
         hint = first_sentence(schema.get("description", ""))
-        self.add(
-            (*path, key), "propertyNames", messages.text("invalid-key-id", key=key), hint, True
-        )
+        odd = next((c for c in key if not (c.isascii() and c.isprintable())), None)
+        if odd is not None:  # name what cannot be seen, or only looks Latin (issue 21)
+            char = code_point(odd) if odd.isprintable() else describe_char(odd)
+            shown = key if key.isprintable() else key.encode("unicode_escape").decode("ascii")
+            text = messages.text("key-id-character", key=shown, char=char)
+            hint = messages.hint("key-id-character")
+        else:
+            text = messages.text("invalid-key-id", key=key)
+        self.add((*path, key), "propertyNames", text, hint, True)
 
 
 def problems(

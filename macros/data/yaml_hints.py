@@ -14,7 +14,7 @@ from macros import messages
 
 # Curly quotes pasted from a word processor: YAML does not read them as quotes.
 CURLY_PAIRS = {"\u201c": "\u201d", "\u2018": "\u2019", "\u201e": "\u201c", "\u00ab": "\u00bb"}
-_KEY_LINE = re.compile(r"^( *)([A-Za-z_][\w-]*):(?: +(.*))?$")
+_KEY_LINE = re.compile(r"^( *)([A-Za-z_][\w-]*):(?: +(.*))?\Z")
 
 
 def curly_quoted(text: str) -> bool:

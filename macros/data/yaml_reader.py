@@ -14,6 +14,7 @@ the C parser's event stream, in one linear pass, so that it can:
 
 from __future__ import annotations
 
+import bisect
 import re
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from macros import messages
 from macros.data.document import FieldPath, ScalarSpan, YamlDocument
 from macros.data.yaml_hints import curly_hint, curly_quoted, explain_syntax_error
 from macros.problems import Problem
+from macros.safety.characters import describe
 
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 20
@@ -71,23 +73,37 @@ def parse_yaml(data: bytes, shown_as: str) -> tuple[YamlDocument | None, list[Pr
     lines = text.split("\n")
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in lines):
         return None, [problem(0, 0, messages.text("empty-file"), messages.hint("empty-file"))]
-    builder = _Builder(shown_as, lines)
+    builder = _Builder(shown_as, lines, text)
     try:
         value = builder.build(yaml.parse(text, Loader=yaml.CSafeLoader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        # From the mark's character index: YAML also breaks lines at U+2028, U+2029
+        # and U+0085, which editors (and ``lines``) do not, so its line numbers drift.
+        line, column = _located(text, mark.index) if mark else (0, 0)
         message = messages.text("yaml-syntax", problem=exc.problem or exc.context)
         start = exc.context_mark
-        if exc.problem and exc.context and start and mark and start.line != mark.line:
-            message += f", {exc.context} that starts on line {start.line + 1}"
+        start_line = _located(text, start.index)[0] if start else 0
+        if exc.problem and exc.context and start and mark and start_line != line:
+            message += f", {exc.context} that starts on line {start_line}"
         hint = next((h for key, h in messages.SYNTAX_HINTS if key in str(exc)), "")
-        if mark and lines[mark.line][mark.column : mark.column + 1] == "\t":
+        key_length = _simple_key_length(lines, (start_line, line), exc)
+        if key_length:
+            line = next(n for n in (start_line, line) if n and n <= len(lines))
+            column = len(lines[line - 1]) - len(lines[line - 1].lstrip(" -")) + 1
+            message = messages.text("key-too-long", length=key_length, limit=_SIMPLE_KEY_LIMIT)
+            hint = messages.hint("key-too-long")
+        elif mark and lines[line - 1][column - 1 : column] == "\t":
             message, hint = messages.text("tab"), messages.hint("tab")
-        elif mark and (better := explain_syntax_error(lines, mark.line)):
+        elif mark and (better := explain_syntax_error(lines, line - 1)):
             line, column, message, hint = better
         return None, [*builder.problems, problem(line, column, message, hint)]
-    except yaml.YAMLError as exc:  # reader errors carry a position but no mark
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses: no mark, an index
+        line, column = _located(text, exc.position)
+        char = describe(chr(exc.character)) if isinstance(exc.character, int) else "a character"
+        message = messages.text("unreadable-character", char=char)
+        return None, [problem(line, column, message, messages.hint("unreadable-character"))]
+    except yaml.YAMLError as exc:  # pragma: no cover - every YAML error has a branch above
         return None, [problem(0, 0, messages.text("yaml-error", error=exc))]
     except _Abort:
         return None, builder.problems
@@ -101,9 +117,50 @@ def parse_yaml(data: bytes, shown_as: str) -> tuple[YamlDocument | None, list[Pr
     return doc, []
 
 
-def _position(mark: Any) -> tuple[int, int]:
-    """PyYAML's 0-based mark as the 1-based (line, column) editors see."""
-    return (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+# libyaml reads a key written without '? ' (a simple key) only up to this many characters.
+_SIMPLE_KEY_LIMIT = 1024
+_YAML_ONLY_BREAKS = "\u2028\u2029\u0085"
+
+
+def _located(text: str, index: int) -> tuple[int, int]:
+    """The 1-based (line, column) of character ``index``, counting lines at '\\n' only."""
+    index = max(0, min(index, len(text)))
+    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _simple_key_length(lines: list[str], where: tuple[int, ...], exc: Exception) -> int:
+    """The length of a key on one of the lines ``where`` (1-based) over YAML's key limit,
+    when that limit is why it found no ':' (or a ':' where a key cannot start)."""
+    if "could not find expected ':'" not in str(exc) and "mapping values" not in str(exc):
+        return 0
+    for line in where:
+        if 0 < line <= len(lines):
+            key = lines[line - 1].lstrip(" -").partition(":")[0]
+            if len(key) > _SIMPLE_KEY_LIMIT:
+                return len(key)
+    return 0
+
+
+class _Positions:
+    """PyYAML's 0-based marks as the 1-based (line, column) editors see.
+
+    YAML also breaks lines at U+2028, U+2029 and U+0085; editors do not. In a
+    file with one of them (the raw check names it, but the file may still
+    parse), positions come from the mark's character index instead.
+    """
+
+    def __init__(self, text: str) -> None:
+        drift = any(c in text for c in _YAML_ONLY_BREAKS)
+        self.breaks = [m.start() for m in re.finditer("\n", text)] if drift else None
+
+    def __call__(self, mark: Any) -> tuple[int, int]:
+        if mark is None:
+            return 0, 0
+        if self.breaks is None:
+            return mark.line + 1, mark.column + 1
+        line = bisect.bisect_left(self.breaks, mark.index)
+        start = self.breaks[line - 1] + 1 if line else 0
+        return line + 1, mark.index - start + 1
 
 
 class _Abort(Exception):
@@ -111,9 +168,10 @@ class _Abort(Exception):
 
 
 class _Builder:
-    def __init__(self, shown_as: str, lines: list[str]) -> None:
+    def __init__(self, shown_as: str, lines: list[str], text: str) -> None:
         self.shown_as = shown_as
         self.lines = lines
+        self.position = _Positions(text)
         self.problems: list[Problem] = []
         self.marks: dict[FieldPath, tuple[int, int]] = {}
         self.key_marks: dict[FieldPath, tuple[int, int]] = {}
@@ -123,7 +181,7 @@ class _Builder:
         self.nodes = 0
 
     def fail(self, event: yaml.Event, message: str, hint: str = "", abort: bool = False) -> None:
-        line, column = _position(event.start_mark)
+        line, column = self.position(event.start_mark)
         self.problems.append(Problem(self.shown_as, line, column, "", message, hint))
         if abort:
             raise _Abort
@@ -151,7 +209,7 @@ class _Builder:
         self.nodes += 1
         if self.nodes > MAX_NODES:
             self.fail(event, messages.text("too-many-values", limit=MAX_NODES), abort=True)
-        self.marks[path] = _position(event.start_mark)
+        self.marks[path] = self.position(event.start_mark)
         if isinstance(event, yaml.AliasEvent):
             anchor = event.anchor or ""
             if anchor not in self.anchors:
@@ -205,7 +263,7 @@ class _Builder:
             if not isinstance(key_event, yaml.ScalarEvent):
                 self.fail(key_event, messages.text("key-not-text"), abort=True)
             key = key_event.value
-            key_mark = _position(key_event.start_mark)
+            key_mark = self.position(key_event.start_mark)
             item = self.node(next(self.events), (*path, key), depth + 1)
             if key == "<<" and not key_event.style:
                 self.fail(key_event, messages.text("merge-key"), messages.hint("merge-key"))
@@ -224,8 +282,8 @@ class _Builder:
     def scalar(self, event: yaml.ScalarEvent, path: FieldPath) -> Any:
         text = event.value
         style = event.style or ""
-        line, column = _position(event.start_mark)
-        self.spans[path] = ScalarSpan(line, column, _position(event.end_mark)[0], style)
+        line, column = self.position(event.start_mark)
+        self.spans[path] = ScalarSpan(line, column, self.position(event.end_mark)[0], style)
         if not style and curly_quoted(text):
             # Published as text, quotes and all, had it been accepted.
             self.fail(event, messages.text("curly-quotes"), curly_hint(text))

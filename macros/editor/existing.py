@@ -56,7 +56,7 @@ def find(data_dir: Path, framework: str) -> Known:
     given = package.get("name")
     name = given if isinstance(given, str) and given.strip() else framework
     named = re.compile(rf"(?<![\w^-])(?:{re.escape(framework)}|{re.escape(name)})(?![\w])", re.I)
-    by_id = re.compile(rf"(?:^|-){re.escape(framework)}(?:-|$)")
+    by_id = re.compile(rf"(?:^|-){re.escape(framework)}(?:-|\Z)")
     sources, source_lines = _mapping(data_dir / "sources.yml")
     found_sources = tuple(
         (str(key), str(value.get("title", "")), source_lines[str(key)])

@@ -3,15 +3,13 @@ and the next free `order` (macros.scaffold)."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
+from macros import messages
 from macros.data.document import display_path
-from macros.data.layout import FOLDERS
-from macros.data.schema_refs import load_schema
+from macros.data.layout import FOLDERS, ID_MAX_LENGTH, ID_PATTERN
 from macros.data.yaml_reader import read_yaml
-
-ID_PATTERN = re.compile(load_schema("common.schema.json")["$defs"]["id"]["pattern"])
+from macros.safety.grammar import file_id_issues
 
 
 class ScaffoldError(Exception):
@@ -33,11 +31,14 @@ def orders(data_dir: Path, folder: str) -> list[int]:
 
 
 def check_new(data_dir: Path, folder: str, file_id: str) -> Path:
-    if not ID_PATTERN.fullmatch(file_id):
+    if file_id.isascii() and not ID_PATTERN.fullmatch(file_id):
         raise ScaffoldError(
             f"'{file_id}' is not a valid id: use lower-case letters, digits and "
             "single hyphens, starting with a letter (e.g. 'real-time')"
         )
+    for issue in file_id_issues(file_id, ID_PATTERN, ID_MAX_LENGTH):
+        code, values = issue.code, issue.values
+        raise ScaffoldError(f"{messages.text(code, **values)} ({messages.hint(code, **values)})")
     if folder not in FOLDERS:  # pragma: no cover - callers pass a known folder
         raise ValueError(folder)
     path = data_dir / folder / f"{file_id}.yml"

@@ -142,7 +142,7 @@ def _framework_release(doc: YamlDocument) -> Iterator[Paragraph]:
 
 def _paragraphs(doc: YamlDocument, path: FieldPath, text: str) -> Iterator[Paragraph]:
     prose = blank_code(text)
-    for match in re.finditer(r"(?:[^\n]*\S[^\n]*(?:\n|$))+", prose):
+    for match in re.finditer(r"(?:[^\n]*\S[^\n]*(?:\n|\Z))+", prose):
         line, _ = doc.locate(path, match.start())
         original = strip_citations(text[match.start() : match.end()])
         yield Paragraph(doc.path, line, strip_citations(match.group(0)), path, original)

@@ -22,7 +22,7 @@ from macros.render.pages import topic_uri
 
 # Where a sentence ends: . ! or ? (and closing quotes) before a capital or an opening quote.
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019)]*\s+(?=[A-Z\u201c\"\u2018(\[`*])")
-_ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|vs|cf)\.$")  # "e.g. Flask" goes on
+_ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|vs|cf)\.\Z")  # "e.g. Flask" goes on
 SHOWN_CHARACTERS = 160
 
 

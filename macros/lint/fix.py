@@ -19,7 +19,7 @@ from macros.data.document import FieldPath, YamlDocument
 from macros.data.yaml_reader import parse_yaml
 from macros.lint.base import Check, DataFile
 
-_INLINE_COMMENT = re.compile(r"\s(#.*)$")
+_INLINE_COMMENT = re.compile(r"\s(#.*)\Z")
 
 
 @dataclass

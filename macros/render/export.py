@@ -13,11 +13,10 @@ import os
 from dataclasses import asdict
 from typing import Any
 
-import jsonschema
-
 from macros.data.model import Dataset, Framework
 from macros.data.schema_refs import SCHEMA_DIR, load_schema
 from macros.render.pages import profile_rows
+from macros.safety.ecma import EcmaValidator
 
 EXPORT_PATH = "api/comparison.json"
 SCHEMA_PATH = "api/comparison.schema.json"
@@ -78,7 +77,7 @@ def schema_text() -> str:
 def validate(doc: dict[str, Any]) -> None:
     schema = load_schema(_SCHEMA_FILE.name)  # parsed once per process
     errors = sorted(
-        jsonschema.Draft202012Validator(schema).iter_errors(doc),
+        EcmaValidator(schema).iter_errors(doc),
         key=lambda e: list(e.absolute_path),
     )
     if errors:

@@ -108,7 +108,8 @@ class UnsafeChar:
 
     @property
     def fix(self) -> str:
-        return how_to_fix(self.char)
+        """For a one-line field: the only kind that uses it (block text calls how_to_fix)."""
+        return how_to_fix(self.char, one_line=True)
 
 
 def describe(char: str) -> str:
@@ -135,12 +136,16 @@ def describe(char: str) -> str:
     )
 
 
-def how_to_fix(char: str) -> str:
+def how_to_fix(char: str, *, one_line: bool = False) -> str:
+    """What to type instead; ``one_line`` for a field that must stay on one line."""
     code = ord(char)
     if code in _SPACES or char == "\t":
         return SPACE_FIX
     if char == "\n" or code in _LINE_BREAKS:
-        return "keep this field on one line"
+        if one_line:
+            return "keep this field on one line"
+        # Pasted from a word processor: YAML breaks the line there, editors show none.
+        return "replace it with a normal line break (Enter) or a space"
     if code in _BIDI:
         return "delete it: it changes the order in which the text is shown"
     return DELETE_FIX

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,6 +38,19 @@ _ABBR_DEF = re.compile(r"\*\[([^\]\n]*)\]:")
 _IMAGE = re.compile(r"!\[[^\]\n]*\](?:\(\s*<?([^\s)>]*)|\[[^\]\n]*\])?")
 _BRACE = re.compile(r"[{}]")
 _ATTR_LIST = re.compile(r"\{:?[ ]*[#.A-Za-z_][^{}\n]*\}")
+
+# Names Windows keeps for devices, with any extension: a file or folder so named cannot
+# be checked out there ("con.yml" included).
+WINDOWS_DEVICE_NAMES = frozenset(
+    [
+        "con",
+        "prn",
+        "aux",
+        "nul",
+        *(f"com{n}" for n in range(1, 10)),
+        *(f"lpt{n}" for n in range(1, 10)),
+    ]
+)
 
 FUTURE_SLACK = dt.timedelta(days=1)  # a date "today" in any time zone is never in the future
 
@@ -172,3 +186,41 @@ def date_issues(value: dt.date, today: dt.date | None = None) -> list[GrammarIss
             GrammarIssue(0, "future-date", {"date": value.isoformat(), "today": today.isoformat()})
         ]
     return []
+
+
+def file_id_issues(file_id: str, pattern: re.Pattern[str], limit: int) -> list[GrammarIssue]:
+    """An id that becomes a file and folder name (frameworks, dimensions).
+
+    ``pattern`` and ``limit`` are the schema's id rule (common.schema.json): a
+    letter that only looks Latin is named with its code point, an id too long
+    for a file system's names (pair pages join two) or a Windows device name
+    is refused before any page is written.
+    """
+    foreign = next((c for c in file_id if not c.isascii()), None)
+    if foreign is not None:
+        return [
+            GrammarIssue(
+                file_id.index(foreign),
+                "id-look-alike",
+                {"id": file_id, "char": code_point(foreign)},
+            )
+        ]
+    if not pattern.fullmatch(file_id):
+        return [GrammarIssue(0, "invalid-file-id", {"id": file_id})]
+    if len(file_id) > limit:
+        return [
+            GrammarIssue(
+                limit,
+                "id-too-long",
+                {"id": file_id[:limit] + "...", "length": len(file_id), "limit": limit},
+            )
+        ]
+    if file_id in WINDOWS_DEVICE_NAMES:
+        return [GrammarIssue(0, "windows-device-name", {"id": file_id})]
+    return []
+
+
+def code_point(char: str) -> str:
+    """``'U+0430 CYRILLIC SMALL LETTER A'``: what a look-alike really is."""
+    name = unicodedata.name(char, "")
+    return f"U+{ord(char):04X} {name}".rstrip()

@@ -81,7 +81,8 @@ def test_cli_groups_by_check_with_counts_and_a_tip(project: Path) -> None:
         "  data/dimensions/templates.yml:2:8: order: order 10 is also used by "
         "data/dimensions/architecture.yml (give each dimension its own order, leaving gaps "
         "(10, 20, 30) for new ones)",
-        "whitespace: no trailing whitespace, and a line break at the end of every file: "
+        "whitespace: no trailing whitespace, a line break at the end of every file, no byte "
+        "order mark: "
         "1 warning (1 fixable)",
         "  data/faq.yml:3:35: warning: trailing whitespace (scripts/lint --fix removes it)",
         f"Found 2 errors and 1 warning in 3 of {len(CHECKS)} checks.",

@@ -16,6 +16,22 @@
 
   var ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+  /* This page's own address: the site's origin and the page's path with its
+     leading slashes folded into one, so //other.host/..%2F/compare/ stays a
+     path on this host in every link and replaceState. */
+  function ownPage() {
+    return location.origin + "/" + location.pathname.replace(/^\/+/, "");
+  }
+
+  /* The fragment as text; "" when it is no valid percent-encoding. */
+  function fragment() {
+    try {
+      return decodeURIComponent(location.hash.slice(1));
+    } catch (error) {
+      return "";
+    }
+  }
+
   /* The shown frameworks and the differences switch, from the address: only
      known ids, in the page's own order, each once. */
   function readState(known) {
@@ -35,7 +51,7 @@
     if (chosen.length && chosen.length !== all.length) params.set("frameworks", chosen.join(","));
     if (diff) params.set("diff", "1");
     var query = params.toString().replace(/%2C/g, ",");
-    history.replaceState(history.state, "", location.pathname + (query ? "?" + query : "") + location.hash);
+    history.replaceState(history.state, "", ownPage() + (query ? "?" + query : "") + location.hash);
   }
 
   /* What a cell says, for telling cells apart: its status and its words,
@@ -136,7 +152,7 @@
     }
 
     function revealTarget() {
-      var id = decodeURIComponent(location.hash.slice(1));
+      var id = fragment();
       var row = id && document.getElementById(id);
       if (row && rows.indexOf(row) !== -1 && row.hidden) {
         diffBox.checked = false;
@@ -204,14 +220,16 @@
     var statuses = JSON.parse(view.getAttribute("data-statuses") || "{}");
     var root = new URL(view.getAttribute("data-root") || "/", location.href);
     if (root.origin !== location.origin) return;
-    var rootPath = root.pathname;
+    // Folded like ownPage(): a root of //other.host/ must not make the fetch below, or
+    // the links built from it, protocol-relative addresses of another host.
+    var rootPath = "/" + root.pathname.replace(/^\/+/, "");
     var form = view.querySelector("form");
     var status = view.querySelector(".compare-view__status");
     var result = view.querySelector(".compare-view__result");
     var share = view.querySelector(".compare-view__share");
     form.addEventListener("submit", function (event) { event.preventDefault(); });
 
-    fetch(root.pathname + "api/comparison.json", { credentials: "same-origin" })
+    fetch(location.origin + rootPath + "api/comparison.json", { credentials: "same-origin" })
       .then(function (response) {
         if (!response.ok) throw new Error("HTTP " + response.status);
         return response.json();
@@ -315,7 +333,7 @@
           var query = new URLSearchParams();
           if (ids.length) query.set("frameworks", ids.join(","));
           if (diffBox.checked) query.set("diff", "1");
-          share.href = location.origin + location.pathname + "?" + query.toString().replace(/%2C/g, ",");
+          share.href = ownPage() + "?" + query.toString().replace(/%2C/g, ",");
         }
 
         form.addEventListener("change", function () { render(true); });

@@ -7,8 +7,17 @@
   const list = document.querySelector(".not-found__pages");
   if (!list) return;
 
+  // A malformed escape (/%E0%A4%A) would throw "URI malformed": read it as written.
+  const decoded = (path) => {
+    try {
+      return decodeURIComponent(path);
+    } catch (error) {
+      return path;
+    }
+  };
+
   const words = (path) =>
-    decodeURIComponent(path)
+    decoded(path)
       .replace(/(index)?\.html?$/, "")
       .split("/")
       .filter(Boolean)

@@ -12,8 +12,26 @@
      /faq/#some-id must show that answer: open the question (or the question
      that holds the target) and bring it into view. Opening a question by hand
      puts its link in the address bar, so readers can copy and share it. */
+  /* The address's fragment as text; "" when it is no valid percent-encoding
+     (#%E0%A4%A would throw "URI malformed"): a broken link opens nothing. */
+  function fragment() {
+    try {
+      return decodeURIComponent(location.hash.slice(1));
+    } catch (error) {
+      return "";
+    }
+  }
+
+  /* This page's own address, for every address this script writes: the site's
+     origin and the page's path with its leading slashes folded into one, so a
+     path like //other.host/..%2F/decide/ stays a path on this host (a link or
+     replaceState given "//other.host/..." would point at another host). */
+  function ownPage() {
+    return location.origin + "/" + location.pathname.replace(/^\/+/, "");
+  }
+
   function openTarget() {
-    var id = decodeURIComponent(location.hash.slice(1));
+    var id = fragment();
     var target = id && document.getElementById(id);
     var question = target && target.closest("details");
     if (!question) return;
@@ -28,7 +46,7 @@
       summary.addEventListener("click", function () {
         var question = summary.parentElement;
         if (!question.open && history.replaceState) {
-          history.replaceState(history.state, "", "#" + question.id);
+          history.replaceState(history.state, "", ownPage() + location.search + "#" + question.id);
         }
       });
     });
@@ -106,7 +124,7 @@
     else params.delete(NEEDS);
     // URLSearchParams would write the commas as %2C; ids never need escaping.
     var query = params.toString().replace(/%2C/g, ",");
-    return location.pathname + (query ? "?" + query : "") + location.hash;
+    return ownPage() + (query ? "?" + query : "") + location.hash;
   }
 
   function decisionHelper(form) {
@@ -121,7 +139,7 @@
     function remember(ticked) {
       var needs = ticked.map(function (input) { return input.value; });
       var address = addressFor(needs);
-      if (history.replaceState && address !== location.pathname + location.search + location.hash) {
+      if (history.replaceState && address !== location.href) {
         history.replaceState(history.state, "", address);
       }
       if (share) { // a link to copy or bookmark: this page, these needs, the helper

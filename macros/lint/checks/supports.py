@@ -15,7 +15,7 @@ MIN_SUPPORTS_WORDS = 5
 # (pattern, what it is). Release notes of a version still in development are the
 # one exception for Django's dev docs.
 LOOSE = (
-    (re.compile(r"^https://pypi\.org/project/[^/]+/?$"), "a package's page with no release"),
+    (re.compile(r"^https://pypi\.org/project/[^/]+/?\Z"), "a package's page with no release"),
     (re.compile(r"palletsprojects\.com/en/stable"), "the 'stable' documentation"),
     (re.compile(r"docs\.djangoproject\.com/en/dev/(?!releases/)"), "the development documentation"),
     (re.compile(r"github\.com/(?:pallets/flask|django/django)/blob/main/"), "a file on 'main'"),

@@ -1,4 +1,4 @@
-"""Trailing whitespace and a missing final line break."""
+"""Trailing whitespace, a missing final line break and a byte order mark."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from macros.data.yaml_reader import parse_yaml
 from macros.lint.base import Check, DataFile, LintContext, Message
 from macros.problems import Problem, Severity
 
-_TRAILING = re.compile(r"[ \t]+$")
+_TRAILING = re.compile(r"[ \t]+\Z")
+_BOM = "\ufeff"
 
 
 def _same_values(text: str, doc: YamlDocument) -> bool:
@@ -20,7 +21,9 @@ def _same_values(text: str, doc: YamlDocument) -> bool:
 
 class WhitespaceCheck(Check):
     name = "whitespace"
-    description = "no trailing whitespace, and a line break at the end of every file"
+    description = (
+        "no trailing whitespace, a line break at the end of every file, no byte order mark"
+    )
     messages: ClassVar[dict[str, Message]] = {
         "trailing": Message(
             "trailing whitespace", "scripts/lint --fix removes it", Severity.WARNING, fixable=True
@@ -37,6 +40,13 @@ class WhitespaceCheck(Check):
             Severity.WARNING,
             fixable=True,
         ),
+        "byte-order-mark": Message(
+            "the file starts with a byte order mark (U+FEFF), which some editors on Windows "
+            "write and most cannot show; the site reads the file without it",
+            "scripts/lint --fix removes it",
+            Severity.WARNING,
+            fixable=True,
+        ),
     }
 
     def check(self, ctx: LintContext) -> list[Problem]:
@@ -49,6 +59,9 @@ class WhitespaceCheck(Check):
         text = file.data.decode("utf-8", errors="replace")
         lines = text.split("\n")
         problems = []
+        if text.startswith(_BOM):
+            problems.append(self.problem("byte-order-mark", file, at=(1, 1)))
+            text = text[len(_BOM) :]
         safe = set(self.safe_lines(text, file.doc)) if file.doc is not None else set()
         for number, line in enumerate(lines, start=1):
             match = _TRAILING.search(line.rstrip("\r"))
@@ -82,6 +95,7 @@ class WhitespaceCheck(Check):
         return safe
 
     def fix(self, kind: str, text: str, doc: YamlDocument) -> str:
+        text = text.removeprefix(_BOM)
         lines = text.split("\n")
         for number in self.safe_lines(text, doc):
             lines[number - 1] = _TRAILING.sub("", lines[number - 1])
