@@ -1,0 +1,189 @@
+"""The audit reads a page the way Chromium does: a differential test on tricky markup.
+
+Each case is a tokenizer or tree-construction corner where a parser that is not
+the WHATWG algorithm (``html.parser``) sees something else than a browser:
+comments that end early, raw-text elements read with scripting on, foreign content
+(SVG, MathML) and the markup that breaks out of it, template content, CDATA, NUL
+bytes. Without a browser, each case must give the audit's expected findings; with
+Chromium, the elements the audit judges (names, attributes, script and style text,
+template content included) must be exactly those Chromium builds from the same bytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from html.parser import HTMLParser
+
+import pytest
+from playwright.sync_api import Browser, Route, sync_playwright
+
+from macros.safety.site import audit_page, load_allowlist, parse_page
+from tests.harness.site import CHROMIUM, CHROMIUM_ARGS, require_tool
+
+ALLOWLIST = load_allowlist()
+HANDLER = "site-event-handler"
+SCRIPT = "site-inline-script"
+DANGER = "site-dangerous-url"
+EMBED = "site-embed"
+FOREIGN = "site-foreign-load"
+IMG = "<img src=x onerror=alert(1)>"
+
+# (name, markup, the catalogue codes the audit must report): each markup runs a script
+# in a browser exactly when a code says so.
+CASES: list[tuple[str, str, set[str]]] = [
+    ("comment-ends-at-gt", "<!--><script>alert(1)</script>-->", {SCRIPT}),
+    ("comment-ends-at-dash-gt", "<!---><script>alert(1)</script>-->", {SCRIPT}),
+    ("comment-ends-at-bang", f"<!-- x --!>{IMG}-->", {HANDLER}),
+    ("comment-empty", f"<!---->{IMG}", {HANDLER}),
+    ("comment-not-nested", f"<!-- <!-- -->{IMG}-->", {HANDLER}),
+    ("comment-hides", f"<!-- {IMG} -- >-->", set()),
+    ("bogus-comment", f"<? x>{IMG}", {HANDLER}),
+    ("bogus-comment-hides", f"<? {IMG}", set()),
+    ("noscript-attribute", f'<noscript><p title="</noscript>{IMG}">', {HANDLER}),
+    ("textarea-attribute", f'<textarea><p title="</textarea>{IMG}">', {HANDLER}),
+    ("xmp-attribute", f'<xmp><p title="</xmp>{IMG}">', {HANDLER}),
+    ("noembed-attribute", f'<noembed><p title="</noembed>{IMG}">', {HANDLER}),
+    ("noframes-attribute", f'<noframes><p title="</noframes>{IMG}">', {HANDLER}),
+    ("title-attribute", f'<title><p title="</title>{IMG}">', {HANDLER}),
+    ("style-attribute", f'<style><p title="</style>{IMG}">', {HANDLER}),
+    ("iframe-raw-text", f'<iframe><p title="</iframe>{IMG}">', {EMBED, HANDLER}),
+    (
+        "noscript-in-head",
+        "<!doctype html><html><head><noscript>"
+        '<link rel="stylesheet" href="https://evil.example/x.css"></noscript></head></html>',
+        set(),
+    ),
+    ("noscript-in-head-breaks-out", f"<head><noscript><style></noscript>{IMG}", {HANDLER}),
+    ("script-in-title", "<title><script>alert(1)</script></title>", set()),
+    ("script-in-textarea", "<textarea><script>alert(1)</script></textarea>", set()),
+    ("plaintext", f"<plaintext>{IMG}", set()),
+    (
+        "script-double-escaped",
+        f"<script><!--<script></script>--></script>{IMG}",
+        {SCRIPT, HANDLER},
+    ),
+    ("svg-style-breaks-out", f"<svg><style>{IMG}", {HANDLER}),
+    ("math-style-breaks-out", f"<math><style>{IMG}</style></math>", {HANDLER}),
+    # Sanitizer bypasses that need a second parse (mutation XSS): one parse keeps the
+    # <img> as text inside a MathML <style>, in Chromium as in the audit.
+    ("math-mglyph-style", f"<math><mtext><table><mglyph><style>{IMG}", set()),
+    ("form-math-mglyph", f"<form><math><mtext></form><form><mglyph><style></math>{IMG}", set()),
+    ("svg-p-breaks-out", f'<svg></p><style><a id="</style>{IMG}">', {HANDLER}),
+    ("svg-foreign-object", f"<svg><foreignObject>{IMG}</foreignObject></svg>", {HANDLER}),
+    ("svg-cdata-is-text", f"<svg><![CDATA[</svg>{IMG}]]></svg>", set()),
+    ("html-cdata-is-comment", f"<div><![CDATA[{IMG}]]></div>", set()),
+    ("svg-script", "<svg><script>alert(1)</script></svg>", {SCRIPT}),
+    ("svg-onload", "<svg/onload=alert(1)>", {HANDLER}),
+    (
+        "svg-xlink-href",
+        '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>',
+        {DANGER},
+    ),
+    ("template-content", f"<template>{IMG}</template>", {HANDLER}),
+    ("template-nested", f"<template><template>{IMG}</template></template>", {HANDLER}),
+    ("unquoted-slash-is-value", "<img/src=x/onerror=alert(1)>", set()),
+    ("quoted-slashes", '<img/src="x"/onerror=alert(1)>', {HANDLER}),
+    ("unquoted-comment-tail", "<img src=x onerror=alert(1)//>", {HANDLER}),
+    ("attribute-named-lt", "<div <img src=x onerror=alert(1)>>", {HANDLER}),
+    ("handler-inside-quotes", '<img src=x title="a onerror=alert(1)">', set()),
+    ("end-tag-attributes", "<p></p onclick=alert(1)>", set()),
+    ("nul-in-tag-name", "<scr\0ipt>alert(1)</script>", set()),
+    ("nul-in-attribute-name", "<img src=x on\0error=alert(1)>", {HANDLER}),
+    ("named-reference-colon", "<a href=javascript&colon;alert(1)>x</a>", {DANGER}),
+    ("tab-in-scheme", '<a href="jav&#x09;ascript:alert(1)">x</a>', {DANGER}),
+    ("duplicate-attribute", '<img src="/a.png" onerror=alert(1) onerror=alert(2)>', {HANDLER}),
+    ("foreign-image", '<img src="https://tracker.example/p.gif">', {FOREIGN}),
+]
+
+
+def codes(markup: str) -> set[str]:
+    return {f.code for f in audit_page(markup, "site/x/index.html", ALLOWLIST).findings}
+
+
+@pytest.mark.parametrize(("markup", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_the_audit_finds_what_runs_in_a_browser(markup: str, expected: set[str]) -> None:
+    assert codes(markup) == expected
+
+
+def test_html_parser_missed_what_the_audit_now_finds() -> None:
+    """The cases of issue 21: each one hid a running script from Python's html.parser."""
+
+    class Tags(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.found: set[str] = set()
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.found |= {tag} | {name for name, _ in attrs if name.startswith("on")}
+
+    for name in ("comment-ends-at-gt", "noscript-attribute", "textarea-attribute"):
+        markup = next(c[1] for c in CASES if c[0] == name)
+        parser = Tags()
+        parser.feed(markup)
+        assert not parser.found & {"script", "onerror"}, name
+        assert codes(markup) & {HANDLER, SCRIPT}, name
+
+
+# Chromium's tree, in document order, each template's content where the template stands.
+CHROMIUM_VIEW = """() => {
+    const out = [];
+    const walk = root => {
+        for (const el of root.querySelectorAll("*")) {
+            const text = ["script", "style"].includes(el.localName) ? el.textContent : null;
+            out.push([el.localName, [...el.attributes].map(a => [a.name, a.value]).sort(), text]);
+            if (el.localName === "template" && el.content) walk(el.content);
+        }
+    };
+    walk(document);
+    return out;
+}"""
+
+View = list[tuple[str, list[tuple[str, str]], str | None]]
+
+
+def audit_view(markup: str) -> View:
+    view: View = []
+    for node in parse_page(markup):
+        tag = node.tag or ""
+        attributes = sorted((name, value or "") for name, value in node.attributes.items())
+        text = node.text(deep=True) if tag in ("script", "style") else None
+        view.append((tag, attributes, text))
+    return view
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    executable = require_tool(CHROMIUM, "REQUIRE_BROWSER")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.mark.browser
+def test_the_audit_sees_the_tree_chromium_builds(browser: Browser) -> None:
+    """Served as a page with scripting on (so <noscript> is raw text), scripts blocked by CSP."""
+    context = browser.new_context()
+    page = context.new_page()
+    markup = ""
+
+    def serve(route: Route) -> None:
+        if route.request.url == "http://audit.test/":
+            headers = {"content-type": "text/html; charset=utf-8"}
+            headers["content-security-policy"] = "default-src 'none'"
+            route.fulfill(status=200, headers=headers, body=markup)
+        else:
+            route.abort()
+
+    page.route("**/*", serve)
+    differences = {}
+    try:
+        for name, markup, _ in CASES:
+            page.goto("http://audit.test/")
+            chromium = [(tag, [tuple(a) for a in attrs], text) for tag, attrs, text in
+                        page.evaluate(CHROMIUM_VIEW)]  # fmt: skip
+            if chromium != audit_view(markup):
+                differences[name] = (chromium, audit_view(markup))
+    finally:
+        context.close()
+    assert differences == {}
