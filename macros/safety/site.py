@@ -28,7 +28,6 @@ against Chromium's.
 
 from __future__ import annotations
 
-import bisect
 import json
 import re
 from collections.abc import Iterator
@@ -130,35 +129,32 @@ class _Source:
     The parser gives no source positions, so the n-th ``<tag`` of the text (comments
     masked) stands for the n-th element of that name in document order. Elements the
     parser made up (an implied ``<tbody>``) or text that looks like a tag inside a
-    script can shift a position; they never hide a finding.
+    script can shift a position; they never hide a finding. Positions are worked out
+    only for findings (most pages have none).
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.starts: dict[str, list[int]] | None = None
         self.seen: dict[str, int] = {}
-        self.newlines: list[int] = []
-        self.last = 0
 
-    def next(self, tag: str) -> None:
-        """Count one more element named ``tag``, in document order."""
-        self.seen[tag] = self.seen.get(tag, 0) + 1
+    def count(self, tag: str) -> tuple[str, int]:
+        """One more element named ``tag``, in document order: its (name, index)."""
+        index = self.seen.get(tag, 0)
+        self.seen[tag] = index + 1
+        return tag, index
 
-    def position(self, tag: str) -> tuple[int, int]:
-        """The line and column of the element counted last with this name."""
+    def position(self, element: tuple[str, int]) -> tuple[int, int]:
+        """The line and column where a counted element starts."""
         if self.starts is None:
             masked = _COMMENT.sub(lambda m: " " * len(m.group()), self.text)
             self.starts = {}
             for match in _TAG_START.finditer(masked):
                 self.starts.setdefault(match.group(1).lower(), []).append(match.start())
-            self.newlines = [i for i, c in enumerate(self.text) if c == "\n"]
-        offsets = self.starts.get(tag.lower(), [])
-        index = self.seen.get(tag, 1) - 1
-        if index < len(offsets):
-            self.last = offsets[index]
-        line = bisect.bisect_left(self.newlines, self.last)
-        column = self.last - (self.newlines[line - 1] if line else -1)
-        return line + 1, column
+        offsets = self.starts.get(element[0].lower()) or [0]
+        offset = offsets[min(element[1], len(offsets) - 1)]
+        line = self.text.count("\n", 0, offset) + 1
+        return line, offset - self.text.rfind("\n", 0, offset)
 
 
 def _elements(node: LexborNode) -> Iterator[LexborNode]:
@@ -187,83 +183,82 @@ class _PageAuditor:
         self.where = where
         self.allowlist = allowlist
         self.page = PageAudit([], set(), [], [], [])
-        self.ids: dict[str, tuple[int, int]] = {}
+        self.ids: dict[str, tuple[str, int]] = {}  # each id's first element
         self.source = _Source(text)
+        self.here = ("", 0)  # the element being judged, as _Source counts it
 
-    def add(self, line: int, column: int, subject: str, code: str, **values: Any) -> None:
+    def add(self, subject: str, code: str, **values: Any) -> None:
+        line, column = self.source.position(self.here)
         self.page.findings.append(
             messages.problem(code, self.where, line, column, subject, **values)
         )
 
-    def block(self, line: int, column: int, tag: str, code: str, **values: Any) -> None:
+    def block(self, tag: str, code: str, **values: Any) -> None:
         # The wording names the element: no subject before it.
+        line, column = self.source.position(self.here)
         self.page.blocked.append(
             messages.problem(code, self.where, line, column, "", tag=tag, **values)
         )
 
     def element(self, node: LexborNode) -> None:
         tag = node.tag or ""
-        self.source.next(tag)
+        self.here = self.source.count(tag)
         attributes = node.attributes
         if not attributes and tag not in _SPECIAL:
             return
-        line, column = self.source.position(tag)
         values = {name.lower(): value or "" for name, value in attributes.items()}
         subject = f"<{tag}>"
         for name, value in values.items():
             if name.startswith("on"):
-                self.add(line, column, subject, "site-event-handler", name=name)
-                self.block(line, column, tag, "csp-event-handler", name=name)
+                self.add(subject, "site-event-handler", name=name)
+                self.block(tag, "csp-event-handler", name=name)
             elif name in policy.URL_ATTRIBUTES:
-                self.check_url(line, column, tag, name, value, values)
+                self.check_url(tag, name, value, values)
             elif name == "srcset" or name == "imagesrcset":
                 for candidate in value.split(","):
                     url = candidate.strip().split(" ")[0]
                     if url:
-                        self.check_url(line, column, tag, name, url, values)
+                        self.check_url(tag, name, url, values)
             elif name == "style":
-                self.block(line, column, tag, "csp-style-attribute")
+                self.block(tag, "csp-style-attribute")
                 if "url(" in value.lower():
-                    self.add(line, column, subject, "site-style-url")
+                    self.add(subject, "site-style-url")
         if "id" in values:
-            self.check_id(line, column, values["id"])
+            self.check_id(values["id"])
         if tag in _EMBEDS:
-            self.add(line, column, subject, "site-embed", tag=tag)
+            self.add(subject, "site-embed", tag=tag)
         elif tag == "base":
-            self.add(line, column, subject, "site-base")
+            self.add(subject, "site-base")
         elif tag == "meta":
             equiv = values.get("http-equiv", "").strip().lower()
             if equiv in ("refresh", "set-cookie"):
-                self.add(line, column, subject, "site-http-equiv", equiv=equiv)
+                self.add(subject, "site-http-equiv", equiv=equiv)
         elif tag == "script":
-            self.script(line, column, values, node.text(deep=True))
+            self.script(values, node.text(deep=True))
         elif tag == "style":
             self.page.styles.append(node.text(deep=True))
 
-    def check_id(self, line: int, column: int, value: str) -> None:
+    def check_id(self, value: str) -> None:
         first = self.ids.get(value)
         if first is None:
-            self.ids[value] = (line, column)
+            self.ids[value] = self.here
         else:
-            at = {"first_line": first[0], "first_column": first[1]}
-            self.add(line, column, f'id="{value}"', "site-duplicate-id", **at)
+            first_line, first_column = self.source.position(first)
+            at = {"first_line": first_line, "first_column": first_column}
+            self.add(f'id="{value}"', "site-duplicate-id", **at)
 
-    def check_url(
-        self, line: int, column: int, tag: str, name: str, value: str, values: dict[str, str]
-    ) -> None:
+    def check_url(self, tag: str, name: str, value: str, values: dict[str, str]) -> None:
         verdict = _judge_url(value)
         subject = f"<{tag}>"
         shown = value if len(value) <= 80 else value[:79] + "…"
         if verdict.kind == "scheme" and verdict.scheme in policy.DANGEROUS_SCHEMES:
             scheme = verdict.scheme
-            self.add(
-                line, column, subject, "site-dangerous-url", name=name, scheme=scheme, url=shown
-            )
+            self.add(subject, "site-dangerous-url", name=name, scheme=scheme, url=shown)
             if scheme == "javascript":
-                self.block(line, column, tag, "csp-javascript-url", name=name)
+                self.block(tag, "csp-javascript-url", name=name)
             return
         if verdict.kind == "bad":
-            self.add(line, column, subject, "site-unreadable-url", name=name, url=shown)
+            self.add(subject, "site-unreadable-url", name=name, url=shown)
             return
         if verdict.kind == "site":
             return
@@ -274,14 +269,14 @@ class _PageAuditor:
         if tag == "base" or (tag == "form" and name == "action") or name == "ping":
             loads = True
         if loads:
-            self.add(line, column, subject, "site-foreign-load", name=name, url=shown)
+            self.add(subject, "site-foreign-load", name=name, url=shown)
         elif verdict.kind == "other-host":
-            self.add(line, column, subject, "site-protocol-relative", name=name, url=shown)
+            self.add(subject, "site-protocol-relative", name=name, url=shown)
 
-    def script(self, line: int, column: int, values: dict[str, str], text: str) -> None:
+    def script(self, values: dict[str, str], text: str) -> None:
         if "src" in values:
             if text.strip():
-                self.add(line, column, "<script>", "site-script-src-and-code")
+                self.add("<script>", "site-script-src-and-code")
             return
         kind = values.get("type", "").strip().lower()
         if kind in EXECUTABLE_TYPES:
@@ -289,22 +284,20 @@ class _PageAuditor:
             matched = self.allowlist.match(text)
             if matched is None:
                 start = repr(text.strip()[:50])
-                self.add(
-                    line, column, "<script>", "site-inline-script", hash=csp_hash(text), start=start
-                )
+                self.add("<script>", "site-inline-script", hash=csp_hash(text), start=start)
             else:
                 self.page.used.add((matched[0].name, matched[1]))
         elif kind == "application/ld+json":
             problem = _jsonld_problem(text)
             if problem:
-                self.add(line, column, "<script>", problem[0], **problem[1])
+                self.add("<script>", problem[0], **problem[1])
         elif kind == "application/json" and values.get("id") == "__config":
             try:
                 json.loads(text)
             except ValueError:
-                self.add(line, column, "<script>", "site-config-not-json")
+                self.add("<script>", "site-config-not-json")
         else:
-            self.add(line, column, "<script>", "site-script-type", kind=kind)
+            self.add("<script>", "site-script-type", kind=kind)
 
 
 @dataclass(frozen=True)

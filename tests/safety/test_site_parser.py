@@ -187,3 +187,13 @@ def test_the_audit_sees_the_tree_chromium_builds(browser: Browser) -> None:
     finally:
         context.close()
     assert differences == {}
+
+
+def test_a_finding_is_placed_at_its_tag_with_commented_tags_skipped() -> None:
+    markup = '<!-- <img onerror=x> -->\n<p id="a">\n  <img src=x onerror=alert(1)>\n<p id="a">'
+    findings = audit_page(markup, "site/x/index.html", ALLOWLIST).findings
+    assert [(f.code, f.line, f.column) for f in findings] == [
+        (HANDLER, 3, 3),
+        ("site-duplicate-id", 4, 1),
+    ]
+    assert "first at line 2, column 1" in findings[1].message
