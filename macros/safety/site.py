@@ -48,6 +48,7 @@ from macros.safety.allowlist import (
     csp_hash,
     load_allowlist,
 )
+from macros.safety.assets import audit_css, audit_svg
 
 __all__ = [
     "ALLOWLIST_PATH",
@@ -89,8 +90,14 @@ _LOADING_RELS = frozenset(
 # Every page repeats the theme's links and assets: each URL is judged once per process
 # (a verdict depends on the URL's text alone).
 _judge_url = lru_cache(maxsize=65536)(policy.judge_url)
+# What a server sends as a page (HTML by any of its extensions), an SVG document or a
+# stylesheet: every one is audited.
+_AUDITED = frozenset({".html", ".htm", ".xhtml", ".svg", ".css"})
 # Elements judged even without attributes (a bare <script> runs, <base> and embeds are refused).
 _SPECIAL = _EMBEDS | {"script", "style", "base"}
+_ANIMATIONS = frozenset({"animate", "set", "animatemotion", "animatetransform", "animatecolor"})
+# SVG elements that fetch what href= names, unlike a link.
+_SVG_LOADS = frozenset({"image", "use", "feimage", "script"})
 # A tag's start in the page's text, and comments (masked before tags are counted): a
 # comment also ends at "<!-->" and "<!--->", the way the HTML Standard reads it.
 _TAG_START = re.compile(r"<([A-Za-z][^\s/>]*)")
@@ -236,7 +243,15 @@ class _PageAuditor:
         elif tag == "script":
             self.script(values, node.text(deep=True))
         elif tag == "style":
-            self.page.styles.append(node.text(deep=True))
+            css = node.text(deep=True)
+            self.page.styles.append(css)
+            if "(" in css or "@" in css:
+                line, column = self.source.position(self.here)
+                self.page.findings += audit_css(css, self.where, line, column)
+        elif tag.lower() in _ANIMATIONS:
+            attribute = values.get("attributename", "").strip()
+            if attribute.lower() in ("href", "xlink:href"):
+                self.add(subject, "site-animated-link", attribute=attribute)
 
     def check_id(self, value: str) -> None:
         first = self.ids.get(value)
@@ -262,7 +277,9 @@ class _PageAuditor:
             return
         if verdict.kind == "site":
             return
-        loads = name != "href" and name not in ("cite", "longdesc")
+        loads = name not in ("href", "cite", "longdesc") or (
+            name.endswith("href") and tag.lower() in _SVG_LOADS
+        )
         if tag == "link" and name == "href":
             rels = set(values.get("rel", "").lower().split())
             loads = bool(rels & _LOADING_RELS)
@@ -339,12 +356,22 @@ def run_site_audit(site_dir: Path, allowlist: ScriptAllowlist | None = None) -> 
     styles: dict[str, None] = {}
     if not site_dir.is_dir():  # an audit of nothing must not pass
         findings.append(messages.problem("site-missing", site_dir.name, 0, 0, ""))
-    for path in sorted(site_dir.rglob("*.html")):
+    for path in sorted(site_dir.rglob("*")):
+        kind = path.suffix.lower()
+        if kind not in _AUDITED:
+            continue
         where = f"{site_dir.name}/{path.relative_to(site_dir).as_posix()}"
         if path.is_symlink() or not path.is_file():
             findings.append(messages.problem("site-not-regular-file", where, 0, 0, ""))
             continue
-        page = audit_page(path.read_text(encoding="utf-8", errors="replace"), where, allowlist)
+        if kind == ".svg":
+            findings += audit_svg(path.read_bytes(), where)
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if kind == ".css":
+            findings += audit_css(text, where)
+            continue
+        page = audit_page(text, where, allowlist)
         findings += page.findings
         blocked += page.blocked
         used |= page.used
