@@ -292,16 +292,16 @@ SITE_AUDIT: dict[str, tuple[str, str]] = {
         "another host tells that host who reads the page",
     ),
     "site-svg-script": (
-        "a script in an SVG file (it runs when the file is opened)",
-        "remove the <script> element from the SVG under content/: an image needs no code",
+        "a script in an SVG or XHTML file (it runs when the file is opened)",
+        "remove the <script> element from the file under content/: an image needs no code",
     ),
     "site-animated-link": (
         "an animation of {attribute}= (it can turn the link into a javascript: URL)",
         "remove the animation element from the SVG under content/, or animate another attribute",
     ),
     "site-svg-not-xml": (
-        "an SVG file that is not well-formed XML ({error})",
-        "save the SVG again from an editor that writes valid SVG, or remove it from content/",
+        "an SVG or XHTML file that is not well-formed XML ({error})",
+        "save the file again from an editor that writes valid XML, or remove it from content/",
     ),
     "site-not-regular-file": (
         "not a regular file (a link?)",

@@ -150,7 +150,7 @@ class _SvgAuditor:
 
 
 def audit_svg(data: bytes, where: str) -> list[Problem]:
-    """Findings for one SVG file, read as a browser reads an image/svg+xml document."""
+    """Findings for one SVG (or XHTML) file, read as a browser reads an XML document."""
     auditor = _SvgAuditor(where)
     try:
         auditor.parser.Parse(data, True)

@@ -1,12 +1,14 @@
-"""Layer 3: audit every HTML file of a built site before it is published.
+"""Layer 3: audit every page, SVG and stylesheet of a built site before it is published.
 
 Whatever slipped past the data rules and the field audit (a theme value, a
 hand-written page, a template change) is caught here, in the HTML readers
 get: inline scripts that are not on the project's allowlist, event-handler
 attributes, ``javascript:``/``data:``/``vbscript:`` URLs, ``<meta
-http-equiv="refresh">``, anything that loads from another host, frames and
-plugins, ``<base>``, and duplicate element ids. Each finding names the file,
-line and column, and is worded by the catalogue (``macros/messages.py``).
+http-equiv="refresh">``, anything that loads from another host (``<style>``
+included), animations of a link, frames and plugins, ``<base>``, and duplicate
+element ids. Pages are every ``.html``, ``.htm`` and ``.xhtml`` file; SVG files
+and stylesheets are read by :mod:`macros.safety.assets`. Each finding names the
+file, line and column, and is worded by the catalogue (``macros/messages.py``).
 
 The same single reading of each page also collects what the response headers
 need (:mod:`macros.publish.headers`): the inline scripts and styles as served,
@@ -364,9 +366,10 @@ def run_site_audit(site_dir: Path, allowlist: ScriptAllowlist | None = None) -> 
         if path.is_symlink() or not path.is_file():
             findings.append(messages.problem("site-not-regular-file", where, 0, 0, ""))
             continue
-        if kind == ".svg":
+        if kind in (".svg", ".xhtml"):  # browsers read both as XML
             findings += audit_svg(path.read_bytes(), where)
-            continue
+            if kind == ".svg":
+                continue
         text = path.read_text(encoding="utf-8", errors="replace")
         if kind == ".css":
             findings += audit_css(text, where)

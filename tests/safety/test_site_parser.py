@@ -93,6 +93,18 @@ CASES: list[tuple[str, str, set[str]]] = [
     ("tab-in-scheme", '<a href="jav&#x09;ascript:alert(1)">x</a>', {DANGER}),
     ("duplicate-attribute", '<img src="/a.png" onerror=alert(1) onerror=alert(2)>', {HANDLER}),
     ("foreign-image", '<img src="https://tracker.example/p.gif">', {FOREIGN}),
+    ("svg-image-foreign", '<svg><image href="https://tracker.example/p.png"/></svg>', {FOREIGN}),
+    (
+        "svg-animate-href",
+        '<svg><a><animate attributeName="href" values="javascript:alert(1)"/></a></svg>',
+        {"site-animated-link"},
+    ),
+    ("style-import", "<style>@import url(https://evil.example/x.css);</style>", {"site-css-load"}),
+    (
+        "svg-style-import",
+        "<svg><style>@import url(//evil.example/x.css);</style></svg>",
+        {"site-css-load"},
+    ),
 ]
 
 
