@@ -33,7 +33,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -58,6 +58,7 @@ __all__ = [
     "SiteAudit",
     "allowed_script_hashes",
     "audit_page",
+    "audit_search_index",
     "csp_hash",
     "load_allowlist",
     "parse_page",
@@ -95,6 +96,8 @@ _judge_url = lru_cache(maxsize=65536)(policy.judge_url)
 # What a server sends as a page (HTML by any of its extensions), an SVG document or a
 # stylesheet: every one is audited.
 _AUDITED = frozenset({".html", ".htm", ".xhtml", ".svg", ".css"})
+# Material's search index: its entries are shown as HTML.
+_SEARCH_INDEX = "search_index.json"
 # Elements judged even without attributes (a bare <script> runs, <base> and embeds are refused).
 _SPECIAL = _EMBEDS | {"script", "style", "base"}
 _ANIMATIONS = frozenset({"animate", "set", "animatemotion", "animatetransform", "animatecolor"})
@@ -348,6 +351,29 @@ def parse_page(text: str) -> Iterator[LexborNode]:
         yield from _elements(tree.root)
 
 
+def audit_search_index(text: str, where: str, allowlist: ScriptAllowlist) -> list[Problem]:
+    """Findings in the search index's entries, which Material's search shows as HTML.
+
+    Each entry's title and text reach the page through ``innerHTML``: an event
+    handler or a ``javascript:`` link there runs as if it were in a page. Each
+    finding names the entry (``docs[3].title``) and the element.
+    """
+    try:
+        docs = json.loads(text).get("docs", [])
+    except (ValueError, AttributeError):
+        return []  # not an index Material can read either: nothing is shown
+    findings = []
+    for index, doc in enumerate(docs if isinstance(docs, list) else []):
+        for field in ("title", "text"):
+            value = doc.get(field) if isinstance(doc, dict) else None
+            if not isinstance(value, str) or "<" not in value:
+                continue
+            for problem in audit_page(value, where, allowlist).findings:
+                at = f"docs[{index}].{field} {problem.field}"
+                findings.append(replace(problem, line=0, column=0, field=at))
+    return findings
+
+
 def run_site_audit(site_dir: Path, allowlist: ScriptAllowlist | None = None) -> SiteAudit:
     """Read every page of the site once: the audit's findings and the inline code."""
     allowlist = allowlist or load_allowlist()
@@ -360,7 +386,7 @@ def run_site_audit(site_dir: Path, allowlist: ScriptAllowlist | None = None) -> 
         findings.append(messages.problem("site-missing", site_dir.name, 0, 0, ""))
     for path in sorted(site_dir.rglob("*")):
         kind = path.suffix.lower()
-        if kind not in _AUDITED:
+        if kind not in _AUDITED and path.name != _SEARCH_INDEX:
             continue
         where = f"{site_dir.name}/{path.relative_to(site_dir).as_posix()}"
         if path.is_symlink() or not path.is_file():
@@ -371,6 +397,9 @@ def run_site_audit(site_dir: Path, allowlist: ScriptAllowlist | None = None) -> 
             if kind == ".svg":
                 continue
         text = path.read_text(encoding="utf-8", errors="replace")
+        if kind == ".json":
+            findings += audit_search_index(text, where, allowlist)
+            continue
         if kind == ".css":
             findings += audit_css(text, where)
             continue

@@ -3,6 +3,7 @@ reading every file a server sends as a page, an SVG or a stylesheet."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -135,4 +136,20 @@ def test_the_site_audit_reads_every_page_svg_and_stylesheet(tmp_path: Path) -> N
         ("site/assets/logo.svg", "site-svg-script"),
         ("site/doc.XHTML", "site-event-handler"),
         ("site/old.htm", "site-event-handler"),
+    ]
+
+
+def test_the_search_index_entries_are_read_as_html(tmp_path: Path) -> None:
+    """Material's search puts each entry's title and text into the page as HTML."""
+    site = tmp_path / "site"
+    (site / "search").mkdir(parents=True)
+    docs = [
+        {"location": "", "title": "Home", "text": "<p>a &lt;img onerror=x&gt; as text</p>"},
+        {"location": "x/", "title": "<img src=x onerror=alert(1)>", "text": ""},
+        {"location": "y/", "title": "Y", "text": '<a href="javascript:alert(1)">y</a>'},
+    ]
+    (site / "search" / "search_index.json").write_text(json.dumps({"config": {}, "docs": docs}))
+    assert [(f.location, f.field, f.code) for f in run_site_audit(site).findings] == [
+        ("site/search/search_index.json", "docs[1].title <img>", "site-event-handler"),
+        ("site/search/search_index.json", "docs[2].text <a>", "site-dangerous-url"),
     ]
