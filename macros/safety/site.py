@@ -385,11 +385,14 @@ def run_site_audit(site_dir: Path, allowlist: ScriptAllowlist | None = None) -> 
     if not site_dir.is_dir():  # an audit of nothing must not pass
         findings.append(messages.problem("site-missing", site_dir.name, 0, 0, ""))
     for path in sorted(site_dir.rglob("*")):
+        where = f"{site_dir.name}/{path.relative_to(site_dir).as_posix()}"
+        if path.is_symlink():  # whatever its name, a link serves what lies outside the site
+            findings.append(messages.problem("site-not-regular-file", where, 0, 0, ""))
+            continue
         kind = path.suffix.lower()
         if kind not in _AUDITED and path.name != _SEARCH_INDEX:
             continue
-        where = f"{site_dir.name}/{path.relative_to(site_dir).as_posix()}"
-        if path.is_symlink() or not path.is_file():
+        if not path.is_file():
             findings.append(messages.problem("site-not-regular-file", where, 0, 0, ""))
             continue
         if kind in (".svg", ".xhtml"):  # browsers read both as XML

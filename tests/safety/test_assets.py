@@ -153,3 +153,15 @@ def test_the_search_index_entries_are_read_as_html(tmp_path: Path) -> None:
         ("site/search/search_index.json", "docs[1].title <img>", "site-event-handler"),
         ("site/search/search_index.json", "docs[2].text <a>", "site-dangerous-url"),
     ]
+
+
+def test_a_link_of_any_name_in_the_site_is_reported(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (tmp_path / "secret").mkdir()
+    (site / "fonts").symlink_to(tmp_path / "secret")
+    (site / "key.bin").symlink_to(tmp_path / "secret")
+    assert [(f.path, f.code) for f in run_site_audit(site).findings] == [
+        ("site/fonts", "site-not-regular-file"),
+        ("site/key.bin", "site-not-regular-file"),
+    ]
