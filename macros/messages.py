@@ -292,7 +292,7 @@ SITE_AUDIT: dict[str, tuple[str, str]] = {
         "another host tells that host who reads the page",
     ),
     "site-svg-script": (
-        "a script in an SVG or XHTML file (it runs when the file is opened)",
+        "a script in an SVG or XML file (it runs when the file is opened)",
         "remove the <script> element from the file under content/: an image needs no code",
     ),
     "site-animated-link": (
@@ -300,7 +300,7 @@ SITE_AUDIT: dict[str, tuple[str, str]] = {
         "remove the animation element from the SVG under content/, or animate another attribute",
     ),
     "site-svg-not-xml": (
-        "an SVG or XHTML file that is not well-formed XML ({error})",
+        "an SVG or XML file that is not well-formed XML ({error})",
         "save the file again from an editor that writes valid XML, or remove it from content/",
     ),
     "site-not-regular-file": (

@@ -6,8 +6,8 @@ get: inline scripts that are not on the project's allowlist, event-handler
 attributes, ``javascript:``/``data:``/``vbscript:`` URLs, ``<meta
 http-equiv="refresh">``, anything that loads from another host (``<style>``
 included), animations of a link, frames and plugins, ``<base>``, and duplicate
-element ids. Pages are every ``.html``, ``.htm`` and ``.xhtml`` file; SVG files
-and stylesheets are read by :mod:`macros.safety.assets`. Each finding names the
+element ids. Pages are every ``.html``, ``.htm`` and ``.xhtml`` file; SVG and XML
+files and stylesheets are read by :mod:`macros.safety.assets`. Each finding names the
 file, line and column, and is worded by the catalogue (``macros/messages.py``).
 
 The same single reading of each page also collects what the response headers
@@ -93,9 +93,9 @@ _LOADING_RELS = frozenset(
 # Every page repeats the theme's links and assets: each URL is judged once per process
 # (a verdict depends on the URL's text alone).
 _judge_url = lru_cache(maxsize=65536)(policy.judge_url)
-# What a server sends as a page (HTML by any of its extensions), an SVG document or a
-# stylesheet: every one is audited.
-_AUDITED = frozenset({".html", ".htm", ".xhtml", ".svg", ".css"})
+# What a server sends as a page (HTML by any of its extensions), an SVG or XML document
+# (a sitemap can hold XHTML that runs) or a stylesheet: every one is audited.
+_AUDITED = frozenset({".html", ".htm", ".xhtml", ".svg", ".xml", ".css"})
 # Material's search index: its entries are shown as HTML.
 _SEARCH_INDEX = "search_index.json"
 # Elements judged even without attributes (a bare <script> runs, <base> and embeds are refused).
@@ -395,9 +395,9 @@ def run_site_audit(site_dir: Path, allowlist: ScriptAllowlist | None = None) -> 
         if not path.is_file():
             findings.append(messages.problem("site-not-regular-file", where, 0, 0, ""))
             continue
-        if kind in (".svg", ".xhtml"):  # browsers read both as XML
+        if kind in (".svg", ".xhtml", ".xml"):  # browsers read these as XML
             findings += audit_svg(path.read_bytes(), where)
-            if kind == ".svg":
+            if kind != ".xhtml":
                 continue
         text = path.read_text(encoding="utf-8", errors="replace")
         if kind == ".json":

@@ -61,7 +61,7 @@ def test_an_svg_finding_is_placed_at_its_element() -> None:
 
 def test_an_svg_that_is_not_xml_is_refused_with_the_place() -> None:
     assert svg("<g><rect></g>") == [
-        "site/assets/x.svg:2:12: an SVG or XHTML file that is not well-formed XML (mismatched "
+        "site/assets/x.svg:2:12: an SVG or XML file that is not well-formed XML (mismatched "
         "tag) (save the file again from an editor that writes valid XML, or remove it from "
         "content/)"
     ]
@@ -130,12 +130,15 @@ def test_the_site_audit_reads_every_page_svg_and_stylesheet(tmp_path: Path) -> N
     (site / "assets" / "logo.svg").write_text(SVG.format("<script>alert(1)</script>"))
     (site / "assets" / "extra.css").write_text("@import url(https://evil.example/x.css);")
     (site / "assets" / "notes.txt").write_text("<script>alert(1)</script>")  # served as text
+    xhtml = '<h:script xmlns:h="http://www.w3.org/1999/xhtml">alert(1)</h:script>'
+    (site / "sitemap.xml").write_text(f"<urlset><url><loc>/</loc></url>{xhtml}</urlset>")
     found = run_site_audit(site).findings
     assert sorted((f.path, f.code) for f in found) == [
         ("site/assets/extra.css", "site-css-load"),
         ("site/assets/logo.svg", "site-svg-script"),
         ("site/doc.XHTML", "site-event-handler"),
         ("site/old.htm", "site-event-handler"),
+        ("site/sitemap.xml", "site-svg-script"),
     ]
 
 
