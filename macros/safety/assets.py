@@ -27,6 +27,7 @@ _LOADING = frozenset({"image", "use", "feimage", "script", "tref", "cursor", "pa
 _ANIMATIONS = frozenset({"animate", "set", "animatemotion", "animatetransform", "animatecolor"})
 _XLINK = "http://www.w3.org/1999/xlink"
 
+_PSEUDO_HREF = re.compile(r"""\bhref\s*=\s*(["'])(.*?)\1""", re.S)
 _CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|\Z)", re.S)
 _CSS_ESCAPE = re.compile(r"\\([0-9A-Fa-f]{1,6})[ \t\n]?|\\(.)", re.S)
 # What a stylesheet fetches: url(...), @import "...", and image-set("...") strings.
@@ -95,7 +96,9 @@ class _SvgAuditor:
         self.parser.StartElementHandler = self.start
         self.parser.EndElementHandler = self.end
         self.parser.CharacterDataHandler = self.data
+        self.parser.ProcessingInstructionHandler = self.instruction
         self.style: tuple[int, int, list[str]] | None = None
+        self.view: list[tuple[str, dict[str, str]]] = []  # every element as judged
 
     def add(self, subject: str, code: str, **values: Any) -> None:
         line, column = self.parser.CurrentLineNumber, self.parser.CurrentColumnNumber + 1
@@ -109,6 +112,7 @@ class _SvgAuditor:
         for key, value in attributes.items():
             namespace, _, local = key.rpartition(" ")
             values["xlink:" + local if namespace == _XLINK else local] = value
+        self.view.append((tag, values))
         for key, value in values.items():
             if key.lower().startswith("on"):
                 self.add(subject, "site-event-handler", name=key)
@@ -138,6 +142,12 @@ class _SvgAuditor:
         elif verdict.kind != "site" and (tag in _LOADING or name == "src"):
             self.add(subject, "site-foreign-load", name=name, url=shown)
 
+    def instruction(self, target: str, data: str) -> None:
+        # <?xml-stylesheet href="..."?> makes the browser fetch a stylesheet (or XSLT).
+        if target.strip().lower() == "xml-stylesheet":
+            for match in _PSEUDO_HREF.finditer(data):
+                self.check_url("<?xml-stylesheet?>", "script", "href", match.group(2))
+
     def data(self, text: str) -> None:
         if self.style is not None:
             self.style[2].append(text)
@@ -150,7 +160,17 @@ class _SvgAuditor:
 
 
 def audit_svg(data: bytes, where: str) -> list[Problem]:
-    """Findings for one SVG (or XHTML) file, read as a browser reads an XML document."""
+    """Findings for one SVG (or XML) file, read as a browser reads an XML document."""
+    return _read_xml(data, where).findings
+
+
+def xml_elements(data: bytes) -> list[tuple[str, dict[str, str]]]:
+    """Each element the audit judges in an XML document: its local name and attributes
+    (an XLink attribute as ``xlink:name``, whatever its prefix)."""
+    return _read_xml(data, "").view
+
+
+def _read_xml(data: bytes, where: str) -> _SvgAuditor:
     auditor = _SvgAuditor(where)
     try:
         auditor.parser.Parse(data, True)
@@ -160,4 +180,4 @@ def audit_svg(data: bytes, where: str) -> list[Problem]:
         auditor.findings.append(
             messages.problem("site-svg-not-xml", where, line, column, "", error=error)
         )
-    return auditor.findings
+    return auditor

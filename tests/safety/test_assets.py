@@ -44,6 +44,8 @@ SVG_KINDS = [
     ('<a><set attributeName="xlink:href" to="javascript:alert(1)"/></a>',
      "site-animated-link", "<set>"),
     ("<style>@import url(https://evil.example/x.css);</style>", "site-css-load", "url()"),
+    ('<?xml-stylesheet href="https://evil.example/x.xsl" type="text/xsl"?>', "site-foreign-load",
+     "<?xml-stylesheet?>"),
     ('<rect style="fill:url(https://evil.example/p.svg#g)"/>', "site-style-url", "<rect>"),
     ('<foreignObject><div xmlns="http://www.w3.org/1999/xhtml"><iframe src="/x"/></div>'
      "</foreignObject>", "site-embed", "<iframe>"),

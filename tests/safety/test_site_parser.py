@@ -17,6 +17,7 @@ from html.parser import HTMLParser
 import pytest
 from playwright.sync_api import Browser, Route, sync_playwright
 
+from macros.safety.assets import audit_svg, xml_elements
 from macros.safety.site import audit_page, load_allowlist, parse_page
 from tests.harness.site import CHROMIUM, CHROMIUM_ARGS, require_tool
 
@@ -209,3 +210,85 @@ def test_a_finding_is_placed_at_its_tag_with_commented_tags_skipped() -> None:
         ("site-duplicate-id", 4, 1),
     ]
     assert "first at line 2, column 1" in findings[1].message
+
+
+# SVG files, which a browser reads as XML: the audit's reading (expat) against Chromium's.
+SVG_NS = 'xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"'
+SVG_CASES: list[tuple[str, str, set[str]]] = [
+    (
+        "entity-holds-a-script",
+        f'<!DOCTYPE svg [<!ENTITY x "<script>alert(1)</script>">]><svg {SVG_NS}>&x;</svg>',
+        {"site-svg-script"},
+    ),
+    (
+        "cdata-script",
+        f"<svg {SVG_NS}><script><![CDATA[alert(1)]]></script></svg>",
+        {"site-svg-script"},
+    ),
+    ("comment-hides", f"<svg {SVG_NS}><!-- <script>alert(1)</script> --></svg>", set()),
+    ("root-onload", f'<svg {SVG_NS} onload="alert(1)"/>', {HANDLER}),
+    (
+        "other-prefix-for-xlink",
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xl="http://www.w3.org/1999/xlink">'
+        '<a xl:href="javascript:alert(1)"><text>x</text></a></svg>',
+        {DANGER},
+    ),
+    (
+        "foreign-object-xhtml",
+        f'<svg {SVG_NS}><foreignObject><img xmlns="http://www.w3.org/1999/xhtml" src="x" '
+        'onerror="alert(1)"/></foreignObject></svg>',
+        {HANDLER},
+    ),
+    (
+        "animate-href",
+        f'<svg {SVG_NS}><a><animate attributeName="href" values="javascript:alert(1)"/>'
+        "<text>x</text></a></svg>",
+        {"site-animated-link"},
+    ),
+    ("image-foreign", f'<svg {SVG_NS}><image href="https://t.example/p.png"/></svg>', {FOREIGN}),
+]
+
+
+@pytest.mark.parametrize(
+    ("svg", "expected"), [c[1:] for c in SVG_CASES], ids=[c[0] for c in SVG_CASES]
+)
+def test_the_svg_audit_finds_what_runs_in_a_browser(svg: str, expected: set[str]) -> None:
+    assert {f.code for f in audit_svg(svg.encode(), "site/x.svg")} == expected
+
+
+CHROMIUM_XML_VIEW = """() => [...document.querySelectorAll("*")].map(el => [
+    el.localName,
+    [...el.attributes].filter(a => a.namespaceURI !== "http://www.w3.org/2000/xmlns/")
+        .map(a => [a.namespaceURI === "http://www.w3.org/1999/xlink"
+            ? "xlink:" + a.localName : a.localName, a.value]).sort(),
+])"""
+
+
+@pytest.mark.browser
+def test_the_svg_audit_sees_the_tree_chromium_builds(browser: Browser) -> None:
+    """Each SVG served as image/svg+xml, scripts blocked by CSP."""
+    context = browser.new_context()
+    page = context.new_page()
+    svg = ""
+
+    def serve(route: Route) -> None:
+        if route.request.url == "http://audit.test/x.svg":
+            headers = {
+                "content-type": "image/svg+xml",
+                "content-security-policy": "default-src 'none'",
+            }
+            route.fulfill(status=200, headers=headers, body=svg)
+        else:
+            route.abort()
+
+    page.route("**/*", serve)
+    differences = {}
+    try:
+        for name, svg, _ in SVG_CASES:
+            page.goto("http://audit.test/x.svg")
+            chromium = [(tag, dict(attrs)) for tag, attrs in page.evaluate(CHROMIUM_XML_VIEW)]
+            if chromium != xml_elements(svg.encode()):
+                differences[name] = (chromium, xml_elements(svg.encode()))
+    finally:
+        context.close()
+    assert differences == {}
