@@ -7,6 +7,7 @@ comments that end early, raw-text elements read with scripting on, foreign conte
 bytes. Without a browser, each case must give the audit's expected findings; with
 Chromium, the elements the audit judges (names, attributes, script and style text,
 template content included) must be exactly those Chromium builds from the same bytes.
+SVG files get the same pair of tests, read as XML (served as image/svg+xml).
 """
 
 from __future__ import annotations
