@@ -4,23 +4,20 @@ Each case is a tokenizer or tree-construction corner where a parser that is not
 the WHATWG algorithm (``html.parser``) sees something else than a browser:
 comments that end early, raw-text elements read with scripting on, foreign content
 (SVG, MathML) and the markup that breaks out of it, template content, CDATA, NUL
-bytes. Without a browser, each case must give the audit's expected findings; with
-Chromium, the elements the audit judges (names, attributes, script and style text,
-template content included) must be exactly those Chromium builds from the same bytes.
-SVG files get the same pair of tests, read as XML (served as image/svg+xml).
+bytes. Here each case must give the audit's expected findings; in
+tests/browser/test_audit_differential.py the elements the audit judges must be
+exactly those Chromium builds from the same bytes. SVG files get the same pair,
+read as XML.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from html.parser import HTMLParser
 
 import pytest
-from playwright.sync_api import Browser, Route, sync_playwright
 
-from macros.safety.assets import audit_svg, xml_elements
-from macros.safety.site import audit_page, load_allowlist, parse_page
-from tests.harness.site import CHROMIUM, CHROMIUM_ARGS, require_tool
+from macros.safety.assets import audit_svg
+from macros.safety.site import audit_page, load_allowlist
 
 ALLOWLIST = load_allowlist()
 HANDLER = "site-event-handler"
@@ -138,71 +135,6 @@ def test_html_parser_missed_what_the_audit_now_finds() -> None:
         assert codes(markup) & {HANDLER, SCRIPT}, name
 
 
-# Chromium's tree, in document order, each template's content where the template stands.
-CHROMIUM_VIEW = """() => {
-    const out = [];
-    const walk = root => {
-        for (const el of root.querySelectorAll("*")) {
-            const text = ["script", "style"].includes(el.localName) ? el.textContent : null;
-            out.push([el.localName, [...el.attributes].map(a => [a.name, a.value]).sort(), text]);
-            if (el.localName === "template" && el.content) walk(el.content);
-        }
-    };
-    walk(document);
-    return out;
-}"""
-
-View = list[tuple[str, list[tuple[str, str]], str | None]]
-
-
-def audit_view(markup: str) -> View:
-    view: View = []
-    for node in parse_page(markup):
-        tag = node.tag or ""
-        attributes = sorted((name, value or "") for name, value in node.attributes.items())
-        text = node.text(deep=True) if tag in ("script", "style") else None
-        view.append((tag, attributes, text))
-    return view
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    executable = require_tool(CHROMIUM, "REQUIRE_BROWSER")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.mark.browser
-def test_the_audit_sees_the_tree_chromium_builds(browser: Browser) -> None:
-    """Served as a page with scripting on (so <noscript> is raw text), scripts blocked by CSP."""
-    context = browser.new_context()
-    page = context.new_page()
-    markup = ""
-
-    def serve(route: Route) -> None:
-        if route.request.url == "http://audit.test/":
-            headers = {"content-type": "text/html; charset=utf-8"}
-            headers["content-security-policy"] = "default-src 'none'"
-            route.fulfill(status=200, headers=headers, body=markup)
-        else:
-            route.abort()
-
-    page.route("**/*", serve)
-    differences = {}
-    try:
-        for name, markup, _ in CASES:
-            page.goto("http://audit.test/")
-            chromium = [(tag, [tuple(a) for a in attrs], text) for tag, attrs, text in
-                        page.evaluate(CHROMIUM_VIEW)]  # fmt: skip
-            if chromium != audit_view(markup):
-                differences[name] = (chromium, audit_view(markup))
-    finally:
-        context.close()
-    assert differences == {}
-
-
 def test_a_finding_is_placed_at_its_tag_with_commented_tags_skipped() -> None:
     markup = '<!-- <img onerror=x> -->\n<p id="a">\n  <img src=x onerror=alert(1)>\n<p id="a">'
     findings = audit_page(markup, "site/x/index.html", ALLOWLIST).findings
@@ -255,41 +187,3 @@ SVG_CASES: list[tuple[str, str, set[str]]] = [
 )
 def test_the_svg_audit_finds_what_runs_in_a_browser(svg: str, expected: set[str]) -> None:
     assert {f.code for f in audit_svg(svg.encode(), "site/x.svg")} == expected
-
-
-CHROMIUM_XML_VIEW = """() => [...document.querySelectorAll("*")].map(el => [
-    el.localName,
-    [...el.attributes].filter(a => a.namespaceURI !== "http://www.w3.org/2000/xmlns/")
-        .map(a => [a.namespaceURI === "http://www.w3.org/1999/xlink"
-            ? "xlink:" + a.localName : a.localName, a.value]).sort(),
-])"""
-
-
-@pytest.mark.browser
-def test_the_svg_audit_sees_the_tree_chromium_builds(browser: Browser) -> None:
-    """Each SVG served as image/svg+xml, scripts blocked by CSP."""
-    context = browser.new_context()
-    page = context.new_page()
-    svg = ""
-
-    def serve(route: Route) -> None:
-        if route.request.url == "http://audit.test/x.svg":
-            headers = {
-                "content-type": "image/svg+xml",
-                "content-security-policy": "default-src 'none'",
-            }
-            route.fulfill(status=200, headers=headers, body=svg)
-        else:
-            route.abort()
-
-    page.route("**/*", serve)
-    differences = {}
-    try:
-        for name, svg, _ in SVG_CASES:
-            page.goto("http://audit.test/x.svg")
-            chromium = [(tag, dict(attrs)) for tag, attrs in page.evaluate(CHROMIUM_XML_VIEW)]
-            if chromium != xml_elements(svg.encode()):
-                differences[name] = (chromium, xml_elements(svg.encode()))
-    finally:
-        context.close()
-    assert differences == {}
