@@ -314,6 +314,23 @@ SITE_AUDIT: dict[str, tuple[str, str]] = {
         'unknown script type "{kind}"',
         'use a script file, or type="application/ld+json" for structured data',
     ),
+    "site-css-load": (
+        "loads from another host ({url})",
+        "copy the file into content/assets/ and refer to it by a path on the site: a load from "
+        "another host tells that host who reads the page",
+    ),
+    "site-svg-script": (
+        "a script in an SVG or XML file (it runs when the file is opened)",
+        "remove the <script> element from the file under content/: an image needs no code",
+    ),
+    "site-animated-link": (
+        "an animation of {attribute}= (it can turn the link into a javascript: URL)",
+        "remove the animation element from the SVG under content/, or animate another attribute",
+    ),
+    "site-svg-not-xml": (
+        "an SVG or XML file that is not well-formed XML ({error})",
+        "save the file again from an editor that writes valid XML, or remove it from content/",
+    ),
     "site-not-regular-file": (
         "not a regular file (a link?)",
         "the site holds files only: remove the link or special file from content/",

@@ -23,6 +23,8 @@ def page_source(page: str, project: Path, docs_dir: str = "content", data_dir: s
     if page == "404.html":
         override = "overrides/404.html"
         return override if (project / override).is_file() else "the theme's 404.html (Material)"
+    if (project / docs_dir / page).is_file():  # copied from content/ as it is (an SVG, a .css)
+        return f"{docs_dir}/{page}"
     folder = page.removesuffix("index.html").rstrip("/") if page.endswith("index.html") else ""
     stem = folder or page.removesuffix(".html")
     written = [f"{stem}.md", f"{stem}/index.md", f"{stem}/README.md"] if stem else ["index.md"]

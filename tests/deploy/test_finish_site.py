@@ -59,6 +59,16 @@ def test_a_hand_written_page_and_an_error_page_override_are_named(tmp_path: Path
     )
 
 
+def test_a_file_copied_from_content_is_named(tmp_path: Path) -> None:
+    """An SVG, a stylesheet or a raw .html file is published as it is: the same path."""
+    (tmp_path / "content" / "assets").mkdir(parents=True)
+    (tmp_path / "content" / "assets" / "logo.svg").write_text("<svg/>")
+    (tmp_path / "content" / "raw.htm").write_text("<p>x</p>")
+    assert page_source("assets/logo.svg", tmp_path) == "content/assets/logo.svg"
+    assert page_source("raw.htm", tmp_path) == "content/raw.htm"
+    assert page_source("assets/other.svg", tmp_path) == ""
+
+
 def test_finish_site_reads_each_page_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     site = tmp_path / "site"
     for folder in ("", "a/", "b/c/"):

@@ -162,6 +162,7 @@ def test_every_finding_of_the_audit_is_a_catalogue_entry_with_a_hint() -> None:
     """Each wording the audit can print is tried above or below, and says how to fix it."""
     tried = {code for _, _, code, _ in KINDS}
     elsewhere = {"site-not-regular-file", "site-missing", "site-page-source", "site-audit-failed"}
+    elsewhere |= {"site-css-load", "site-svg-script", "site-animated-link", "site-svg-not-xml"}
     assert tried | elsewhere == set(SITE_AUDIT)
     for code in SITE_AUDIT.keys() - {"site-page-source"}:
         assert messages.CORE[code].hint, code
