@@ -89,6 +89,7 @@ lock:
 	@$(CHECK_PYTHON)
 	$(PYTHON) -m venv .venv-lock && .venv-lock/bin/pip install --quiet pip-tools
 	.venv-lock/bin/pip-compile --quiet --all-extras --generate-hashes --allow-unsafe --strip-extras \
+		--no-emit-index-url --no-emit-find-links \
 		-o requirements.lock pyproject.toml
 	rm -rf .venv-lock
 
