@@ -115,19 +115,34 @@ def _date(value: Any) -> date:
 
 
 def text_paragraphs(data_dir: Path, root: Path) -> list[Paragraph]:
-    """Every paragraph of prose in the data (not packages.yml, not sources.yml)."""
+    """Every paragraph of prose in the data (not packages.yml), and each source's title
+    and address (a source pinned to a release's page goes stale with it)."""
     found: list[Paragraph] = []
     for path in sorted(data_dir.rglob("*.yml")):
-        if path.name in ("packages.yml", "sources.yml") and path.parent == data_dir:
+        if path.name == "packages.yml" and path.parent == data_dir:
             continue
         doc, _ = read_yaml(path, display_path(path, root))
         if doc is None:
+            continue
+        if path.name == "sources.yml" and path.parent == data_dir:
+            found.extend(_source_pages(doc))
             continue
         for field_path, text in text_values(doc.value):
             if " " in text.strip():  # prose, not an id, date or address
                 found.extend(_paragraphs(doc, field_path, text))
         found.extend(_framework_release(doc))
     return found
+
+
+def _source_pages(doc: YamlDocument) -> Iterator[Paragraph]:
+    """Each source's address, at its url line: a source pinned to a release's page
+    (https://pypi.org/project/stripe/16.1.0/) states that release."""
+    sources = doc.value if isinstance(doc.value, dict) else {}
+    for source_id, source in sources.items():
+        if isinstance(source, dict) and isinstance(source.get("url"), str):
+            line, _ = doc.mark((source_id, "url"))
+            text = source["url"]
+            yield Paragraph(doc.path, line, text, (source_id, "url"))
 
 
 def _framework_release(doc: YamlDocument) -> Iterator[Paragraph]:

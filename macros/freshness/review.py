@@ -81,7 +81,12 @@ def page_of(file: str, field: FieldPath) -> str:
         return "comparison.md"
     if path.name == "site.yml":
         return "about.md" if field[:1] == ("about",) else "index.md"
-    return {"faq.yml": "faq.md", "decision.yml": "decide.md"}.get(path.name, path.name)
+    pages = {
+        "faq.yml": "faq.md",
+        "decision.yml": "decide.md",
+        "sources.yml": "every page citing it",
+    }
+    return pages.get(path.name, path.name)
 
 
 def sentences(paragraph: Paragraph) -> Iterator[tuple[int, str]]:
@@ -109,10 +114,24 @@ def review(
     referred = re.compile(r"\{pkg:" + re.escape(package.id) + r"\.[a-z_]+\}")
     named = names_pattern(package)
     found: list[Sentence] = []
+    # A source's address pinned to the old release's page: .../project/<id>/<version>/
+    pinned = re.compile(rf"/{re.escape(package.id)}/{re.escape(package.version)}(?:/|\Z)", re.I)
     for paragraph in paragraphs:
+        page = page_of(paragraph.file, paragraph.field)
+        if PurePosixPath(paragraph.file).name == "sources.yml":
+            if package.version != latest.version and pinned.search(paragraph.text):
+                found.append(
+                    Sentence(
+                        paragraph.file,
+                        paragraph.line,
+                        page,
+                        paragraph.text,
+                        f"states {package.version}",
+                    )
+                )
+            continue
         if not named.search(paragraph.text) and not referred.search(paragraph.text):
             continue
-        page = page_of(paragraph.file, paragraph.field)
         for offset, text in sentences(paragraph):
             if package.version != latest.version and old.search(text):
                 because = f"states {package.version}"

@@ -116,3 +116,17 @@ def test_a_sentence_that_refers_to_the_fact_is_listed_too() -> None:
     ]
     # The same release date again (only the date moved) asks for nothing.
     assert review(package(), latest("1.4.2"), (), paragraphs).sentences == ()
+
+
+def test_a_source_pinned_to_the_old_releases_page_is_listed() -> None:
+    """A PyPI page of the old release (https://pypi.org/project/thing/1.4.2/) goes stale
+    with it; a source that only names the package is not listed, even for a new major."""
+    paragraphs = [
+        Paragraph("data/sources.yml", 12, "https://pypi.org/project/thing/1.4.2/", ("a", "url")),
+        Paragraph("data/sources.yml", 20, "https://thing.example/TG/docs/", ("b", "url")),
+    ]
+    patch = review(package(), latest("2.0.0"), ("new major version 2.0.0",), paragraphs)
+    assert [str(s) for s in patch.sentences] == [
+        "data/sources.yml:12 (every page citing it): states 1.4.2: "
+        '"https://pypi.org/project/thing/1.4.2/"'
+    ]
