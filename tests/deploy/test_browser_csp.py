@@ -171,32 +171,3 @@ def test_the_csp_really_blocks_an_injected_inline_script(
         assert page.evaluate("window.__violations")[0].startswith("script-src")
 
     chromium.run(check)
-
-
-def test_instant_navigation_works_under_the_csp(
-    chromium: BrowserThread, nginx_url: str, published_site: Path
-) -> None:
-    """Material's navigation.instant fetches the next page and swaps it in place.
-
-    Driven through Material's ``location$``: its link handler matches links
-    against sitemap URLs rebased without the port, so a click on a test port
-    always falls back to a full load (on :443 it would not).
-    """
-    if '"navigation.instant"' not in (published_site / "index.html").read_text():
-        pytest.skip("navigation.instant is not enabled in mkdocs.yml")
-
-    def check(page: Any) -> None:
-        recorder = Recorder(page)
-        page.goto(nginx_url + "/", wait_until="networkidle")
-        page.evaluate("window.__samedocument = true")
-        title = page.title()
-        with page.expect_response(lambda r: r.url == nginx_url + "/comparison/"):
-            page.evaluate("location$.next(new URL('comparison/', location.href))")
-        page.wait_for_function(f"document.title !== {title!r}")
-        page.wait_for_load_state("networkidle")
-        assert page.evaluate("window.__samedocument === true")  # swapped, not reloaded
-        assert page.locator("table").count() > 0
-        assert page.evaluate("window.__violations") == []
-        assert recorder.errors == []
-
-    chromium.run(check)
