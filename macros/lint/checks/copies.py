@@ -177,6 +177,9 @@ class CopiesCheck(Check):
 
     def __init__(self) -> None:
         self.facts: dict[str, Fact] = {}
+        # The preview runs the check on every save: a file whose bytes, the facts and the
+        # frameworks are unchanged has the same copies (the last build's, per file).
+        self._known: dict[str, tuple[object, list[Copy]]] = {}
 
     def prepare(self, files: list[DataFile]) -> None:
         self.facts = facts_of([f for f in files if f.doc is not None])
@@ -184,11 +187,17 @@ class CopiesCheck(Check):
     def copies(self, file: DataFile, frameworks: set[str]) -> list[Copy]:
         if file.kind in _SKIPPED_KINDS or file.doc is None:
             return []
-        return [
-            found
+        key = (file.data, tuple(sorted(frameworks)), tuple(self.facts.items()))
+        known = self._known.get(file.path)
+        if known is not None and known[0] == key:
+            return known[1]
+        found = [
+            copy
             for path, text in file.markdown
-            for found in find_copies(text, path, self.facts, _owner(file, path, frameworks))
+            for copy in find_copies(text, path, self.facts, _owner(file, path, frameworks))
         ]
+        self._known[file.path] = (key, found)
+        return found
 
     def check(self, ctx: LintContext) -> list[Problem]:
         self.prepare(ctx.files)
