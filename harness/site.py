@@ -105,28 +105,26 @@ def stop(process: subprocess.Popen[bytes]) -> None:
 
 
 @contextmanager
-def static_server(directory: Path) -> Iterator[str]:
-    """Serve a built site on 127.0.0.1 at a free port; yields the base URL."""
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "http.server",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--directory",
-            str(directory),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+def running(command: list[str], port: int, timeout: float = 20.0, **popen: object) -> Iterator[str]:
+    """Start ``command`` (a server that binds 127.0.0.1:``port``), yield its base URL once
+    the port answers, and stop it by its PID on the way out."""
+    popen.setdefault("stdout", subprocess.DEVNULL)
+    popen.setdefault("stderr", subprocess.DEVNULL)
+    process = subprocess.Popen(command, **popen)  # type: ignore[call-overload]
     try:
-        wait_for_port(port, process)
+        wait_for_port(port, process, timeout)
         yield f"http://127.0.0.1:{port}/"
     finally:
         stop(process)
+
+
+@contextmanager
+def static_server(directory: Path) -> Iterator[str]:
+    """Serve a built site on 127.0.0.1 at a free port; yields the base URL."""
+    port = free_port()
+    command = [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"]
+    with running([*command, "--directory", str(directory)], port) as url:
+        yield url
 
 
 @contextmanager
@@ -136,25 +134,10 @@ def mkdocs_serve(config: Path, log: Path, timeout: float = 60.0) -> Iterator[str
     Yields the base URL; the server is stopped by its PID on the way out.
     """
     port = free_port()
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "mkdocs",
-                "serve",
-                "--livereload",
-                "--dev-addr",
-                f"127.0.0.1:{port}",
-                "-f",
-                str(config),
-            ],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env=BUILD_ENV,
-        )
-    try:
-        wait_for_port(port, process, timeout)
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        stop(process)
+    command = [sys.executable, "-m", "mkdocs", "serve", "--livereload"]
+    command += ["--dev-addr", f"127.0.0.1:{port}", "-f", str(config)]
+    with (
+        log.open("wb") as out,
+        running(command, port, timeout, stdout=out, stderr=subprocess.STDOUT, env=BUILD_ENV) as url,
+    ):
+        yield url

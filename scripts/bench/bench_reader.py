@@ -39,7 +39,7 @@ from pathlib import Path
 
 from harness.nginx import command as nginx_command
 from harness.nginx import write_config as nginx_config
-from harness.site import CHROMIUM, CHROMIUM_ARGS, free_port, stop, wait_for_port
+from harness.site import CHROMIUM, CHROMIUM_ARGS, free_port, running
 from macros.publish.build import build_site
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -64,16 +64,8 @@ def nginx(site: Path, prefix: Path) -> Iterator[str]:
         raise FileNotFoundError("nginx is not installed (apt-get install nginx)")
     port = free_port()
     main = nginx_config(prefix, site, port, access_log=False)
-    process = subprocess.Popen(
-        nginx_command(binary, prefix, main),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_for_port(port, process)
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        stop(process)
+    with running(nginx_command(binary, prefix, main), port) as url:
+        yield url
 
 
 def sent_bytes(url: str) -> tuple[int, int]:
