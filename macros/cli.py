@@ -22,10 +22,10 @@ from macros.freshness import loop as freshness_loop
 from macros.freshness import report as freshness
 from macros.freshness import sources as check_sources
 from macros.lint.cli import main as lint_main
-from macros.paths import add_data_arguments, data_paths, project_root
+from macros.paths import add_data_arguments, project_root
 from macros.pipeline import check_project
 from macros.problems import format_report
-from macros.project import ConfigError, project_from_config
+from macros.project import project_from_arguments
 from macros.publish.build import build_site
 from macros.publish.headers import HeaderSourceError, SiteAuditError, header_files, stale_files
 from macros.publish.stage import StageError, stage
@@ -44,19 +44,10 @@ def validate_main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    data_dir, root = data_paths(args)
-    try:  # mkdocs.yml beside the data, read once
-        project = project_from_config(
-            root / "mkdocs.yml",
-            data_dir=data_dir,
-            root=root,
-            docs_dir=args.docs.resolve() if args.docs else None,
-        )
-    except ConfigError as exc:
-        parser.error(str(exc))
+    project = project_from_arguments(parser, args)
     report = check_project(project)
     # The editor completes the ids that exist (from the files as read, broken or not).
-    write_editor_schemas(data_dir.parent, report.files)
+    write_editor_schemas(project.data_dir.parent, report.files)
     if report.problems:
         print(format_report(report.problems))
     elapsed = time.perf_counter() - started

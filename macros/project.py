@@ -9,6 +9,7 @@ and the Markdown extensions (:func:`macros.render.markdown.site_factory`).
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from macros.paths import data_paths
 from macros.render.markdown import MarkdownFactory, site_factory
 
 PLUGIN = "comparison"
@@ -105,3 +107,22 @@ def project_from_config(
         today=today,
         max_age_days=max_age_days,
     )
+
+
+def project_from_arguments(
+    parser: argparse.ArgumentParser, args: argparse.Namespace, **settings: Any
+) -> Project:
+    """The project a command line names (``--data``, ``--root``, ``--docs``), with the
+    mkdocs.yml beside its data read once; one that cannot be read ends the command
+    with the parser's usage error. ``settings``: the rest of project_from_config's."""
+    data_dir, root = data_paths(args)
+    try:
+        return project_from_config(
+            root / "mkdocs.yml",
+            data_dir=data_dir,
+            root=root,
+            docs_dir=args.docs.resolve() if args.docs else None,
+            **settings,
+        )
+    except ConfigError as exc:
+        parser.error(str(exc))

@@ -9,9 +9,9 @@ from pathlib import Path
 from macros.lint.fix import apply_fixes
 from macros.lint.registry import CHECKS, by_name
 from macros.lint.report import format_lint_report
-from macros.paths import add_data_arguments, data_paths
+from macros.paths import add_data_arguments
 from macros.pipeline import check_project
-from macros.project import DEFAULT_MAX_AGE, ConfigError, project_from_config
+from macros.project import DEFAULT_MAX_AGE, project_from_arguments
 
 
 def _date(text: str) -> dt.date:
@@ -64,21 +64,10 @@ def main(argv: list[str] | None = None) -> int:
         checks = by_name(args.check) if args.check else CHECKS
     except KeyError as exc:
         parser.error(str(exc.args[0]))
-    data_dir, root = data_paths(args)
-    try:  # mkdocs.yml beside the data, read once
-        project = project_from_config(
-            root / "mkdocs.yml",
-            data_dir=data_dir,
-            root=root,
-            docs_dir=args.docs.resolve() if args.docs else None,
-            today=args.today,
-            max_age_days=args.max_age,
-        )
-    except ConfigError as exc:
-        parser.error(str(exc))
+    project = project_from_arguments(parser, args, today=args.today, max_age_days=args.max_age)
     report = check_project(project, checks=checks)
     if args.fix:
-        for done in apply_fixes(report.files, checks, root):
+        for done in apply_fixes(report.files, checks, project.root):
             if done.fixed_by:
                 print(f"Fixed {done.path}: {', '.join(done.fixed_by)}")
             if done.refused:
