@@ -7,39 +7,27 @@ exact message, placed at its file, line and column; the real data passes.
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
 
 from macros.lint.checks.decision import CHECK
-from macros.lint.context import build_context
 from macros.paths import project_root
 from macros.pipeline import check_project
 from macros.project import project_from_config
+from tests.lint import content_data
+from tests.lint.content_data import edit
 
 TODAY = dt.date(2026, 12, 7)
 
 
 @pytest.fixture
-def data(tmp_path: Path) -> Path:
-    shutil.copytree(project_root() / "data", tmp_path / "data")
-    return tmp_path / "data"
+def data(data_copy: Path) -> Path:
+    return data_copy
 
 
 def problems(data: Path) -> list[str]:
-    ctx = build_context(data, data.parent, today=TODAY, max_age_days=365, docs_dir=None)
-    return [str(p) for p in sorted(CHECK.check(ctx))]
-
-
-def edit(path: Path, old: str, new: str) -> tuple[int, int]:
-    """Replace ``old`` (found once) by ``new``; the 1-based line and column where it starts."""
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} is not in {path.name} exactly once"
-    start = text.index(old)
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    line = text.count("\n", 0, start) + 1
-    return line, start - text.rfind("\n", 0, start)
+    return content_data.problems(data, CHECK)
 
 
 def line_of(path: Path, needle: str) -> int:
