@@ -40,6 +40,7 @@ pytestmark = pytest.mark.slow
 INJECTOR = Path(__file__).with_name("failing_mkdocs.py")
 DEADLINE = 120.0  # seconds any wait below may take on a loaded machine before it fails
 UNCHANGED = "site/ was not changed"
+SIGNAL_IDS = ["SIGTERM", "SIGINT", "SIGHUP"]
 POSIX = pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
 
 
@@ -393,7 +394,9 @@ def processes() -> Iterator[list[subprocess.Popen[str]]]:
 
 
 @POSIX
-@pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP])
+@pytest.mark.parametrize(
+    "number", [signal.SIGTERM, signal.SIGINT, getattr(signal, "SIGHUP", 1)], ids=SIGNAL_IDS
+)
 def test_a_stopped_build(
     number: int, tmp_path: Path, processes: list[subprocess.Popen[str]]
 ) -> None:
