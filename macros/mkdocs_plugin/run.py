@@ -36,6 +36,9 @@ class _DropOsErrorRecords(logging.Filter):
         return not isinstance(sys.exc_info()[1], OSError)
 
 
+_DROP = _DropOsErrorRecords()
+
+
 def _watch_parent() -> None:
     parent = os.getppid()
 
@@ -60,8 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if sys.platform != "win32":
         _watch_parent()
-    for name in ("mkdocs.commands.build", "mkdocs.structure.pages"):
-        logging.getLogger(name).addFilter(_DropOsErrorRecords())
+    logging.getLogger("mkdocs.commands.build").addFilter(_DROP)  # once, however often run
     from mkdocs.__main__ import cli
 
     try:

@@ -145,11 +145,12 @@ class BuildLock:
             os.close(fd)
             raise
         self.fd = fd
-        try:  # who holds it, for the line of a build that waits; not needed to lock
-            os.ftruncate(fd, 0)
-            os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
-        except (OSError, AttributeError):
-            pass
+        # Who holds it, for the line of a build that waits (not needed to lock): padded,
+        # so a longer id written before is overwritten without truncating (which Windows
+        # may refuse with a byte locked).
+        with contextlib.suppress(OSError):
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.write(fd, f"{os.getpid():<20}\n".encode("ascii"))
         return self
 
     def __exit__(self, *exc_info: object) -> None:

@@ -475,6 +475,32 @@ def test_a_second_build_waits_for_the_first(
 
 
 @POSIX
+def test_ctrl_c_while_waiting_for_another_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """The wait for the lock ends on Ctrl-C with one line; MkDocs never starts."""
+    project, before = make_project(tmp_path)
+    (project / ".build").mkdir()
+    monkeypatch.setattr(build, "run_mkdocs", lambda *args: pytest.fail("MkDocs started"))
+
+    def press_ctrl_c(holder: int | None) -> None:
+        threading.Timer(0.2, os.kill, (os.getpid(), signal.SIGINT)).start()
+        real_waiting(holder)
+
+    real_waiting = build._waiting
+    monkeypatch.setattr(build, "_waiting", press_ctrl_c)
+    with BuildLock(project / ".build", lambda holder: None):
+        status = build_site(project / "mkdocs.yml", project / "site")
+    err = capfd.readouterr().err
+    assert err.splitlines()[0].startswith(f"build: another build (process {os.getpid()}) is")
+    expected = f"build: stopped by SIGINT: run make build again when you are ready; {UNCHANGED}"
+    assert err.splitlines()[1:] == [expected]
+    assert status == 128 + signal.SIGINT
+    assert tree_digest(project / "site") == before
+    assert leftovers(project) == []
+
+
+@POSIX
 def test_two_builds_at_once_both_finish(
     tmp_path: Path, processes: list[subprocess.Popen[str]]
 ) -> None:
