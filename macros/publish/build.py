@@ -18,6 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import macros
 from macros import messages
 from macros.problems import Problem
 from macros.publish.compress import precompress
@@ -152,6 +153,15 @@ def run_mkdocs(command: list[str], env: dict[str, str], keep_fds: tuple[int, ...
         raise
 
 
+def child_path(inherited: str | None) -> str:
+    """PYTHONPATH for the MkDocs child: this build's own ``macros`` first, so the child
+    runs the same code (``scripts/*`` import it from their checkout, even with a .venv
+    installed from another one), unless it is installed in site-packages anyway."""
+    source = Path(macros.__file__).resolve().parent.parent
+    first = [] if source.name in ("site-packages", "dist-packages") else [str(source)]
+    return os.pathsep.join([*first, *([inherited] if inherited else [])])
+
+
 def _say(line: str) -> None:
     print(line, file=sys.stderr, flush=True)
 
@@ -211,6 +221,8 @@ def _build_locked(
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if "SOURCE_DATE_EPOCH" not in env and (epoch := commit_epoch(root)):
         env["SOURCE_DATE_EPOCH"] = epoch
+    if path := child_path(env.get("PYTHONPATH")):
+        env["PYTHONPATH"] = path
     command = [
         *(sys.executable, "-m", "macros.mkdocs_plugin.run", str(root), str(site_dir), "--"),
         *("build", "--strict", "--clean", "--config-file", str(config)),

@@ -551,3 +551,11 @@ def test_the_signal_handlers_are_put_back(tmp_path: Path, monkeypatch: pytest.Mo
     assert during and during[0] is not before[signal.SIGTERM]
     assert {n: signal.getsignal(n) for n in before} == before
     assert threading.current_thread() is threading.main_thread()
+
+
+def test_the_child_runs_this_build_s_own_code(tmp_path: Path) -> None:
+    """scripts/build imports macros from its checkout even with a .venv installed from
+    another one; the MkDocs child must not run the other checkout's code."""
+    here = str(ROOT)
+    assert build.child_path(None) == here
+    assert build.child_path("/x") == os.pathsep.join([here, "/x"])
