@@ -62,6 +62,16 @@ FAILURE_CASES: tuple[FailureCase, ...] = (
         f"{BUILD}::test_a_full_disk_while_compressing",
     ),
     FailureCase(
+        "full-disk-headers",
+        "ENOSPC while the build writes _headers (the project's deploy/headers.toml)",
+        f"{BUILD}::test_a_full_disk_while_writing_the_headers",
+    ),
+    FailureCase(
+        "full-disk-swap",
+        "ENOSPC renaming the new site into place: site/ is put back",
+        f"{WORKDIR}::test_a_failed_swap_puts_site_back",
+    ),
+    FailureCase(
         "read-only-checkout",
         "EROFS creating .build/ beside site/ (a read-only checkout)",
         f"{BUILD}::test_a_read_only_checkout",

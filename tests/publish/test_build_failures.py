@@ -201,6 +201,22 @@ def test_a_full_disk_while_compressing(
 
 
 @pytest.mark.usefixtures("built_by_copy")
+def test_a_full_disk_while_writing_the_headers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    project, before = make_project(tmp_path)
+    (project / "deploy").mkdir()
+    shutil.copy(ROOT / "deploy" / "headers.toml", project / "deploy" / "headers.toml")
+    fail_on(monkeypatch, Path, "write_text", lambda p, *_: p.name == "_headers", errno.ENOSPC)
+    status = build_site(project / "mkdocs.yml", project / "site")
+    expected = (
+        rf"build: no space left on device while writing {fresh_name()}_headers: free space and "
+        rf"run make build again; {UNCHANGED}"
+    )
+    assert_failed_cleanly(capfd.readouterr().err, status, EXIT_IO, expected, project, before)
+
+
+@pytest.mark.usefixtures("built_by_copy")
 def test_a_read_only_checkout(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
 ) -> None:
@@ -324,6 +340,7 @@ def test_a_swap_that_cannot_put_the_site_back_says_where_it_is(
     assert leftovers(project) == []
 
 
+@POSIX
 def test_a_killed_mkdocs_child(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
 ) -> None:

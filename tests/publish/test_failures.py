@@ -40,7 +40,7 @@ def test_each_cause_in_its_words(project: Path) -> None:
             "build: no space left on device while writing .build/site-7/faq/index.html: free "
             f"space and run make build again; {UNCHANGED}"
         ),
-        OSError(errno.EDQUOT, "Disk quota exceeded", page): (
+        OSError(getattr(errno, "EDQUOT", errno.ENOSPC), "Disk quota exceeded", page): (
             "build: no space left on device while writing .build/site-7/faq/index.html: free "
             f"space and run make build again; {UNCHANGED}"
         ),
