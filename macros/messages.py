@@ -93,8 +93,7 @@ CORE: dict[str, Message] = {
     ),
     "key-not-text": Message("a key must be plain text, not a list or mapping"),
     "merge-key": Message("merge keys (<<) are not supported", "write the fields out in full"),
-    "unreadable": Message("cannot read the file: {reason}"),
-    "source-unreadable": Message(
+    "unreadable": Message(
         "cannot read the file: {reason}",
         "give your user read access to it (or ask its owner), then run the command again",
     ),

@@ -61,4 +61,4 @@ def unreadable(exc: OSError, root: Path) -> Problem:
     if name and path.is_absolute() and path.is_relative_to(root):
         name = path.relative_to(root).as_posix()
     reason = exc.strerror or type(exc).__name__
-    return messages.file_problem(name or str(root), "source-unreadable", reason=reason)
+    return messages.file_problem(name or str(root), "unreadable", reason=reason)
