@@ -109,7 +109,7 @@ class _Stopped(BaseException):
 
 class _Signals:
     """While a build runs: Ctrl-C, SIGTERM and a closed terminal stop it cleanly (its
-    temporary folder removed, one line said). One that comes during the swap is let
+    temporary folder removed, one line said). One that comes from the swap on is let
     go: the build is done by then.
 
     Handlers can only be set from the main thread; elsewhere signals keep their
@@ -130,11 +130,12 @@ class _Signals:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
+        self.holding = True
         for number, handler in self._saved.items():
             signal.signal(number, handler)
 
     def _handle(self, number: int, frame: object) -> None:
-        if not self.holding:  # a signal during the swap is let go: the build is done then
+        if not self.holding:
             raise _Stopped(number)
 
 
@@ -187,9 +188,14 @@ def build_site(config: Path, site_dir: Path, extra_args: list[str] | None = None
         try:
             return _build(config, site_dir, extra_args or [], signals)
         except BuildStopped as stopped:
+            signals.holding = True
             if stopped.line:
                 _say(stopped.line)
             return stopped.status
+        except _Stopped as stopped:  # came while the build was already ending
+            signals.holding = True
+            _say(signal_line(stopped.number, site_dir))
+            return 128 + stopped.number
 
 
 def _build(config: Path, site_dir: Path, extra_args: list[str], signals: _Signals) -> int:
@@ -256,11 +262,8 @@ def _build_locked(
             _say(f"{failed}\n{messages.hint('build-failed-after-mkdocs', site=site_dir.name)}.")
             return 1
         aside = aside_folder(work, site_dir)
-        signals.holding = True
-        try:
-            swap(fresh, site_dir, aside, root)
-        finally:
-            signals.holding = False
+        signals.holding = True  # from here on signals are let go: the build ends either way
+        swap(fresh, site_dir, aside, root)
         if (error := remove_tree(aside)) is not None:
             _say(leftover_line(aside, error, root))
         return 0

@@ -115,6 +115,16 @@ FAILURE_CASES: tuple[FailureCase, ...] = (
         )
     ),
     FailureCase(
+        "signal-during-swap",
+        "SIGTERM between the swap's two renames is let go: the swap finishes, site/ is whole",
+        f"{BUILD}::test_a_signal_during_the_swap_is_let_go",
+    ),
+    FailureCase(
+        "ctrl-c-while-waiting",
+        "Ctrl-C while waiting for another build's lock: one line, MkDocs never started",
+        f"{BUILD}::test_ctrl_c_while_waiting_for_another_build",
+    ),
+    FailureCase(
         "killed-build-with-mkdocs",
         "kill -9 of the build and its MkDocs mid-build: site/ unchanged; the next build "
         "removes .build/site-N",

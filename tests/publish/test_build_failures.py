@@ -341,6 +341,26 @@ def test_a_swap_that_cannot_put_the_site_back_says_where_it_is(
 
 
 @POSIX
+@pytest.mark.usefixtures("built_by_copy")
+def test_a_signal_during_the_swap_is_let_go(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """Stopping between the swap's two renames would leave no site/: the swap finishes."""
+    project, _ = make_project(tmp_path)
+    real = build.swap
+
+    def swap(*args: Path) -> None:
+        os.kill(os.getpid(), signal.SIGTERM)  # handled at once, in this thread
+        real(*args)
+
+    monkeypatch.setattr(build, "swap", swap)
+    assert build_site(project / "mkdocs.yml", project / "site") == 0
+    assert "build:" not in capfd.readouterr().err
+    assert (project / "site" / "architecture" / "index.html").is_file()
+    assert leftovers(project) == []
+
+
+@POSIX
 def test_a_killed_mkdocs_child(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
 ) -> None:
