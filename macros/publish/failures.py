@@ -80,7 +80,12 @@ def file_in_traceback(exc: BaseException) -> str | None:
 
 
 def failed_path(exc: OSError) -> str | None:
+    """The file an error is about. A copy's error names the source first and the
+    destination second (``shutil.copyfile`` on a full disk): a full or read-only disk
+    is the destination's."""
     name = exc.filename if exc.filename is not None else file_in_traceback(exc)
+    if exc.filename2 is not None and exc.errno in NO_SPACE | READ_ONLY:
+        name = exc.filename2
     return os.fsdecode(name) if isinstance(name, (str, bytes)) else None
 
 

@@ -15,6 +15,7 @@ import contextlib
 import errno
 import gzip
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -152,6 +153,59 @@ def test_a_failure_inside_mkdocs_ends_in_one_line(
     status = build_site(project / "mkdocs.yml", project / "site")
     expected = line.format(fresh=fresh_name(), unchanged=re.escape(UNCHANGED))
     assert_failed_cleanly(capfd.readouterr().err, status, EXIT_IO, expected, project, before)
+
+
+# A real full disk: a 512 KB tmpfs in a mount namespace of its own (gone with the process).
+SMALL_DISK_BUILD = """
+import json, sys
+from pathlib import Path
+from macros.publish.build import build_site
+from macros.publish.workdir import is_own
+disk = Path(sys.argv[2])
+(disk / "site").mkdir()
+(disk / "site" / "index.html").write_text("last good build")
+status = build_site(Path(sys.argv[1]), disk / "site")
+print(json.dumps({
+    "status": status,
+    "site": {p.name: p.read_text() for p in (disk / "site").iterdir()},
+    "left": sorted(p.name for p in (disk / ".build").iterdir() if is_own(p.name)),
+}))
+"""
+
+
+def test_a_real_full_disk(tmp_path: Path) -> None:
+    """No injection: the site's folder is on a 512 KB file system, which Material's assets
+    overflow (skipped where no mount namespace can be made)."""
+    unshare = shutil.which("unshare")
+    if unshare is None or not Path("/proc/self/ns/mnt").exists():
+        pytest.skip("needs unshare(1) and mount namespaces (Linux)")
+    project, _ = make_project(tmp_path)
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    namespace = ["-m"] if os.geteuid() == 0 else ["-r", "-m"]
+    mount = 'mount -t tmpfs -o size=512k tmpfs "$0" && exec "$1" -c "$2" "$3" "$0"'
+    script = [str(disk), sys.executable, SMALL_DISK_BUILD, str(project / "mkdocs.yml")]
+    result = subprocess.run(
+        [unshare, *namespace, "sh", "-c", mount, *script],
+        capture_output=True,
+        text=True,
+        env=BUILD_ENV,
+        cwd=ROOT,
+        timeout=DEADLINE,
+        check=False,
+    )
+    if result.returncode != 0 and not result.stdout:
+        pytest.skip(f"no tmpfs in a mount namespace here: {result.stderr.strip()[-200:]}")
+    state = json.loads(result.stdout)
+    lines = [text for text in result.stderr.splitlines() if text.strip()]
+    assert state == {"status": EXIT_IO, "site": {"index.html": "last good build"}, "left": []}
+    assert "Traceback" not in result.stderr and "Errno" not in result.stderr
+    assert re.fullmatch(
+        rf"build: no space left on device while writing {re.escape(str(disk))}/\.build/"
+        rf"site-\d+/\S+: free space and run make build again; {UNCHANGED}",
+        lines[-1],
+    ), lines[-1]
+    assert [text for text in lines if text.startswith("build:")] == [lines[-1]]
 
 
 # --- in the build's own steps (MkDocs replaced by a copy of a built site) ---------------------

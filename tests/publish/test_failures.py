@@ -109,6 +109,19 @@ def test_a_real_full_disk_is_named_by_the_file_being_written(project: Path) -> N
     assert file_in_traceback(copied.value) == "/dev/full"
 
 
+def test_a_copy_on_a_full_disk_names_the_file_written(project: Path) -> None:
+    """shutil.copyfile's sendfile() on a full disk names the source, then the destination:
+    the line once named the theme's file in .venv as the one being written."""
+    source = "/venv/material/templates/assets/javascripts/bundle.js"
+    page = str(project / ".build" / "site-7" / "assets" / "bundle.js")
+    exc = OSError(errno.ENOSPC, "No space left on device", source, None, page)
+    assert line(exc, project).startswith(
+        "build: no space left on device while writing .build/site-7/assets/bundle.js: "
+    )
+    denied = PermissionError(errno.EACCES, "Permission denied", source, None, page)
+    assert " while reading /venv/material/" in line(denied, project)
+
+
 def test_no_file_at_all_names_the_site(project: Path) -> None:
     assert line(OSError(errno.ENOSPC, "No space left on device"), project) == (
         f"build: no space left on device while writing the site: free space and run make "
