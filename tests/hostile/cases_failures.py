@@ -37,6 +37,11 @@ FAILURE_CASES: tuple[FailureCase, ...] = (
         f"{BUILD}::test_a_real_full_disk",
     ),
     FailureCase(
+        "real-read-only-disk",
+        "no injection: site/ on a tmpfs remounted read-only; the build cannot make .build/",
+        f"{BUILD}::test_a_real_read_only_disk",
+    ),
+    FailureCase(
         "full-disk-page-write",
         "ENOSPC while MkDocs writes a page",
         f"{CHILD}[full-disk-page-write]",

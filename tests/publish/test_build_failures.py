@@ -155,27 +155,30 @@ def test_a_failure_inside_mkdocs_ends_in_one_line(
     assert_failed_cleanly(capfd.readouterr().err, status, EXIT_IO, expected, project, before)
 
 
-# A real full disk: a 512 KB tmpfs in a mount namespace of its own (gone with the process).
+# Real disks: a 512 KB tmpfs in a mount namespace of its own (gone with the process), left
+# writable or remounted read-only once site/ is on it.
 SMALL_DISK_BUILD = """
-import json, sys
+import json, subprocess, sys
 from pathlib import Path
 from macros.publish.build import build_site
 from macros.publish.workdir import is_own
-disk = Path(sys.argv[2])
+disk, work = Path(sys.argv[2]), Path(sys.argv[2]) / ".build"
 (disk / "site").mkdir()
 (disk / "site" / "index.html").write_text("last good build")
+if sys.argv[3] == "read-only":
+    subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
 status = build_site(Path(sys.argv[1]), disk / "site")
 print(json.dumps({
     "status": status,
     "site": {p.name: p.read_text() for p in (disk / "site").iterdir()},
-    "left": sorted(p.name for p in (disk / ".build").iterdir() if is_own(p.name)),
+    "left": sorted(p.name for p in work.iterdir() if is_own(p.name)) if work.exists() else [],
 }))
 """
 
 
-def test_a_real_full_disk(tmp_path: Path) -> None:
-    """No injection: the site's folder is on a 512 KB file system, which Material's assets
-    overflow (skipped where no mount namespace can be made)."""
+def build_on_a_small_disk(tmp_path: Path, mode: str) -> tuple[Path, list[str]]:
+    """Build the minimal project into site/ on a 512 KB disk; returns the disk and the
+    build's lines, having checked the outcome every failure must have."""
     unshare = shutil.which("unshare")
     if unshare is None or not Path("/proc/self/ns/mnt").exists():
         pytest.skip("needs unshare(1) and mount namespaces (Linux)")
@@ -183,8 +186,8 @@ def test_a_real_full_disk(tmp_path: Path) -> None:
     disk = tmp_path / "disk"
     disk.mkdir()
     namespace = ["-m"] if os.geteuid() == 0 else ["-r", "-m"]
-    mount = 'mount -t tmpfs -o size=512k tmpfs "$0" && exec "$1" -c "$2" "$3" "$0"'
-    script = [str(disk), sys.executable, SMALL_DISK_BUILD, str(project / "mkdocs.yml")]
+    mount = 'mount -t tmpfs -o size=512k tmpfs "$0" || exit 99; exec "$1" -c "$2" "$3" "$0" "$4"'
+    script = [str(disk), sys.executable, SMALL_DISK_BUILD, str(project / "mkdocs.yml"), mode]
     result = subprocess.run(
         [unshare, *namespace, "sh", "-c", mount, *script],
         capture_output=True,
@@ -194,18 +197,36 @@ def test_a_real_full_disk(tmp_path: Path) -> None:
         timeout=DEADLINE,
         check=False,
     )
-    if result.returncode != 0 and not result.stdout:
+    if result.returncode == 99 or (
+        result.returncode == 1 and not result.stdout.strip() and "unshare" in result.stderr
+    ):
         pytest.skip(f"no tmpfs in a mount namespace here: {result.stderr.strip()[-200:]}")
+    assert result.returncode == 0, result.stderr
     state = json.loads(result.stdout)
     lines = [text for text in result.stderr.splitlines() if text.strip()]
     assert state == {"status": EXIT_IO, "site": {"index.html": "last good build"}, "left": []}
     assert "Traceback" not in result.stderr and "Errno" not in result.stderr
+    assert [text for text in lines if text.startswith("build:")] == [lines[-1]]
+    return disk, lines
+
+
+def test_a_real_full_disk(tmp_path: Path) -> None:
+    """No injection: Material's assets overflow the disk (skipped where no mount namespace
+    can be made)."""
+    disk, lines = build_on_a_small_disk(tmp_path, "writable")
     assert re.fullmatch(
         rf"build: no space left on device while writing {re.escape(str(disk))}/\.build/"
         rf"site-\d+/\S+: free space and run make build again; {UNCHANGED}",
         lines[-1],
     ), lines[-1]
-    assert [text for text in lines if text.startswith("build:")] == [lines[-1]]
+
+
+def test_a_real_read_only_disk(tmp_path: Path) -> None:
+    disk, lines = build_on_a_small_disk(tmp_path, "read-only")
+    assert lines == [
+        f"build: read-only file system while creating {disk}/.build: build in a writable copy "
+        f"of the checkout and run make build again; {UNCHANGED}"
+    ]
 
 
 # --- in the build's own steps (MkDocs replaced by a copy of a built site) ---------------------
