@@ -41,9 +41,11 @@ class Refused:
 
 @dataclass(frozen=True)
 class Safe:
-    """The build succeeds, the site audit is clean, and none of ``absent`` is in any page."""
+    """The build succeeds, the site audit is clean, none of ``absent`` is in any page or the
+    search index, and each of ``present`` is in one (the payload did get there, as text)."""
 
     absent: tuple[str, ...] = ()
+    present: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
