@@ -547,7 +547,13 @@ def _cases() -> list[Case]:
         "dimension-id-plus-framework",
         "ids",
         copy(ARCH, "data/dimensions/architecture-alpha.yml", "order: 10", "order: 30"),
-        Refused(ARCH, 0, "", "which data/dimensions/architecture-alpha.yml makes too"),
+        Refused(
+            "data/dimensions/architecture-alpha.yml",
+            0,
+            "",
+            "the dimension id 'architecture-alpha' makes #architecture-alpha on one-page, "
+            "which data/dimensions/architecture.yml makes too",
+        ),
         P2_IDS,
     )
     add(

@@ -121,6 +121,19 @@ def prepend(path: str, data: bytes) -> Mutation:
     return apply
 
 
+def derive(source: str, dest: str, *edits: tuple[str, str]) -> Mutation:
+    """A new file ``dest``: ``source`` with each (old, new) edit made once."""
+
+    def apply(project: Path) -> None:
+        text = (project / source).read_text(encoding="utf-8")
+        for old, new in edits:
+            assert old in text, f"{source}: {old!r} not found"
+            text = text.replace(old, new, 1)
+        (project / dest).write_text(text, encoding="utf-8")
+
+    return apply
+
+
 def _cases() -> list[Case]:
     c: list[Case] = []
 
@@ -443,6 +456,26 @@ def _cases() -> list[Case]:
         "messages",
         replace(SITE, "url: https://example.org/", "url: https://example.org/a&b/"),
         Refused(SITE, 3, "url", "'https://example.org/a&b/' is not valid here"),
+    )
+    # A new dimension whose id is another's anchor: filed under the new file, not the old.
+    add(
+        "collision-filed-under-the-new-file",
+        "messages",
+        derive(
+            ARCH,
+            "data/dimensions/architecture-beta.yml",
+            ("title: Architecture", "title: Layout"),
+            ("order: 10", "order: 30"),
+            ("  - id: architecture\n    label: Architecture", "  - id: layout\n    label: Layout"),
+            ("alpha: Micro-framework", "alpha: Small"),
+        ),
+        Refused(
+            "data/dimensions/architecture-beta.yml",
+            0,
+            "",
+            "the dimension id 'architecture-beta' makes #architecture-beta on one-page, "
+            f"which {ARCH} makes too",
+        ),
     )
     return c
 
