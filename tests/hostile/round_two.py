@@ -277,7 +277,8 @@ def _cases() -> list[Case]:
             "site/assets/stylesheets/extra.css",
             1,
             "@import",
-            f"{loads} (https://evil.example/x.css)",
+            f"{loads} (https://evil.example/x.css); the page comes from "
+            "content/assets/stylesheets/extra.css:2:1 ",  # the source's line, not the served one
         ),
     )
     add(
@@ -288,7 +289,11 @@ def _cases() -> list[Case]:
             "body {\n  background: u\\72l(https://evil.example/p.png);\n}\n",
         ),
         Audited(
-            "site/assets/stylesheets/extra.css", 1, "url()", f"{loads} (https://evil.example/p.png)"
+            "site/assets/stylesheets/extra.css",
+            1,
+            "url()",
+            f"{loads} (https://evil.example/p.png); the page comes from "
+            "content/assets/stylesheets/extra.css:2:15 ",
         ),
     )
     add(
