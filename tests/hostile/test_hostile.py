@@ -7,6 +7,10 @@ build's plugin runs); a few of them also go through the strict atomic build
 (``make build``), to prove that the refusal stops the build and leaves the last
 good site/ exactly as it was. Safe output: the build succeeds, the site audit
 (layer 3) finds nothing, and the case's payload is nowhere in the pages.
+
+Round two (tests/hostile/round_two.py) runs through the same tests. Its cases stopped
+by the site audit are checked in-process too: their files are copied into the fixture's
+site, built once (``base_site``), and audited; its safe cases share one build.
 """
 
 from __future__ import annotations
@@ -95,7 +99,10 @@ def params(expect: type[Refused | Safe]) -> list[object]:
         pytest.param(
             case,
             id=case.name,
-            marks=[pytest.mark.xfail(strict=True, reason=case.phase2)] if case.phase2 else [],
+            marks=[
+                *([pytest.mark.xfail(strict=True, reason=case.phase2)] if case.phase2 else []),
+                *([pytest.mark.slow] if isinstance(case.expect, Audited) else []),  # base_site
+            ],
         )
         for case in CASES
         if isinstance(case.expect, expect)
