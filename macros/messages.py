@@ -143,6 +143,11 @@ CORE: dict[str, Message] = {
         "an id is plain a-z, 0-9 and single hyphens: type it again (a letter of another "
         "alphabet can look Latin, and a line break or space cannot be seen)",
     ),
+    "value-look-alike": Message(
+        "'{value}' is not valid here: it has {char}, which is not a Latin letter or digit "
+        "though it may look like one",
+        "type it again with plain a-z and 0-9 (a letter of another alphabet can look Latin)",
+    ),
     # Across files (macros.data.loader, macros.data.cross_checks)
     "no-data-folder": Message("the data folder does not exist"),
     "missing-file": Message("the file is missing", "create it: see macros/schemas/{schema}"),

@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 import threading
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -31,7 +32,7 @@ from macros.publish.failures import (
 )
 from macros.publish.headers import SiteAuditError, blocked_message, code_of, header_files
 from macros.publish.lock import BuildLock
-from macros.publish.page_source import page_source
+from macros.publish.page_source import page_source, stylesheet_places
 from macros.publish.workdir import (
     aside_folder,
     clean_leftovers,
@@ -89,9 +90,20 @@ def with_sources(
     if project is None:
         return tuple(findings)
     prefix = f"{site_dir.name}/"
+    findings = list(findings)
+    loads = Counter(f.path for f in findings if f.code == "site-css-load")
+    seen: Counter[str] = Counter()
+    stylesheets: dict[str, list[str]] = {}  # each load of a stylesheet, placed in its source
     named = []
     for finding in findings:
-        source = page_source(finding.path.removeprefix(prefix), project)
+        page = finding.path.removeprefix(prefix)
+        source = page_source(page, project)
+        if finding.code == "site-css-load" and source.endswith(".css"):
+            # Served minified (one line): name the line the editor sees in the source too.
+            places = stylesheets.setdefault(page, stylesheet_places(project / source))
+            if len(places) == loads[finding.path]:
+                source += f":{places[seen[finding.path]]}"
+            seen[finding.path] += 1
         if source:
             said = messages.text("site-page-source", source=source)
             finding = replace(finding, message=f"{finding.message}; {said}")
