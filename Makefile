@@ -3,7 +3,8 @@
 # browser groups and this checkout (editable), removes what the lock does not hold, and
 # re-points an editable install copied from another checkout. The code samples have their
 # own project and lock in samples/ (`make samples`, README "Code samples").
-VENV := .venv
+# `make VENV=.venv-3.13 PYTHON=python3.13 build` keeps a second environment (.ci/run does).
+VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
@@ -13,7 +14,7 @@ UV_VERSION := 0.13.8
 UV_HOME := .tools/uv-$(UV_VERSION)
 UV ?= $(UV_HOME)/bin/uv
 export UV_PYTHON_DOWNLOADS := never
-UV_SYNC = $(UV) sync --locked --quiet
+UV_SYNC = UV_PROJECT_ENVIRONMENT=$(CURDIR)/$(1) $(UV) sync --locked --quiet
 
 # $(call find_python,MINOR,VENV): the Python that makes VENV, 3.MINOR or newer: the one VENV
 # was made with, else the first of python3, python3.14 ... python3.11 that runs and is new
@@ -62,7 +63,7 @@ $(STAMP): FORCE
 	@$(CHECK_PYTHON)
 	@$(CHECK_OWN_VENV)
 	@$(ENSURE_UV)
-	@$(UV_SYNC) --python $(PYTHON)
+	@$(call UV_SYNC,$(VENV)) --python $(PYTHON)
 	@touch $(STAMP)
 
 node_modules/.installed: package.json package-lock.json
@@ -121,7 +122,7 @@ samples:
 		if [ -n "$$REQUIRE_SAMPLES" ]; then echo "make: $(SAMPLES_NEEDED)" >&2; exit 1; fi; \
 		echo "make: $(SAMPLES_NEEDED); not run here (CI runs them)" >&2; exit 0; \
 	fi; \
-	$(ENSURE_UV) && $(UV_SYNC) --project samples --python $(SAMPLES_PYTHON) \
+	$(ENSURE_UV) && $(call UV_SYNC,$(SAMPLES_VENV)) --project samples --python $(SAMPLES_PYTHON) \
 	&& $(SAMPLES_VENV)/bin/python -m pytest -q tests/content/test_samples.py $(PYTEST_ARGS)
 
 bench: $(STAMP) node_modules/.installed
