@@ -136,7 +136,8 @@ lock:
 	@$(CHECK_PYTHON)
 	@$(ENSURE_UV)
 	$(UV) lock --python $(PYTHON) $(LOCK_ARGS)
-	$(UV) lock --project samples --python $(or $(SAMPLES_PYTHON),$(PYTHON)) $(LOCK_ARGS)
+	@[ -n "$(SAMPLES_PYTHON)" ] || { echo "make: $(SAMPLES_NEEDED)" >&2; exit 1; }
+	$(UV) lock --project samples --python $(SAMPLES_PYTHON) $(LOCK_ARGS)
 
 clean:
 	rm -rf site .build $(VENV) $(SAMPLES_VENV) .tools node_modules .pytest_cache .mypy_cache \
