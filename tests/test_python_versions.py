@@ -24,7 +24,7 @@ import pytest
 from tests.harness.site import ROOT
 
 OLDEST = (3, 11)
-FOLDERS = ("macros", "harness", "scripts", "tests", "samples")
+FOLDERS = ("macros", "harness", "scripts", "tests")
 
 
 def python_files() -> list[Path]:
@@ -35,7 +35,7 @@ def python_files() -> list[Path]:
         for p in sorted((ROOT / "scripts").rglob("*"))
         if p.is_file() and not p.suffix and p.read_bytes().startswith(b"#!/usr/bin/env python")
     ]
-    return [p for p in files if ".venv" not in p.parts]
+    return files
 
 
 def oldest_python() -> str | None:
