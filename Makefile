@@ -52,11 +52,14 @@ PORT ?= 8000
 
 .PHONY: serve build stage test check lint typecheck validate bench lock samples clean FORCE
 
+NO_PIP = $(PYTHON) has no pip to install uv with: install it (Debian: apt-get install \
+	python3-pip), or install uv and run make UV=uv
 # The pinned uv, installed with pip when missing; a UV given on the command line is used as is.
 ENSURE_UV = $(if $(filter $(UV_HOME)/%,$(UV)),test -x $(UV) || { $(CHECK_PYTHON) \
+	&& { $(PYTHON) -m pip --version >/dev/null 2>&1 || { echo "make: $(NO_PIP)" >&2; exit 1; }; } \
 	&& echo "make: installing uv $(UV_VERSION) into $(UV_HOME)" \
 	&& $(PYTHON) -m pip install --quiet --disable-pip-version-check --no-warn-script-location \
-		--target $(UV_HOME) uv==$(UV_VERSION); },true)
+		--upgrade --target $(UV_HOME) uv==$(UV_VERSION); },true)
 
 # Checked on every run: uv reinstalls only what differs from uv.lock (content, not file times).
 $(STAMP): FORCE

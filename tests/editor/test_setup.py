@@ -230,3 +230,18 @@ def test_a_wrapper_typed_with_any_python_runs_again_with_the_projects_venv(
     )
     assert (result.returncode, result.stderr) == (0, "")
     assert log.read_text().splitlines() == [f"{clone / 'scripts' / 'validate'} --strict"]
+
+
+def test_a_python_without_pip_to_install_uv_is_named_in_one_line(tmp_path: Path) -> None:
+    """Debian packages pip apart from Python: say what to install, never a traceback."""
+    path = checkout(tmp_path / "clone")
+    python = tmp_path / "python3"
+    python.write_text('#!/bin/sh\ncase "$*" in *pip*) exit 1 ;; esac\nexit 0\n')  # 3.11+, no pip
+    python.chmod(0o755)
+    result = make(path, ".venv/.installed", f"PYTHON={python}")
+    assert result.returncode != 0
+    assert result.stderr.splitlines()[0] == (
+        f"make: {python} has no pip to install uv with: install it (Debian: apt-get install "
+        "python3-pip), or install uv and run make UV=uv"
+    )
+    assert not (path / ".tools").exists() and not (path / ".venv").exists()
