@@ -8,8 +8,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-# uv, pinned, installed once into .tools/ with pip from the Python below (README,
-# "Set-up"); `make UV=uv` uses one already on the PATH. uv never downloads a Python here.
+# uv, pinned and hashed in uv-requirements.txt, installed once into .tools/ with pip from the
+# Python below (README, "Set-up"); `make UV=uv` uses one already on the PATH. uv never downloads a Python here.
 UV_VERSION := 0.13.8
 UV_HOME := .tools/uv-$(UV_VERSION)
 UV ?= $(UV_HOME)/bin/uv
@@ -59,7 +59,7 @@ ENSURE_UV = $(if $(filter $(UV_HOME)/%,$(UV)),test -x $(UV) || { $(CHECK_PYTHON)
 	&& { $(PYTHON) -m pip --version >/dev/null 2>&1 || { echo "make: $(NO_PIP)" >&2; exit 1; }; } \
 	&& echo "make: installing uv $(UV_VERSION) into $(UV_HOME)" \
 	&& $(PYTHON) -m pip install --quiet --disable-pip-version-check --no-warn-script-location \
-		--upgrade --target $(UV_HOME) uv==$(UV_VERSION); },true)
+		--upgrade --require-hashes --target $(UV_HOME) -r uv-requirements.txt; },true)
 
 # Checked on every run: uv reinstalls only what differs from uv.lock (content, not file times).
 $(STAMP): FORCE

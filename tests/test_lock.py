@@ -18,6 +18,7 @@ import pytest
 from tests.harness.site import ROOT
 
 LOCKS = ("uv.lock", "samples/uv.lock")
+ALL_LOCKS = (*LOCKS, "uv-requirements.txt")
 PYPI = "https://pypi.org/simple"
 MACHINE_LOCAL = re.compile(
     r"file://|--(extra-)?index-url|--find-links|--trusted-host|\"/(opt|root|home|tmp|work)/"
@@ -28,7 +29,7 @@ def lock(name: str) -> dict[str, Any]:
     return tomllib.loads((ROOT / name).read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("name", LOCKS)
+@pytest.mark.parametrize("name", ALL_LOCKS)
 def test_the_lock_names_no_index_folder_or_host_of_this_machine(name: str) -> None:
     text = (ROOT / name).read_text(encoding="utf-8")
     assert MACHINE_LOCAL.findall(text) == []
@@ -81,3 +82,12 @@ def test_the_python_floor_is_the_same_everywhere() -> None:
     # The SPDX string form of `license` needs setuptools 77.
     assert project["build-system"]["requires"] == ["setuptools>=77"]
     assert set(project["dependency-groups"]) == {"dev", "docs-engine", "browser"}
+
+
+def test_uv_itself_is_installed_by_hash_at_the_makefiles_version() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    version = re.search(r"^UV_VERSION := (\S+)$", makefile, re.M)
+    text = (ROOT / "uv-requirements.txt").read_text(encoding="utf-8")
+    assert version and re.findall(r"^([a-z0-9-]+)==(\S+) \\$", text, re.M) == [("uv", version[1])]
+    assert text.count("--hash=sha256:") > 10  # a wheel for each platform
+    assert "--require-hashes --target $(UV_HOME) -r uv-requirements.txt" in makefile
