@@ -76,7 +76,7 @@ node_modules/.installed: package.json package-lock.json
 ## Preview with live reload; rebuilds on changes under data/, macros/, overrides/ and content/.
 serve: $(STAMP)
 	$(BIN)/python scripts/editor-schemas
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --livereload --dev-addr $(HOST):$(PORT) \
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m mkdocs serve --livereload --dev-addr $(HOST):$(PORT) \
 		--watch data --watch macros --watch overrides
 
 ## Strict, atomic build into site/: a failed build leaves the last good site/ untouched.
@@ -100,7 +100,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check macros harness scripts tests
 
 typecheck: $(STAMP)
-	$(BIN)/mypy
+	$(BIN)/python -m mypy
 
 ## Every test: static checks, unit, golden, integration, browser, on every core
 ## (pytest-xdist: a test file on one worker, tests/deploy/ on one worker; tests/conftest.py),
@@ -110,7 +110,7 @@ PYTEST_ARGS ?=
 test: $(STAMP) node_modules/.installed
 	$(BIN)/ruff check macros harness scripts tests
 	$(BIN)/ruff format --check macros harness scripts tests
-	$(BIN)/mypy
+	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest -n auto --dist loadfile $(PYTEST_ARGS)
 	@$(MAKE) --no-print-directory samples
 
