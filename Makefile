@@ -1,7 +1,7 @@
-# Every target that needs .venv runs `uv sync --locked` first (about 0.1 s when nothing
-# changed): uv installs uv.lock (universal, hash-pinned) with the dev, docs-engine and
-# browser groups and this checkout (editable), removes what the lock does not hold, and
-# re-points an editable install copied from another checkout. The code samples have their
+# Every target that needs .venv runs `uv sync --locked` first (a few tenths of a second when
+# nothing changed): uv installs uv.lock (universal, hash-pinned) with the dev, docs-engine
+# and browser groups and this checkout (editable), removes what the lock does not hold, and
+# re-points the editable install of a .venv copied along with its checkout. The code samples have their
 # own project and lock in samples/ (`make samples`, README "Code samples").
 # `make VENV=.venv-3.13 PYTHON=python3.13 build` keeps a second environment (.ci/run does).
 VENV ?= .venv
@@ -9,7 +9,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 # uv, pinned and hashed in uv-requirements.txt, installed once into .tools/ with pip from the
-# Python below (README, "Set-up"); `make UV=uv` uses one already on the PATH. uv never downloads a Python here.
+# Python below (README, "Set-up"); `make UV=uv` uses one already on the PATH. uv never
+# downloads a Python here.
 UV_VERSION := 0.13.8
 UV_HOME := .tools/uv-$(UV_VERSION)
 UV ?= $(UV_HOME)/bin/uv
