@@ -1,8 +1,8 @@
 # Every target that needs .venv runs `uv sync --locked` first (a few tenths of a second when
 # nothing changed): uv installs uv.lock (universal, hash-pinned) with the dev, docs-engine
 # and browser groups and this checkout (editable), removes what the lock does not hold, and
-# re-points the editable install of a .venv copied along with its checkout. The code samples have their
-# own project and lock in samples/ (`make samples`, README "Code samples").
+# re-points the editable install of a .venv copied along with its checkout. The code samples
+# have their own project and lock in samples/ (`make samples`, README "Code samples").
 # `make VENV=.venv-3.13 PYTHON=python3.13 build` keeps a second environment (.ci/run does).
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -47,7 +47,8 @@ CHECK_OWN_VENV = owner=$$(cd $(VENV) 2>/dev/null && pwd -P); \
 
 # The code samples' Python: 3.12 or newer (Django 6.1). `make SAMPLES_PYTHON=...` picks one.
 SAMPLES_VENV := samples/.venv
-SAMPLES_PYTHON ?= $(eval SAMPLES_PYTHON := $(shell $(call find_python,12,$(SAMPLES_VENV))))$(SAMPLES_PYTHON)
+SAMPLES_PYTHON ?= $(eval SAMPLES_PYTHON := \
+	$(shell $(call find_python,12,$(SAMPLES_VENV))))$(SAMPLES_PYTHON)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
