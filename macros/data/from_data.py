@@ -14,7 +14,9 @@ import functools
 import types
 from collections.abc import Mapping
 from dataclasses import fields, is_dataclass
-from typing import Any, Union, get_args, get_origin, get_type_hints
+from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
+
+T = TypeVar("T")
 
 
 @functools.cache
@@ -24,7 +26,7 @@ def _type_hints(cls: type) -> dict[str, Any]:
     return get_type_hints(cls)
 
 
-def build[T](cls: type[T], raw: Mapping[str, Any], **given: Any) -> T:
+def build(cls: type[T], raw: Mapping[str, Any], **given: Any) -> T:
     """An instance of dataclass ``cls`` from validated data; ``given`` fields come from outside.
 
     A field's ``pass`` metadata ({child field: own field}) hands values down to

@@ -1,7 +1,7 @@
 """The weekly re-check, as one command the workflow runs (scripts/freshness-loop).
 
 1. ``check-freshness --fix``: newer releases are written into data/packages.yml,
-   and the code samples' pins in pyproject.toml follow (:mod:`.pins`);
+   and the code samples' pins in samples/pyproject.toml follow (:mod:`.pins`);
 2. ``check-sources``: dead links, moves, quotations no longer on their page;
 3. ``validate``: the fixed data must still build;
 4. the pull request's text, written to ``--body``: what changed, which sentences
@@ -148,15 +148,15 @@ def main(argv: list[str] | None = None) -> int:
     steps["validate"] = run("validate", *where)
     after, _ = read_packages(data_dir / "packages.yml", root)
     changed = changes(before, after)
-    pyproject = root / "pyproject.toml"
+    pyproject = root / "samples" / "pyproject.toml"
     if changed and pyproject.is_file():  # the samples run against what the site describes
         was = {p.id: p.version for p in before}
         moved = update_pins(
             pyproject, {p.id: p.version for p in after if was.get(p.id) != p.version}
         )
         changed += [
-            f"- pyproject.toml, samples extra: {name}=={old} -> {name}=={new} "
-            "(requirements.lock regenerated with `make lock`)"
+            f"- samples/pyproject.toml, samples group: {name}=={old} -> {name}=={new} "
+            "(samples/uv.lock regenerated with `make lock`)"
             for name, old, new in moved
         ]
     today = date.fromisoformat(args.today) if args.today else date.today()

@@ -1,10 +1,11 @@
-"""The code samples' pins follow the data: pyproject.toml's ``samples`` extra.
+"""The code samples' pins follow the data: samples/pyproject.toml's ``samples`` group.
 
-The samples run against the exact releases the site describes
-(tests/content/test_samples.py checks each ``name==version`` of the extra
-against data/packages.yml). When --fix moves a version, the pin must move with
-it or the tests fail; the loop rewrites the pin in place (nothing else in the
-file changes) and the workflow regenerates requirements.lock from it.
+The samples run in their own environment against the exact releases the site
+describes (tests/content/test_samples.py checks each ``name==version`` of the
+group against data/packages.yml). When --fix moves a version, the pin must move
+with it or the tests fail; the loop rewrites the pin in place (nothing else in
+the file changes) and the workflow regenerates samples/uv.lock from it. A
+``samples`` extra (``[project.optional-dependencies]``) is read the same way.
 """
 
 from __future__ import annotations
@@ -25,10 +26,13 @@ def normalised(name: str) -> str:
 
 
 def samples_pins(pyproject: Path) -> dict[str, str]:
-    """Package id -> the exact version the samples extra pins."""
-    project = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]
+    """Package id -> the exact version the samples group (or extra) pins."""
+    data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    specs = data.get("dependency-groups", {}).get("samples") or data.get("project", {}).get(
+        "optional-dependencies", {}
+    ).get("samples", [])
     pins = {}
-    for spec in project.get("optional-dependencies", {}).get("samples", []):
+    for spec in specs:
         if found := _SPEC.fullmatch(f'"{spec}"'):
             pins[normalised(found["name"])] = found["version"]
     return pins

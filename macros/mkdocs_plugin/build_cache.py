@@ -14,12 +14,15 @@ build that fixes it still finds the pages of the last good build.
 from __future__ import annotations
 
 import weakref
-from typing import Any
+from typing import Any, Generic, TypeVar
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 _caches: weakref.WeakSet[BuildCache[Any, Any]] = weakref.WeakSet()
 
 
-class BuildCache[K, V]:
+class BuildCache(Generic[K, V]):
     """Values by key, for the build under way and the one before it."""
 
     def __init__(self) -> None:

@@ -94,7 +94,7 @@ def main() -> int:
     parser.add_argument("--frameworks", type=int, default=0, help="also a synthetic site")
     args = parser.parse_args()
     if not ZENSICAL.exists():
-        print(f"{ZENSICAL} is missing: install the dev extra (make .venv/.installed)")
+        print(f"{ZENSICAL} is missing: install the docs-engine group (make .venv/.installed)")
         return 1
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 
@@ -45,7 +45,10 @@ Check = Callable[[Sample, Path], None]
 _WORKER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sample-harness")
 
 
-def in_worker[T](function: Callable[..., T], *args: Any) -> T:
+T = TypeVar("T")
+
+
+def in_worker(function: Callable[..., T], *args: Any) -> T:
     return _WORKER.submit(function, *args).result()
 
 

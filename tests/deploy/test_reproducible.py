@@ -36,7 +36,7 @@ def tree(site: Path) -> dict[str, str]:
 
 
 SKIP = shutil.ignore_patterns(
-    ".git", ".venv", "node_modules", "site", ".build", ".*_cache", "__pycache__"
+    ".git", ".venv*", ".tools", "node_modules", "site", ".build", ".*_cache", "__pycache__"
 )
 
 

@@ -59,7 +59,8 @@ def pick(data: Path) -> tuple[str, str]:
 
 def test_the_loop_fixes_validates_and_writes_the_pull_request_text(tmp_path: Path) -> None:
     data = copy_site(tmp_path)
-    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    (tmp_path / "samples").mkdir()
+    shutil.copy(ROOT / "samples/pyproject.toml", tmp_path / "samples/pyproject.toml")
     projects = recorded(data)
     uvicorn, flask = entry(data, "uvicorn"), entry(data, "flask")
     projects["uvicorn"] = pypi_project("0.56.0", "2026-12-04", {uvicorn.version: "2026-11-28"})
@@ -102,17 +103,17 @@ def test_the_loop_fixes_validates_and_writes_the_pull_request_text(tmp_path: Pat
     was = {s.id: s.version for s in shipped}
     assert [p.id for p in packages if p.version != was[p.id]] == ["flask", "uvicorn"]
     # The samples run against Flask 9.0.0 from now on: its pin followed.
-    assert samples_pins(tmp_path / "pyproject.toml")["flask"] == "9.0.0"
-    pinned = (ROOT / "pyproject.toml").read_text()
-    assert (tmp_path / "pyproject.toml").read_text() == pinned.replace(
+    assert samples_pins(tmp_path / "samples/pyproject.toml")["flask"] == "9.0.0"
+    pinned = (ROOT / "samples/pyproject.toml").read_text()
+    assert (tmp_path / "samples/pyproject.toml").read_text() == pinned.replace(
         f'"flask[async]=={flask.version}"', '"flask[async]==9.0.0"'
     )
 
     text = body.read_text()
     assert f"- Uvicorn {uvicorn.version} ({uvicorn.released}) -> 0.56.0 (2026-12-04)" in text
     assert (
-        f"- pyproject.toml, samples extra: flask=={flask.version} -> flask==9.0.0 "
-        "(requirements.lock regenerated with `make lock`)"
+        f"- samples/pyproject.toml, samples group: flask=={flask.version} -> flask==9.0.0 "
+        "(samples/uv.lock regenerated with `make lock`)"
     ) in text
     reread = text.split("## Sentences to re-read")[1].split("## Sources")[0]
     assert re.search(

@@ -50,3 +50,13 @@ def test_a_file_without_the_block_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match=r"no 'samples = \[' \.\.\. '\]' block"):
         update_pins(pyproject, {"flask": "3.2.0"})
     assert pyproject.read_text() == flowing
+
+
+def test_the_samples_dependency_group_is_read_and_moved(tmp_path: Path) -> None:
+    """samples/pyproject.toml keeps the pins in a PEP 735 group (issue 23)."""
+    pyproject = tmp_path / "pyproject.toml"
+    grouped = PYPROJECT.replace("[project.optional-dependencies]", "[dependency-groups]")
+    pyproject.write_text(grouped)
+    assert samples_pins(pyproject) == {"flask": "3.1.3", "django": "6.1.3", "stripe": "16.1.0"}
+    assert update_pins(pyproject, {"stripe": "16.2.0"}) == [("stripe", "16.1.0", "16.2.0")]
+    assert pyproject.read_text() == grouped.replace("stripe==16.1.0", "stripe==16.2.0")

@@ -25,7 +25,8 @@ def zensical_build(config: Path) -> tuple[subprocess.CompletedProcess[str], floa
     zensical = Path(sys.executable).with_name("zensical")
     if not zensical.exists():
         pytest.fail(
-            "zensical is not installed: it is pinned in the dev extra (make .venv/.installed)"
+            "zensical is not installed: it is pinned in the docs-engine group "
+            "(make .venv/.installed)"
         )
     # Without a namespace, a request through the usual clients fails at a closed port.
     closed = {name: "http://127.0.0.1:9" for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY")}

@@ -11,7 +11,7 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 import pytest
 
@@ -63,7 +63,10 @@ def preview(tmp_path: Path) -> Iterator[Preview]:
         yield Preview(url, project, log)
 
 
-def in_own_browser[T](test: Callable[[Any], T]) -> T:
+T = TypeVar("T")
+
+
+def in_own_browser(test: Callable[[Any], T]) -> T:
     """Run ``test(browser)`` with a Chromium of its own, in a thread of its own.
 
     Playwright's sync API refuses to start while another sync Playwright is
