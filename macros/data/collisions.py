@@ -5,7 +5,9 @@ Dimension and framework ids become anchors and page paths: a dimension called
 dimension ``orm`` next to ``orm-flask`` would make ``#orm-flask`` twice, and a
 framework ``alpha-vs-beta`` next to ``gamma`` makes the same pair page as
 ``alpha`` and ``beta-vs-gamma``. A link then reaches only one of them. Each
-collision is refused at the data file, naming both places. The templates'
+collision is refused at the data file, naming both places: between two data
+files, at the one with the longer id (it spells out the other's address), of
+two ids as long at the later path (:func:`introduced_by`). The templates'
 own anchors come from the template files (macros.render.template_anchors, passed
 in by the check pipeline: the data layer reads no template), so the list never
 goes stale.
@@ -23,29 +25,47 @@ from macros.problems import Problem
 TemplateAnchors = Mapping[str, Mapping[str, str]]
 
 
+def introduced_by(a: DataFile, b: DataFile) -> bool:
+    """Whether ``a`` rather than ``b`` is the file a collision between them is filed under.
+
+    The stable rule the message states: the file with the longer id, which spells out
+    the other's address ('architecture-alpha' beside 'architecture' and 'alpha'); of
+    two ids as long, the later path. Never the one an editor left alone because a
+    later loop reached it second.
+    """
+    return (len(str(a.id)), a.path) > (len(str(b.id)), b.path)
+
+
 class _Page:
     """The addresses one page (or the site's paths) holds, and who made each."""
 
     def __init__(self, name: str, fixed: Mapping[str, str]) -> None:
         self.name = name
-        self.made: dict[str, str] = dict(fixed)
+        # address -> (who made it, the data file, what, the address as the message says it)
+        self.made: dict[str, tuple[str, DataFile | None, str, str]] = {
+            address: (where, None, "", "") for address, where in fixed.items()
+        }
         self.problems: list[Problem] = []
 
     def add(self, address: str, file: DataFile, what: str, made: str) -> None:
         first = self.made.get(address)
         if first is None:
-            self.made[address] = file.path
+            self.made[address] = (file.path, file, what, made)
             return
-        self.problems.append(
-            Problem(
-                file.path,
-                0,
-                0,
-                "",
-                messages.text("id-collision", what=what, id=file.id, made=made, other=first),
-                messages.hint("id-collision"),
-            )
+        other, earlier, earlier_what, earlier_made = first
+        if earlier is not None and introduced_by(earlier, file):
+            # the earlier file spells out the address: the message goes there
+            other, file, what, made = file.path, earlier, earlier_what, earlier_made
+        problem = Problem(
+            file.path,
+            0,
+            0,
+            "",
+            messages.text("id-collision", what=what, id=file.id, made=made, other=other),
+            messages.hint("id-collision"),
         )
+        if problem not in self.problems:
+            self.problems.append(problem)
 
 
 def check_collisions(loaded: Iterable[DataFile], fixed: TemplateAnchors) -> list[Problem]:

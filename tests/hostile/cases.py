@@ -545,7 +545,7 @@ def _cases() -> list[Case]:
         "dimension-id-plus-framework",
         "ids",
         copy(ARCH, "data/dimensions/architecture-alpha.yml", "order: 10", "order: 30"),
-        Refused(ARCH, 0, "", "which data/dimensions/architecture-alpha.yml makes too"),
+        Refused("data/dimensions/architecture-alpha.yml", 0, "", f"which {ARCH} makes too"),
         P2_IDS,
     )
     add(

@@ -1,0 +1,249 @@
+"""Hand-written pages under content/, under the rules of data text (issue 21, part 2).
+
+A Markdown page in content/ reaches readers as MkDocs renders it, so it is held
+to what a data text may produce, at the page's own ``file:line:col``:
+
+- **Raw HTML** outside code (``<script>``, ``<img onerror>``, ``<iframe>``,
+  ``<style>``, comments, ``<!-->`` and other parser tricks) is refused with the
+  catalogue's ``content-raw-html``: a page is Markdown. A candidate the text rules
+  find (:func:`macros.safety.grammar.markdown_issues`, code blanked by
+  :func:`macros.data.text_rules.blank_code`) counts only when the rendered page
+  holds it as written: an indented code block escapes it, so code stays verbatim.
+- **Attribute lists** (``{: onclick=...}``) and **images** from anywhere but
+  /assets/ are refused as in data text; **links** (inline, autolinks, reference
+  definitions) must be https:// or a page of the site.
+- **Front matter** (MkDocs' YAML block or MultiMarkdown ``Key: value`` lines,
+  read exactly as MkDocs reads them) holds plain text: a value with ``<``, ``>``
+  or a character reference is refused at its line, since MkDocs and Material
+  print ``title`` and ``description`` unescaped in ``<title>``, the navigation,
+  meta tags and the search index.
+- Then the page is rendered once with the site's Markdown settings and its HTML
+  read by the data fields' auditor (:mod:`macros.safety.fragment`, page mode:
+  headings and their permalinks allowed). What that finds and the rules above did
+  not (one report per mistake) is reported at the page's first line of Markdown.
+
+Symbolic links and file types are the file checks' (:mod:`macros.safety.files`).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from macros import messages
+from macros.data.text_rules import blank_code
+from macros.problems import Problem
+from macros.render.markdown import MarkdownFactory
+from macros.safety import policy
+from macros.safety.files import published
+from macros.safety.fragment import fragment_problems
+from macros.safety.grammar import markdown_issues
+
+# MkDocs' own front-matter patterns (mkdocs.utils.meta, 1.6): a test compares the two.
+_YAML_FRONT = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+_META = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
+_META_MORE = re.compile(r"^([ ]{4}|\t)(\s*)(?P<value>.*)")
+
+# Markup in a front-matter value: a tag's brackets or a character reference.
+_MARKUP = re.compile(r"[<>]|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);?")
+# Links in a page's Markdown (code already blanked).
+_INLINE_LINK = re.compile(r"\]\(\s*<?((?:[^\s()<>]|\([^\s()<>]*\))*)")
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*)>")
+_REFERENCE = re.compile(r"^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*<?([^\s>]*)", re.M)
+# Raw-HTML candidates of the text rules, as written up to the tag's end on its line.
+_TAG_TEXT = re.compile(r"<[^>\n]*>?")
+# Written in front of each raw-HTML candidate to see what the page makes of it.
+_MARK = "zqmark"
+# What the data rules refuse that a page may use: its own structure and definitions.
+_PAGE_ALLOWS = frozenset({"lone-brace", "reference-definition", "abbreviation", "heading"})
+
+
+@dataclass(frozen=True)
+class Value:
+    key: str  # as shown: title, extra.summary
+    text: str
+    line: int
+    column: int
+
+
+def page_files(docs_dir: Path) -> list[Path]:
+    """Every Markdown page MkDocs would publish from ``docs_dir``: regular files only (the
+    file checks report links), sorted."""
+    pages = []
+    for folder, dirs, files in os.walk(docs_dir):  # never follows a link
+        dirs.sort()
+        for name in sorted(files):
+            path = Path(folder) / name
+            if (
+                name.lower().endswith(".md")
+                and not path.is_symlink()
+                and path.is_file()
+                and published(path.relative_to(docs_dir))
+            ):
+                pages.append(path)
+    return pages
+
+
+def front_matter(text: str) -> tuple[int, list[Value]]:
+    """(where the Markdown starts, every front-matter text value), as MkDocs reads them.
+
+    The Markdown starts at a character offset; the front matter before it is not Markdown.
+    """
+    found = _YAML_FRONT.match(text)
+    if found:
+        try:
+            node = yaml.compose(found.group(1), Loader=yaml.CSafeLoader)
+        except yaml.YAMLError:
+            return 0, []  # MkDocs then renders the block as Markdown
+        if not isinstance(node, yaml.MappingNode):
+            return 0, []
+        values: list[Value] = []
+        _scalars(node, "", values, text.count("\n", 0, found.start(1)))
+        return found.end(), values
+    values = []
+    offset = 0
+    key = ""
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        number = text.count("\n", 0, offset) + 1
+        if line.strip() == "":
+            break
+        meta = _META.match(line)
+        if meta:
+            key = meta.group("key").lower()
+            values.append(Value(key, meta.group("value"), number, meta.start("value") + 1))
+        else:
+            more = _META_MORE.match(line)
+            if not (more and key):
+                break
+            values.append(Value(key, more.group("value"), number, more.start("value") + 1))
+        offset += len(line) + 1
+    return (min(offset, len(text)) if values else 0), values
+
+
+def _scalars(node: yaml.Node, key: str, out: list[Value], lines_before: int) -> None:
+    if isinstance(node, yaml.ScalarNode):
+        if isinstance(node.value, str):
+            mark = node.start_mark
+            out.append(Value(key, node.value, mark.line + 1 + lines_before, mark.column + 1))
+    elif isinstance(node, yaml.MappingNode):
+        for name, value in node.value:
+            shown = str(name.value) if isinstance(name, yaml.ScalarNode) else "?"
+            _scalars(value, f"{key}.{shown}" if key else shown, out, lines_before)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _scalars(item, f"{key}[{index}]", out, lines_before)
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
+
+
+def _link_allowed(url: str) -> bool:
+    if not url or url.startswith("#"):
+        return True
+    return policy.judge_url(url).kind in ("site", "https")
+
+
+def page_problems(text: str, shown: str, site: MarkdownFactory) -> list[Problem]:
+    """Every problem of one page's text (``shown``: its path as messages name it)."""
+    text = text.removeprefix("\ufeff")
+    problems: list[Problem] = []
+    start, values = front_matter(text)
+    for value in values:
+        if _MARKUP.search(value.text):
+            problems.append(
+                messages.problem(
+                    "front-matter-markup",
+                    shown,
+                    value.line,
+                    value.column,
+                    value.key,
+                    text=_short(value.text),
+                )
+            )
+    # The Markdown, with the front matter blanked so that offsets are the file's.
+    body = re.sub(r"[^\n]", " ", text[:start]) + text[start:]
+    prose = blank_code(body)
+    found: list[tuple[int, str, dict[str, Any]]] = []
+    if "<" in prose:
+        for match in _AUTOLINK.finditer(prose):
+            if not _link_allowed(match.group(1)):
+                found.append((match.start(), "content-link", {"url": match.group(1)}))
+        prose_for_rules = _AUTOLINK.sub(lambda m: " " * len(m.group(0)), prose)
+    else:
+        prose_for_rules = prose
+    issues = [i for i in markdown_issues(prose_for_rules) if i.code not in _PAGE_ALLOWS]
+    candidates = [issue.offset for issue in issues if issue.code == "raw-html"]
+    raw = _raw_on_page(body[start:], start, candidates, site)
+    for issue in issues:
+        if issue.code != "raw-html":
+            found.append((issue.offset, issue.code, issue.values))
+        elif issue.offset in raw:  # else escaped on the page: code (an indented block)
+            found.append((issue.offset, "content-raw-html", issue.values))
+    for pattern in (_INLINE_LINK, _REFERENCE):
+        for match in pattern.finditer(prose):
+            if not _link_allowed(match.group(1)):
+                found.append((match.start(1), "content-link", {"url": match.group(1)}))
+    for offset, code, found_values in sorted(found, key=lambda item: item[0]):
+        problems.append(messages.problem(code, shown, *_position(text, offset), **found_values))
+    if not found:  # the rendered page: what the rules above let through
+        line = text.count("\n", 0, start) + 1
+        for problem in fragment_problems(site.convert(body[start:]), page=True):
+            problems.append(messages.problem("content-html", shown, line, 1, problem=problem))
+    return problems
+
+
+def _raw_on_page(markdown: str, start: int, offsets: list[int], site: MarkdownFactory) -> set[int]:
+    """The offsets (in the file) of the tags that reach the page as HTML.
+
+    The text rules see a ``<tag`` wherever one is written outside fenced code and code
+    spans; Python-Markdown also escapes it in an indented code block. So a marker is
+    written in front of each candidate and the Markdown rendered once: a marker
+    followed by the tag as written is raw HTML; one followed by ``&lt;`` was code.
+    """
+    if not offsets:
+        return set()
+    marked = markdown
+    for number, offset in sorted(enumerate(offsets), key=lambda item: -item[1]):
+        at = offset - start
+        marked = marked[:at] + f"{_MARK}{number}q" + marked[at:]
+    html = site.convert(marked)
+    raw = set()
+    for number, offset in enumerate(offsets):
+        written = _TAG_TEXT.match(markdown, offset - start)
+        if written and f"{_MARK}{number}q{written.group(0)}" in html:
+            raw.add(offset)
+    return raw
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def content_problems(docs_dir: Path | None, root: Path, site: MarkdownFactory) -> list[Problem]:
+    """Every problem of the Markdown pages under ``docs_dir`` (content/), by file."""
+    if docs_dir is None or not docs_dir.is_dir():
+        return []
+    problems: list[Problem] = []
+    for path in page_files(docs_dir):
+        try:
+            shown = path.relative_to(root).as_posix()
+        except ValueError:
+            shown = path.as_posix()
+        data = path.read_bytes()
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            byte = f"{data[exc.start]:02x}"
+            line = data.count(b"\n", 0, exc.start) + 1
+            column = exc.start - data.rfind(b"\n", 0, exc.start)
+            problems.append(messages.problem("content-not-utf8", shown, line, column, byte=byte))
+            continue
+        problems += page_problems(text, shown, site)
+    return problems
