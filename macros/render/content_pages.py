@@ -55,9 +55,9 @@ _MARKUP = re.compile(r"[<>]|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);
 _INLINE_LINK = re.compile(r"\]\(\s*<?((?:[^\s()<>]|\([^\s()<>]*\))*)")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*)>")
 _REFERENCE = re.compile(r"^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*<?([^\s>]*)", re.M)
-# Raw-HTML candidates of the text rules, as written up to the tag's end on its line.
-_TAG_TEXT = re.compile(r"<[^>\n]*>?")
-# Written in front of each raw-HTML candidate to see what the page makes of it.
+# A declaration's or comment's opening, as Python-Markdown's block parser tells them apart.
+_OPENING = re.compile(r"<!(?:--|\[?[A-Za-z]*\[?)")
+# Written into each raw-HTML candidate to see what the page makes of it.
 _MARK = "zqmark"
 # What the data rules refuse that a page may use: its own structure and definitions.
 _PAGE_ALLOWS = frozenset({"lone-brace", "reference-definition", "abbreviation", "heading"})
@@ -192,7 +192,8 @@ def page_problems(text: str, shown: str, site: MarkdownFactory) -> list[Problem]
     for offset, code, found_values in sorted(found, key=lambda item: item[0]):
         problems.append(messages.problem(code, shown, *_position(text, offset), **found_values))
     if not found:  # the rendered page: what the rules above let through
-        line = text.count("\n", 0, start) + 1
+        first = len(text) - len(text[start:].lstrip("\n"))  # MkDocs drops blank lines
+        line = text.count("\n", 0, first) + 1
         for problem in fragment_problems(site.convert(body[start:]), page=True):
             problems.append(messages.problem("content-html", shown, line, 1, problem=problem))
     return problems
@@ -203,22 +204,23 @@ def _raw_on_page(markdown: str, start: int, offsets: list[int], site: MarkdownFa
 
     The text rules see a ``<tag`` wherever one is written outside fenced code and code
     spans; Python-Markdown also escapes it in an indented code block. So a marker is
-    written in front of each candidate and the Markdown rendered once: a marker
-    followed by the tag as written is raw HTML; one followed by ``&lt;`` was code.
+    written into each candidate, just after its opening (``<s|cript``, ``</|b``,
+    ``<!--|``, ``<!DOCTYPE|``: a line that started with ``<`` still does), and the
+    Markdown rendered once: the opening and its marker as written is raw HTML; the
+    same after ``&lt;`` was code.
     """
     if not offsets:
         return set()
     marked = markdown
+    openings = {}
     for number, offset in sorted(enumerate(offsets), key=lambda item: -item[1]):
         at = offset - start
-        marked = marked[:at] + f"{_MARK}{number}q" + marked[at:]
+        opening = _OPENING.match(markdown, at)
+        cut = opening.end() - at if opening else 2
+        openings[number] = markdown[at : at + cut] + f"{_MARK}{number}q"
+        marked = marked[:at] + openings[number] + marked[at + cut :]
     html = site.convert(marked)
-    raw = set()
-    for number, offset in enumerate(offsets):
-        written = _TAG_TEXT.match(markdown, offset - start)
-        if written and f"{_MARK}{number}q{written.group(0)}" in html:
-            raw.add(offset)
-    return raw
+    return {offset for number, offset in enumerate(offsets) if openings[number] in html}
 
 
 def _short(text: str, limit: int = 60) -> str:
