@@ -22,7 +22,11 @@ import pytest
 from macros.cli import validate_main
 from macros.safety.site import run_site_audit
 from tests.harness.site import ROOT
+from tests.hostile import cases_content
 from tests.hostile.cases import CASES, Case, Refused, Safe, make_project
+
+# Every corpus module's cases: the first round's (CASES) and round two's for content/.
+ALL = [*CASES, *cases_content.CASES]
 
 KINDS = {
     "url",
@@ -50,11 +54,22 @@ def test_the_corpus_covers_every_class_with_sixty_cases() -> None:
 
 # Refused cases that also run the whole atomic build: a schema check (URL), a check of
 # the rendered field (raw HTML) and a check of the files (a link out of content/).
-BUILT = ("homepage-javascript", "faq-img-slash-onerror", "content-link-to-data")
+BUILT = (
+    "homepage-javascript",
+    "faq-img-slash-onerror",
+    "content-link-to-data",
+    "page-comment-ends-early",
+)
+
+
+def test_the_content_corpus_covers_its_classes() -> None:
+    assert len(cases_content.CASES) >= 15
+    assert {case.kind for case in cases_content.CASES} == cases_content.KINDS
+    assert len({case.name for case in ALL}) == len(ALL)
 
 
 def test_the_built_cases_are_refusals() -> None:
-    refused = {case.name for case in CASES if isinstance(case.expect, Refused)}
+    refused = {case.name for case in ALL if isinstance(case.expect, Refused)}
     assert set(BUILT) <= refused
 
 
@@ -85,7 +100,7 @@ def params(expect: type[Refused | Safe]) -> list[object]:
             id=case.name,
             marks=[pytest.mark.xfail(strict=True, reason=case.phase2)] if case.phase2 else [],
         )
-        for case in CASES
+        for case in ALL
         if isinstance(case.expect, expect)
     ]
 
@@ -103,7 +118,7 @@ def test_hostile_case_is_refused(
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("case", [c for c in CASES if c.name in BUILT], ids=lambda c: c.name)
+@pytest.mark.parametrize("case", [c for c in ALL if c.name in BUILT], ids=lambda c: c.name)
 def test_refused_build_keeps_the_last_good_site(case: Case, tmp_path: Path) -> None:
     assert isinstance(case.expect, Refused)
     project = make_project(case, tmp_path / "project")
