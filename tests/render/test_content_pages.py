@@ -2,20 +2,26 @@
 
 Each refusal is pinned to its exact ``content/<file>:line:col`` and catalogue words,
 in-process and with the site's real Markdown settings; code (fenced, indented, inline)
-stays verbatim and unflagged; front matter is read exactly as MkDocs reads it.
+stays verbatim and unflagged; front matter is read exactly as MkDocs reads it; and a
+built page shows what front matter and headings allow as text wherever it lands.
 """
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
 
 import pytest
 from mkdocs.utils.meta import get_data
+from selectolax.lexbor import LexborHTMLParser
 
 from macros.project import project_from_config
 from macros.render.content_pages import content_problems, front_matter, page_problems
 from macros.render.markdown import MarkdownFactory
-from tests.harness.site import FIXTURES, ROOT
+from macros.safety.site import run_site_audit
+from tests.harness.site import BUILD_ENV, FIXTURES, ROOT, mkdocs_build
+from tests.hostile.cases import Case, Safe, both, make_project, write
 
 SITE: MarkdownFactory = project_from_config(ROOT / "mkdocs.yml").markdown
 PAGE = "content/evil.md"
@@ -234,3 +240,55 @@ def test_the_pages_of_a_folder(tmp_path: Path) -> None:
 def test_the_fixture_guide_page_passes() -> None:
     content = FIXTURES / "minimal" / "content"
     assert content_problems(content, FIXTURES / "minimal", SITE) == []
+
+
+TITLE = 'Tom & "Jerry" onmouseover="alert(1)" \'O\'Neil'
+DESCRIPTION = 'A "guide" & more\' http-equiv="refresh'
+HEADING = 'Second <img src=x onerror=alert(1)> "q"'  # written as &lt; ... &gt; in the page
+
+
+@pytest.mark.slow
+def test_front_matter_and_headings_land_as_text_in_every_spot(tmp_path: Path) -> None:
+    """A built page: <title>, meta and og tags, the navigation, the heading and the
+    search index (which Material shows as HTML) hold the values as text, nothing more."""
+    guide = "---\ntitle: " + json.dumps(TITLE) + "\ndescription: " + json.dumps(DESCRIPTION)
+    project = make_project(
+        Case(
+            "landing",
+            "front-matter",
+            both(
+                write("content/guide.md", guide + "\n---\n\n## Part\n\nText.\n"),
+                write("content/second.md", '# Second &lt;img src=x onerror=alert(1)&gt; "q"\n'),
+            ),
+            Safe(),
+        ),
+        tmp_path / "project",
+    )
+    site = tmp_path / "site"
+    built = mkdocs_build(project / "mkdocs.yml", site, env={**os.environ, **BUILD_ENV})
+    assert built.returncode == 0, built.stderr[-3000:]
+    assert [str(f) for f in run_site_audit(site).findings] == []
+
+    page = LexborHTMLParser((site / "guide" / "index.html").read_text(encoding="utf-8"))
+    assert page.css_first("title").text() == f"{TITLE} - Alpha vs Beta"
+    assert page.css_first('meta[name="description"]').attributes["content"] == DESCRIPTION
+    assert page.css_first('meta[property="og:title"]').attributes["content"] == TITLE
+    assert page.css_first('meta[property="og:description"]').attributes["content"] == DESCRIPTION
+    assert page.css_first("h1").text(strip=True) == TITLE  # Material's heading from the title
+    home = LexborHTMLParser((site / "index.html").read_text(encoding="utf-8"))
+    navigation = [a.text(strip=True) for a in home.css('a.md-nav__link[href="guide/"]')]
+    assert navigation == [TITLE]
+    second = LexborHTMLParser((site / "second" / "index.html").read_text(encoding="utf-8"))
+    assert second.css_first("title").text() == f"{HEADING} - Alpha vs Beta"
+    assert second.css_first("h1").text(strip=True).removesuffix("¶") == HEADING
+    for document in (page, second):
+        assert document.css("img[onerror]") == []
+        assert not [n for n in document.css("*") if "onmouseover" in n.attributes]
+        assert not [n for n in document.css("meta") if "http-equiv" in n.attributes]
+
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    titles = {doc["location"]: doc["title"] for doc in index["docs"]}
+    for location, text in (("guide/", TITLE), ("second/", HEADING)):
+        shown = LexborHTMLParser(f"<div>{titles[location]}</div>").css_first("div")
+        assert shown.text() == text  # as Material's search shows it: text, no element
+        assert shown.css("div *") == []
