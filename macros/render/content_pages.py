@@ -5,10 +5,11 @@ to what a data text may produce, at the page's own ``file:line:col``:
 
 - **Raw HTML** outside code (``<script>``, ``<img onerror>``, ``<iframe>``,
   ``<style>``, comments, ``<!-->`` and other parser tricks) is refused with the
-  catalogue's ``content-raw-html``: a page is Markdown. A candidate the text rules
-  find (:func:`macros.safety.grammar.markdown_issues`, code blanked by
-  :func:`macros.data.text_rules.blank_code`) counts only when the rendered page
-  holds it as written: an indented code block escapes it, so code stays verbatim.
+  catalogue's ``content-raw-html``: a page is Markdown. Every tag the text rules
+  find (:func:`macros.safety.grammar.markdown_issues`) is a candidate, code or not,
+  and counts only when the rendered page holds it as HTML (:func:`_raw_on_page`):
+  code (fenced, indented, inline) escapes it, so code stays verbatim, and a code
+  span the rules would pair otherwise than Markdown does hides nothing.
 - **Attribute lists** (``{: onclick=...}``) and **images** from anywhere but
   /assets/ are refused as in data text; **links** (inline, autolinks, reference
   definitions) must be https:// or a page of the site.
@@ -177,14 +178,19 @@ def page_problems(text: str, shown: str, site: MarkdownFactory) -> list[Problem]
         prose_for_rules = _AUTOLINK.sub(lambda m: " " * len(m.group(0)), prose)
     else:
         prose_for_rules = prose
-    issues = [i for i in markdown_issues(prose_for_rules) if i.code not in _PAGE_ALLOWS]
-    candidates = [issue.offset for issue in issues if issue.code == "raw-html"]
-    raw = _raw_on_page(body[start:], start, candidates, site)
-    for issue in issues:
-        if issue.code != "raw-html":
+    for issue in markdown_issues(prose_for_rules):
+        if issue.code not in _PAGE_ALLOWS and issue.code != "raw-html":
             found.append((issue.offset, issue.code, issue.values))
-        elif issue.offset in raw:  # else escaped on the page: code (an indented block)
-            found.append((issue.offset, "content-raw-html", issue.values))
+    # Raw HTML: every tag written anywhere, code or not (a code span the text rules pair
+    # otherwise than Markdown does must not hide one); the rendered page tells which.
+    html = None  # the page rendered, when no tag was raw (markers only in code then)
+    if "<" in body:
+        written = _AUTOLINK.sub(lambda m: " " * len(m.group(0)), body)
+        tags = [i for i in markdown_issues(written) if i.code == "raw-html"]
+        raw, html = _raw_on_page(body[start:], start, [tag.offset for tag in tags], site)
+        for tag in tags:
+            if tag.offset in raw:  # else escaped on the page: code, shown as written
+                found.append((tag.offset, "content-raw-html", tag.values))
     for pattern in (_INLINE_LINK, _REFERENCE):
         for match in pattern.finditer(prose):
             if not _link_allowed(match.group(1)):
@@ -194,12 +200,15 @@ def page_problems(text: str, shown: str, site: MarkdownFactory) -> list[Problem]
     if not found:  # the rendered page: what the rules above let through
         first = len(text) - len(text[start:].lstrip("\n"))  # MkDocs drops blank lines
         line = text.count("\n", 0, first) + 1
-        for problem in fragment_problems(site.convert(body[start:]), page=True):
+        html = site.convert(body[start:]) if html is None else html
+        for problem in fragment_problems(html, page=True):
             problems.append(messages.problem("content-html", shown, line, 1, problem=problem))
     return problems
 
 
-def _raw_on_page(markdown: str, start: int, offsets: list[int], site: MarkdownFactory) -> set[int]:
+def _raw_on_page(
+    markdown: str, start: int, offsets: list[int], site: MarkdownFactory
+) -> tuple[set[int], str | None]:
     """The offsets (in the file) of the tags that reach the page as HTML.
 
     The text rules see a ``<tag`` wherever one is written outside fenced code and code
@@ -207,10 +216,11 @@ def _raw_on_page(markdown: str, start: int, offsets: list[int], site: MarkdownFa
     written into each candidate, just after its opening (``<s|cript``, ``</|b``,
     ``<!--|``, ``<!DOCTYPE|``: a line that started with ``<`` still does), and the
     Markdown rendered once: the opening and its marker as written is raw HTML; the
-    same after ``&lt;`` was code.
+    same after ``&lt;`` was code. Also returns the rendered page when no tag was raw
+    (its markers then sit in code, as text), for the audit of the rendered page.
     """
     if not offsets:
-        return set()
+        return set(), None
     marked = markdown
     openings = {}
     for number, offset in sorted(enumerate(offsets), key=lambda item: -item[1]):
@@ -220,7 +230,8 @@ def _raw_on_page(markdown: str, start: int, offsets: list[int], site: MarkdownFa
         openings[number] = markdown[at : at + cut] + f"{_MARK}{number}q"
         marked = marked[:at] + openings[number] + marked[at + cut :]
     html = site.convert(marked)
-    return {offset for number, offset in enumerate(offsets) if openings[number] in html}
+    raw = {offset for number, offset in enumerate(offsets) if openings[number] in html}
+    return raw, None if raw else html
 
 
 def _short(text: str, limit: int = 60) -> str:
