@@ -28,6 +28,7 @@ Symbolic links and file types are the file checks' (:mod:`macros.safety.files`).
 
 from __future__ import annotations
 
+import html
 import os
 import re
 from dataclasses import dataclass
@@ -145,6 +146,9 @@ def _position(text: str, offset: int) -> tuple[int, int]:
 
 
 def _link_allowed(url: str) -> bool:
+    """An https:// address or a page of the site, judged as the browser reads the href
+    Markdown writes (``javascript&#58;`` is ``javascript:``)."""
+    url = html.unescape(url)
     if not url or url.startswith("#"):
         return True
     return policy.judge_url(url).kind in ("site", "https")
@@ -183,11 +187,11 @@ def page_problems(text: str, shown: str, site: MarkdownFactory) -> list[Problem]
             found.append((issue.offset, issue.code, issue.values))
     # Raw HTML: every tag written anywhere, code or not (a code span the text rules pair
     # otherwise than Markdown does must not hide one); the rendered page tells which.
-    html = None  # the page rendered, when no tag was raw (markers only in code then)
+    rendered = None  # the page rendered, when no tag was raw (markers only in code then)
     if "<" in body:
         written = _AUTOLINK.sub(lambda m: " " * len(m.group(0)), body)
         tags = [i for i in markdown_issues(written) if i.code == "raw-html"]
-        raw, html = _raw_on_page(body[start:], start, [tag.offset for tag in tags], site)
+        raw, rendered = _raw_on_page(body[start:], start, [tag.offset for tag in tags], site)
         for tag in tags:
             if tag.offset in raw:  # else escaped on the page: code, shown as written
                 found.append((tag.offset, "content-raw-html", tag.values))
@@ -200,8 +204,9 @@ def page_problems(text: str, shown: str, site: MarkdownFactory) -> list[Problem]
     if not found:  # the rendered page: what the rules above let through
         first = len(text) - len(text[start:].lstrip("\n"))  # MkDocs drops blank lines
         line = text.count("\n", 0, first) + 1
-        html = site.convert(body[start:]) if html is None else html
-        for problem in fragment_problems(html, page=True):
+        if rendered is None:
+            rendered = site.convert(body[start:])
+        for problem in fragment_problems(rendered, page=True):
             problems.append(messages.problem("content-html", shown, line, 1, problem=problem))
     return problems
 
@@ -229,9 +234,9 @@ def _raw_on_page(
         cut = opening.end() - at if opening else 2
         openings[number] = markdown[at : at + cut] + f"{_MARK}{number}q"
         marked = marked[:at] + openings[number] + marked[at + cut :]
-    html = site.convert(marked)
-    raw = {offset for number, offset in enumerate(offsets) if openings[number] in html}
-    return raw, None if raw else html
+    page = site.convert(marked)
+    raw = {offset for number, offset in enumerate(offsets) if openings[number] in page}
+    return raw, None if raw else page
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -258,5 +263,6 @@ def content_problems(docs_dir: Path | None, root: Path, site: MarkdownFactory) -
             column = exc.start - data.rfind(b"\n", 0, exc.start)
             problems.append(messages.problem("content-not-utf8", shown, line, column, byte=byte))
             continue
-        problems += page_problems(text, shown, site)
+        # As MkDocs reads it: universal newlines (a CRLF page has front matter too).
+        problems += page_problems(text.replace("\r\n", "\n").replace("\r", "\n"), shown, site)
     return problems

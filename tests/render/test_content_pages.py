@@ -129,6 +129,7 @@ def test_code_stays_verbatim_and_is_not_flagged() -> None:
 def test_links_attribute_lists_and_images() -> None:
     text = (
         "[a](javascript:alert(1)) [b](//evil.example/) [ok](other.md) [ok2](/faq.md#x)\n\n"
+        "[c](javascript&#58;alert(1)) [d](&#x2F;/evil.example/)\n\n"
         "<data:text/html,x> [r][r]\n\n"
         "[r]: vbscript:x\n\n"
         'Para {: onclick="alert(1)" }\n\n'
@@ -137,10 +138,12 @@ def test_links_attribute_lists_and_images() -> None:
     assert found(text) == [
         "1:5: 'javascript:alert(1)' is not an allowed link",
         "1:30: '//evil.example/' is not an allowed link",
-        "3:1: 'data:text/html,x' is not an allowed link",
-        "5:6: 'vbscript:x' is not an allowed link",
-        '7:6: curly braces set HTML attributes: {: onclick="alert(1)" }',
-        "9:1: an image from 'https://evil.example/t.png'",
+        "3:5: 'javascript&#58;alert(1)' is not an allowed link",
+        "3:34: '&#x2F;/evil.example/' is not an allowed link",
+        "5:1: 'data:text/html,x' is not an allowed link",
+        "7:6: 'vbscript:x' is not an allowed link",
+        '9:6: curly braces set HTML attributes: {: onclick="alert(1)" }',
+        "11:1: an image from 'https://evil.example/t.png'",
     ]
 
 
@@ -224,6 +227,7 @@ def test_the_pages_of_a_folder(tmp_path: Path) -> None:
     (content / "latin1.md").write_bytes("# Caf\xe9\n".encode("latin-1"))
     (content / "link.md").symlink_to(content / "sub" / "bad.md")  # the file checks' job
     (content / "bom.md").write_text("\ufeff---\ntitle: <b>\n---\n", encoding="utf-8")
+    (content / "crlf.md").write_bytes(b"---\r\ntitle: T\r\n---\r\n\r\n# T\r\n\r\n<b>\r\n")
     problems = content_problems(content, tmp_path, SITE)
     shown = [
         f"{p.path}:{p.line}:{p.column}: {p.field + ': ' if p.field else ''}{p.message}"
@@ -231,6 +235,7 @@ def test_the_pages_of_a_folder(tmp_path: Path) -> None:
     ]
     assert shown == [
         "content/bom.md:2:8: title: the front-matter value holds markup: <b>",
+        "content/crlf.md:7:1: raw HTML is not allowed in a page: <b>",
         "content/latin1.md:1:6: the page is not valid UTF-8 (byte 0xe9)",
         "content/sub/bad.md:3:1: raw HTML is not allowed in a page: <b>",
         "content/sub/bad.md:3:5: raw HTML is not allowed in a page: </b>",
