@@ -23,7 +23,10 @@ to what a data text may produce, at the page's own ``file:line:col``:
   headings and their permalinks allowed). What that finds and the rules above did
   not (one report per mistake) is reported at the page's first line of Markdown.
 
-Symbolic links and file types are the file checks' (:mod:`macros.safety.files`).
+SVG and CSS files under content/ are read as the site audit reads them once built
+(:mod:`macros.safety.assets`), so validate and lint refuse a script in an SVG or an
+``@import`` from another host too. Symbolic links and file types are the file
+checks' (:mod:`macros.safety.files`).
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ from macros.data.text_rules import blank_code
 from macros.problems import Problem
 from macros.render.markdown import MarkdownFactory
 from macros.safety import policy
+from macros.safety.assets import audit_css, audit_svg
 from macros.safety.files import published
 from macros.safety.fragment import fragment_problems
 from macros.safety.grammar import markdown_issues
@@ -73,16 +77,23 @@ class Value:
     column: int
 
 
-def page_files(docs_dir: Path) -> list[Path]:
-    """Every Markdown page MkDocs would publish from ``docs_dir``: regular files only (the
-    file checks report links), sorted."""
+def _shown_path(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def page_files(docs_dir: Path, suffixes: tuple[str, ...] = (".md",)) -> list[Path]:
+    """Every Markdown page (or file of ``suffixes``) MkDocs would publish from
+    ``docs_dir``: regular files only (the file checks report links), sorted."""
     pages = []
     for folder, dirs, files in os.walk(docs_dir):  # never follows a link
         dirs.sort()
         for name in sorted(files):
             path = Path(folder) / name
             if (
-                name.lower().endswith(".md")
+                name.lower().endswith(suffixes)
                 and not path.is_symlink()
                 and path.is_file()
                 and published(path.relative_to(docs_dir))
@@ -245,15 +256,20 @@ def _short(text: str, limit: int = 60) -> str:
 
 
 def content_problems(docs_dir: Path | None, root: Path, site: MarkdownFactory) -> list[Problem]:
-    """Every problem of the Markdown pages under ``docs_dir`` (content/), by file."""
+    """Every problem of the Markdown pages under ``docs_dir`` (content/), by file, and of
+    its SVG and CSS files, read as the site audit reads them once built
+    (:mod:`macros.safety.assets`): refused before the build, by every entry point."""
     if docs_dir is None or not docs_dir.is_dir():
         return []
     problems: list[Problem] = []
+    for path in page_files(docs_dir, (".svg", ".css")):
+        shown = _shown_path(path, root)
+        if path.suffix.lower() == ".svg":
+            problems += audit_svg(path.read_bytes(), shown)
+        else:
+            problems += audit_css(path.read_text(encoding="utf-8", errors="replace"), shown)
     for path in page_files(docs_dir):
-        try:
-            shown = path.relative_to(root).as_posix()
-        except ValueError:
-            shown = path.as_posix()
+        shown = _shown_path(path, root)
         data = path.read_bytes()
         try:
             text = data.decode("utf-8")

@@ -7,7 +7,8 @@ tests/fixtures/minimal) and run by tests/hostile/test_hostile.py with the rest:
 - ``content-html``: raw HTML in a page under content/, including the parser
   differentials of issue 21 (``<!-->``, a closing ``</noscript>`` or ``</textarea>``
   inside an attribute), refused at ``content/<file>:line:col``; code stays code.
-- ``content-files``: file types content/ may not hold, refused by name.
+- ``content-files``: file types content/ may not hold, refused by name; an SVG with a
+  script and a stylesheet loading from another host, refused at their line.
 - ``front-matter``: markup in a page's front matter (YAML or ``Key: value`` lines),
   refused at its line; quotes and ``&`` build a site where every landing spot
   (head, navigation, heading, search index) holds them as text.
@@ -99,6 +100,23 @@ def _cases() -> list[Case]:
             write(path, "<script>alert(1)</script>\n"),
             Refused(path, 0, "", TYPE),
         )
+
+    # SVG and CSS under content/ are read as the site audit reads them, before the build.
+    add(
+        "content-svg-script",
+        "content-files",
+        write(
+            "content/assets/images/evil.svg",
+            '<svg xmlns="http://www.w3.org/2000/svg">\n<script>alert(1)</script>\n</svg>\n',
+        ),
+        Refused("content/assets/images/evil.svg", 2, "<script>", "a script in an SVG"),
+    )
+    add(
+        "content-css-import",
+        "content-files",
+        write("content/assets/evil.css", "@import url(https://other.host/x.css);\n"),
+        Refused("content/assets/evil.css", 1, "url()", "loads from another host"),
+    )
 
     # --- front matter: lands in <title>, the nav, meta tags and the search index -------------
     add(

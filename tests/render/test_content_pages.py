@@ -297,3 +297,19 @@ def test_front_matter_and_headings_land_as_text_in_every_spot(tmp_path: Path) ->
         shown = LexborHTMLParser(f"<div>{titles[location]}</div>").css_first("div")
         assert shown.text() == text  # as Material's search shows it: text, no element
         assert shown.css("div *") == []
+
+
+def test_svg_and_css_under_content_are_refused_before_the_build(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    (content / "assets").mkdir(parents=True)
+    (content / "assets" / "evil.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg">\n  <script>alert(1)</script>\n</svg>\n'
+    )
+    (content / "assets" / "evil.css").write_text("a {}\n@import 'https://other.host/x.css';\n")
+    (content / "assets" / "fine.css").write_text("a { background: url(../images/x.png) }\n")
+    problems = content_problems(content, tmp_path, SITE)
+    assert [f"{p.path}:{p.line}:{p.column}: {p.field}: {p.message}" for p in problems] == [
+        "content/assets/evil.css:2:1: @import: loads from another host (https://other.host/x.css)",
+        "content/assets/evil.svg:2:3: <script>: a script in an SVG or XML file (it runs when "
+        "the file is opened)",
+    ]
