@@ -156,6 +156,16 @@ def _cases() -> list[Case]:
         Refused(ARCH, 1, "title"),
     )
     add(
+        "dimension-title-entities-land-as-text",
+        "data-titles",
+        replace(
+            ARCH,
+            "title: Architecture",
+            'title: \'Arch &lt;img src=x onerror=alert(1)&gt; "q" onmouseover="alert(2)\'',
+        ),
+        Safe(absent=("<img src=x onerror", 'onmouseover="alert(2)"')),
+    )
+    add(
         "framework-name-markup",
         "data-titles",
         replace("data/frameworks/alpha.yml", "name: Alpha", "name: 'Alpha <script>x</script>'"),
