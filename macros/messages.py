@@ -244,8 +244,8 @@ CORE: dict[str, Message] = {
     "front-matter-markup": Message(
         "the front-matter value holds markup: {text}",
         "front-matter values are plain text that lands in the page's <title>, the "
-        "navigation, its meta tags and the search index: remove '<', '>' and character "
-        "references such as '&lt;' (write '&' followed by a space, or 'and')",
+        "navigation, its meta tags and the search index: remove tags such as '<b>' and "
+        "character references such as '&lt;' ('a < b', '<3' and '&' before a space are fine)",
     ),
     "content-not-utf8": Message(
         "the page is not valid UTF-8 (byte 0x{byte})", "save the file as UTF-8 in your editor"

@@ -14,10 +14,11 @@ to what a data text may produce, at the page's own ``file:line:col``:
   /assets/ are refused as in data text; **links** (inline, autolinks, reference
   definitions) must be https:// or a page of the site.
 - **Front matter** (MkDocs' YAML block or MultiMarkdown ``Key: value`` lines,
-  read exactly as MkDocs reads them) holds plain text: a value with ``<``, ``>``
-  or a character reference is refused at its line, since MkDocs and Material
-  print ``title`` and ``description`` unescaped in ``<title>``, the navigation,
-  meta tags and the search index.
+  read exactly as MkDocs reads them) holds plain text: a value with a tag
+  (``<b``, ``</``, ``<!``) or a character reference is refused at its line, since
+  MkDocs and Material print ``title`` and ``description`` unescaped in the search
+  index (shown as HTML) and would print them so in ``<title>``, the navigation and
+  meta tags but for overrides/.
 - Then the page is rendered once with the site's Markdown settings and its HTML
   read by the data fields' auditor (:mod:`macros.safety.fragment`, page mode:
   headings and their permalinks allowed). What that finds and the rules above did
@@ -55,8 +56,10 @@ _YAML_FRONT = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTAL
 _META = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
 _META_MORE = re.compile(r"^([ ]{4}|\t)(\s*)(?P<value>.*)")
 
-# Markup in a front-matter value: a tag's brackets or a character reference.
-_MARKUP = re.compile(r"[<>]|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);?")
+# Markup in a front-matter value: what starts a tag, a comment or a declaration, or a
+# character reference (shown decoded in <title>, as written in the navigation). A '<'
+# before a space or a digit ("a < b", "<3") starts nothing, in HTML as in Markdown.
+_MARKUP = re.compile(r"<[A-Za-z/!?]|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+;?|[A-Za-z][A-Za-z0-9]*;)")
 # Links in a page's Markdown (code already blanked).
 _INLINE_LINK = re.compile(r"\]\(\s*<?((?:[^\s()<>]|\([^\s()<>]*\))*)")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*)>")

@@ -161,7 +161,7 @@ def test_front_matter_values_are_plain_text() -> None:
         f"3:14: description: {markup}a &lt;b&gt; c",
         f"5:14: extra.tags[1]: {markup}<b>x</b>",
     ]
-    assert found('---\ntitle: Flask & Django, "a guide"\n---\n\nText.\n') == []
+    assert found('---\ntitle: Flask & Django, "a guide" <3, a < b > c\n---\n\nText.\n') == []
 
 
 def test_multimarkdown_meta_lines_are_front_matter_too() -> None:
