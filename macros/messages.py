@@ -260,8 +260,14 @@ CORE: dict[str, Message] = {
     # Ids and page counts (macros.data.collisions)
     "id-collision": Message(
         "the {what} id '{id}' makes {made}, which {other} makes too",
-        "choose another id: two things with one address hide each other (of two data files, "
-        "this is the one with the longer id, which spells out the other's address)",
+        "choose another id: two things with one address hide each other",
+    ),
+    # The same between two data files: filed under the one whose id brought it in.
+    "id-collision-files": Message(
+        "the {what} id '{id}' makes {made}, which {other} makes too",
+        "choose another id: two things with one address hide each other (of the two files, "
+        "this one has the longer id, which spells out the other's address; of two ids as "
+        "long, the later file name)",
     ),
     "many-frameworks": Message(
         "{count} frameworks make {pages} pages ({pairs} of them pair pages)",

@@ -56,13 +56,14 @@ class _Page:
         if earlier is not None and introduced_by(earlier, file):
             # the earlier file spells out the address: the message goes there
             other, file, what, made = file.path, earlier, earlier_what, earlier_made
+        code = "id-collision" if earlier is None else "id-collision-files"
         problem = Problem(
             file.path,
             0,
             0,
             "",
-            messages.text("id-collision", what=what, id=file.id, made=made, other=other),
-            messages.hint("id-collision"),
+            messages.text(code, what=what, id=file.id, made=made, other=other),
+            messages.hint(code),
         )
         if problem not in self.problems:
             self.problems.append(problem)

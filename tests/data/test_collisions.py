@@ -7,14 +7,16 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from macros.data.collisions import check_collisions
+from macros.data.collisions import check_collisions, introduced_by
+from macros.data.layout import DataFile, FileKind
 from macros.data.loader import load
 from tests.harness.site import FIXTURES
 
 ARCH = "data/dimensions/architecture.yml"
 HINT = (
-    "(choose another id: two things with one address hide each other (of two data files, "
-    "this is the one with the longer id, which spells out the other's address))"
+    "(choose another id: two things with one address hide each other (of the two files, "
+    "this one has the longer id, which spells out the other's address; of two ids as "
+    "long, the later file name))"
 )
 
 
@@ -44,3 +46,13 @@ def test_the_rule_does_not_depend_on_the_order_the_files_are_read(tmp_path: Path
     assert problems and all(
         p.startswith("data/dimensions/templates-beta.yml: ") for p in problems
     ), problems
+
+
+def test_the_rule_longer_id_then_later_path() -> None:
+    def dimension(name: str) -> DataFile:
+        return DataFile(f"data/dimensions/{name}.yml", FileKind.DIMENSION, name, b"", None)
+
+    assert introduced_by(dimension("orm-flask"), dimension("orm"))
+    assert not introduced_by(dimension("orm"), dimension("orm-flask"))
+    assert introduced_by(dimension("b-c"), dimension("a-b"))  # as long: the later path
+    assert not introduced_by(dimension("a-b"), dimension("b-c"))
