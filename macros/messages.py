@@ -236,6 +236,10 @@ CORE: dict[str, Message] = {
         "'{url}' is not an allowed link",
         "link to an https:// address or to a page of the site (other.md, /faq.md#which-is-faster)",
     ),
+    "content-fence-attributes": Message(
+        "braces after a code fence set HTML attributes of the block: {braces}",
+        "write only the language after the fence, e.g. ```python",
+    ),
     "content-html": Message(
         "the page's HTML is not allowed: {problem}",
         "write it in plain Markdown: a page may carry only what the site's Markdown makes "

@@ -66,6 +66,9 @@ _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*)>")
 _REFERENCE = re.compile(r"^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*<?([^\s>]*)", re.M)
 # A declaration's or comment's opening, as Python-Markdown's block parser tells them apart.
 _OPENING = re.compile(r"<!(?:--|\[?[A-Za-z]*\[?)")
+# A fenced code block's opening with braces ("```{.python #id data-x=1}"), at any indent
+# (superfences opens fences inside lists and admonitions too).
+_FENCE_ATTRIBUTES = re.compile(r"^[ \t]*(?:`{3,}|~{3,})[^`\n{]*(\{[^\n]*\})", re.M)
 # Written into each raw-HTML candidate to see what the page makes of it.
 _MARK = "zqmark"
 # What the data rules refuse that a page may use: its own structure and definitions.
@@ -196,9 +199,14 @@ def page_problems(text: str, shown: str, site: MarkdownFactory) -> list[Problem]
         prose_for_rules = _AUTOLINK.sub(lambda m: " " * len(m.group(0)), prose)
     else:
         prose_for_rules = prose
+    # A fence's braces set attributes of the code block (pymdownx.superfences): an id
+    # that collides with the page's own, data-* attributes. The code itself stays code.
+    fences = {m.start(1): m.group(1) for m in _FENCE_ATTRIBUTES.finditer(body, start)}
+    found += [(at, "content-fence-attributes", {"braces": b}) for at, b in fences.items()]
     for issue in markdown_issues(prose_for_rules):
-        if issue.code not in _PAGE_ALLOWS and issue.code != "raw-html":
-            found.append((issue.offset, issue.code, issue.values))
+        if issue.code in _PAGE_ALLOWS or issue.code == "raw-html" or issue.offset in fences:
+            continue  # (a fence indented in a list is not blanked as code: told once)
+        found.append((issue.offset, issue.code, issue.values))
     # Raw HTML: every tag written anywhere, code or not (a code span the text rules pair
     # otherwise than Markdown does must not hide one); the rendered page tells which.
     rendered = None  # the page rendered, when no tag was raw (markers only in code then)

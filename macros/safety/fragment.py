@@ -42,8 +42,8 @@ class _FragmentAuditor(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         raw = self.get_starttag_text() or f"<{tag}>"
         allowed = self.elements.get(tag)
+        who = "a page" if self.page else "data"
         if allowed is None:
-            who = "a page" if self.page else "data"
             self.refuse(f"the text produces a <{tag}> element, which {who} may not: {_short(raw)}")
             allowed = frozenset()
         seen = set()
@@ -57,7 +57,7 @@ class _FragmentAuditor(HTMLParser):
                 self.check_url(tag, name, value)
             if name not in allowed:
                 self.refuse(
-                    f"the text produces the attribute {name}= on <{tag}>, which data may not "
+                    f"the text produces the attribute {name}= on <{tag}>, which {who} may not "
                     "set (attribute lists and raw HTML are not allowed)"
                 )
             elif name == "class" and not policy.class_allowed(value):

@@ -65,6 +65,7 @@ def _cases() -> list[Case]:
         ("page-protocol-relative-link", "[x](//evil.example/)", "'//evil.example/' is not"),
         ("page-attribute-list", 'Para\n{: onclick="alert(1)" }', "curly braces set HTML"),
         ("page-foreign-image", "![x](https://evil.example/t.png)", "an image from"),
+        ("page-fence-attributes", "```{.python #__search}\nx\n```", "braces after a code fence"),
     ]:
         line = 4 if name == "page-attribute-list" else 3
         add(name, "content-html", page(body), Refused(PAGE, line, "", says))

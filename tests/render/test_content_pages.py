@@ -147,6 +147,16 @@ def test_links_attribute_lists_and_images() -> None:
     ]
 
 
+def test_braces_after_a_code_fence_are_refused_at_the_fence() -> None:
+    text = (
+        "# T\n\n```{.python #verdict data-x=1}\nprint({1: 2})\n```\n\n"
+        "- item\n\n    ~~~ { #faq }\n    x\n    ~~~\n"
+    )
+    fence = "braces after a code fence set HTML attributes of the block: "
+    assert found(text) == [f"3:4: {fence}{{.python #verdict data-x=1}}", f"9:9: {fence}{{ #faq }}"]
+    assert found("```python\nd = {1: 2}\n```\n") == []
+
+
 def test_front_matter_values_are_plain_text() -> None:
     text = (
         "---\n"

@@ -89,7 +89,7 @@ def test_a_page_may_have_headings_and_tabs_that_data_may_not(
     ("html", "problem"),
     [
         ('<h2 id="__search">x</h2>', 'the text produces id="__search" on <h2>'),
-        ('<p id="x">x</p>', "the text produces the attribute id= on <p>, which data may not set"),
+        ('<p id="x">x</p>', "the text produces the attribute id= on <p>, which a page may not set"),
         ('<input id="__drawer" type="checkbox">', 'the text produces id="__drawer" on <input>'),
         ("<script>x</script>", "the text produces a <script> element, which a page may not"),
     ],
