@@ -115,11 +115,12 @@ def front_matter(text: str) -> tuple[int, list[Value]]:
     """
     found = _YAML_FRONT.match(text)
     if found:
-        try:
+        try:  # loaded as MkDocs loads it: a tag it cannot build voids the front matter too
+            data = yaml.load(found.group(1), Loader=yaml.CSafeLoader)
             node = yaml.compose(found.group(1), Loader=yaml.CSafeLoader)
         except yaml.YAMLError:
             return 0, []  # MkDocs then renders the block as Markdown
-        if not isinstance(node, yaml.MappingNode):
+        if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
             return 0, []
         values: list[Value] = []
         _scalars(node, "", values, text.count("\n", 0, found.start(1)))

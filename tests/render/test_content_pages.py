@@ -192,6 +192,8 @@ def test_multimarkdown_meta_lines_are_front_matter_too() -> None:
         "---\ntitle: T\n...\nbody\n",
         "--- \ntitle: [unclosed\n---\nbody\n",
         "---\n- a list\n---\nbody\n",
+        "---\ntitle: !!python/name:os.system x\n---\nbody\n",
+        "---\n<b>key</b>: !!binary x\n---\n",
         "Title: x\nAuthor: y\n    more\n\nbody\n",
         "Title: x\nnot meta\nbody\n",
         "\nTitle: x\n",
