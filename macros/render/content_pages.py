@@ -19,6 +19,8 @@ to what a data text may produce, at the page's own ``file:line:col``:
   MkDocs and Material print ``title`` and ``description`` unescaped in the search
   index (shown as HTML) and would print them so in ``<title>``, the navigation and
   meta tags but for overrides/.
+- **Invisible characters** (bidi overrides, zero-width and control characters) are
+  refused as in data text, in the Markdown and in front-matter values.
 - Then the page is rendered once with the site's Markdown settings and its HTML
   read by the data fields' auditor (:mod:`macros.safety.fragment`, page mode:
   headings and their permalinks allowed). What that finds and the rules above did
@@ -49,7 +51,7 @@ from macros.safety import policy
 from macros.safety.assets import audit_css, audit_svg
 from macros.safety.files import published
 from macros.safety.fragment import fragment_problems
-from macros.safety.grammar import markdown_issues
+from macros.safety.grammar import block_character_issues, markdown_issues, one_line_issues
 
 # MkDocs' own front-matter patterns (mkdocs.utils.meta, 1.6): a test compares the two.
 _YAML_FRONT = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
@@ -163,6 +165,15 @@ def _position(text: str, offset: int) -> tuple[int, int]:
     return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
 
 
+def _problem(
+    code: str, shown: str, at: tuple[int, int], field: str, values: dict[str, Any]
+) -> Problem:
+    """Catalogue entry ``code`` at ``shown:line:col`` (its values may hold a 'column')."""
+    message = messages.CORE[code]
+    said, hint = message.text.format(**values), message.hint.format(**values)
+    return Problem(shown, *at, field, said, hint, message.severity, code=code)
+
+
 def _link_allowed(url: str) -> bool:
     """An https:// address or a page of the site, judged as the browser reads the href
     Markdown writes (``javascript&#58;`` is ``javascript:``)."""
@@ -178,6 +189,9 @@ def page_problems(text: str, shown: str, site: MarkdownFactory) -> list[Problem]
     problems: list[Problem] = []
     start, values = front_matter(text)
     for value in values:
+        for issue in one_line_issues(value.text)[:1]:  # a title's bidi override, a NUL
+            at = (value.line, value.column)
+            problems.append(_problem(issue.code, shown, at, value.key, issue.values))
         if _MARKUP.search(value.text):
             problems.append(
                 messages.problem(
@@ -218,12 +232,16 @@ def page_problems(text: str, shown: str, site: MarkdownFactory) -> list[Problem]
         for tag in tags:
             if tag.offset in raw:  # else escaped on the page: code, shown as written
                 found.append((tag.offset, "content-raw-html", tag.values))
+    for issue in block_character_issues(body):  # as in data text (code included)
+        found.append((issue.offset, issue.code, issue.values))
     for pattern in (_INLINE_LINK, _REFERENCE):
         for match in pattern.finditer(prose):
             if not _link_allowed(match.group(1)):
                 found.append((match.start(1), "content-link", {"url": match.group(1)}))
     for offset, code, found_values in sorted(found, key=lambda item: item[0]):
-        problems.append(messages.problem(code, shown, *_position(text, offset), **found_values))
+        line, column = _position(text, offset)
+        filled = {"column": column, **found_values}  # "… at column …" of a character
+        problems.append(_problem(code, shown, (line, column), "", filled))
     if not found:  # the rendered page: what the rules above let through
         first = len(text) - len(text[start:].lstrip("\n"))  # MkDocs drops blank lines
         line = text.count("\n", 0, first) + 1

@@ -139,6 +139,12 @@ def _cases() -> list[Case]:
         Refused(PAGE, 1, "title", MARKUP),
     )
     add(
+        "front-matter-title-bidi-override",
+        "front-matter",
+        write(PAGE, '---\ntitle: "Flask \u202eognajD"\n---\n\n# Evil\n'),
+        Refused(PAGE, 2, "title", "right-to-left override (U+202E)"),
+    )
+    add(
         "front-matter-quotes-land-as-text",
         "front-matter",
         write(

@@ -174,6 +174,14 @@ def test_front_matter_values_are_plain_text() -> None:
     assert found('---\ntitle: Flask & Django, "a guide" <3, a < b > c\n---\n\nText.\n') == []
 
 
+def test_invisible_characters_as_in_data_text() -> None:
+    text = '---\ntitle: "abc\u202edef"\n---\n\n# T\n\nText\u200b here.\n\n\tcode\twith tabs\n'
+    assert found(text) == [
+        "2:8: title: a right-to-left override (U+202E) at column 4",
+        "7:5: a zero-width space (U+200B) at column 5",
+    ]
+
+
 def test_multimarkdown_meta_lines_are_front_matter_too() -> None:
     # MkDocs reads "Key: value" lines at the top as metadata: they never reach the page
     # as Markdown, but their values land in <title> and the search index.
