@@ -93,7 +93,10 @@ CORE: dict[str, Message] = {
     ),
     "key-not-text": Message("a key must be plain text, not a list or mapping"),
     "merge-key": Message("merge keys (<<) are not supported", "write the fields out in full"),
-    "unreadable": Message("cannot read the file: {reason}"),
+    "unreadable": Message(
+        "cannot read the file: {reason}",
+        "give your user read access to it (or ask its owner), then run the command again",
+    ),
     "not-utf8": Message(
         "the file is not valid UTF-8 (byte 0x{byte})", "save the file as UTF-8 in your editor"
     ),
@@ -139,6 +142,11 @@ CORE: dict[str, Message] = {
         "'{key}' is not a valid id: it has {char}",
         "an id is plain a-z, 0-9 and single hyphens: type it again (a letter of another "
         "alphabet can look Latin, and a line break or space cannot be seen)",
+    ),
+    "value-look-alike": Message(
+        "'{value}' is not valid here: it has {char}, which is not a Latin letter or digit "
+        "though it may look like one",
+        "type it again with plain a-z and 0-9 (a letter of another alphabet can look Latin)",
     ),
     # Across files (macros.data.loader, macros.data.cross_checks)
     "no-data-folder": Message("the data folder does not exist"),
@@ -441,6 +449,50 @@ PUBLISH: dict[str, tuple[str, str]] = {
     "build-failed-after-mkdocs": (
         "Build failed after MkDocs: {error}",
         "{site}/ is unchanged: nothing is published until a build passes",
+    ),
+    # The build's environment (macros.publish.failures, .workdir): one line each, printed last.
+    "build-site-unchanged": ("{site}/ was not changed", ""),
+    "build-site-not-restored": (
+        "{site}/ is missing: the last good site is in {aside}",
+        "rename {aside} to {site}/ (the next build also puts it back)",
+    ),
+    "build-no-space": (
+        "build: no space left on device while {action} {path}",
+        "free space and run make build again; {outcome}",
+    ),
+    "build-read-only": (
+        "build: read-only file system while {action} {path}",
+        "build in a writable copy of the checkout and run make build again; {outcome}",
+    ),
+    "build-permission": (
+        "build: permission denied while {action} {path}",
+        "give your user {access} access to {folder} (or ask its owner) and run make build "
+        "again; {outcome}",
+    ),
+    "build-os-error": (
+        "build: {reason} while {action} {path}",
+        "fix that and run make build again; {outcome}",
+    ),
+    "build-killed": (
+        "build: MkDocs was killed by {signal} while building into {path}",
+        "if the machine ran out of memory, close other programs; run make build again; {outcome}",
+    ),
+    "build-interrupted": (
+        "build: stopped by {signal}",
+        "run make build again when you are ready; {outcome}",
+    ),
+    "build-waiting": (
+        "build: another build ({holder}) is running in this checkout: waiting for it to finish",
+        "press Ctrl-C to stop waiting",
+    ),
+    "build-restored": (
+        "build: put {site}/ back from {aside}, where a build that was stopped while "
+        "replacing it had left it",
+        "",
+    ),
+    "build-leftover": (
+        "build: could not remove {path} ({reason})",
+        "delete it by hand; the next build tries again",
     ),
     "headers-not-text": (
         "expected text or a list of text",

@@ -66,7 +66,7 @@ def read_data_file(
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return None, [Problem(shown, 0, 0, "", messages.text("unreadable", reason=exc.strerror))]
+        return None, [messages.file_problem(shown, "unreadable", reason=exc.strerror)]
     if cache is None:
         return check_data_file(data, shown, kind, file_id)
     file, problems = cache.check(data, shown, kind, file_id)

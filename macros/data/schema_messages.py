@@ -112,6 +112,8 @@ class _Messages:
             expected = schema.get("type", by_keyword["type"][0].validator_value)
             self.type_problem(path, value, expected, schema)
             return
+        if "format" in by_keyword:  # the format's message names what is wrong: once is enough
+            by_keyword.pop("pattern", None)
         if isinstance(value, str) and "minLength" in by_keyword:
             self.add(path, "minLength", messages.text("empty-text"), messages.hint("empty-text"))
             return
@@ -141,6 +143,9 @@ class _Messages:
         elif keyword == "pattern" and isinstance(value, str):
             if "\n" in value:  # a '|' block ends in a line break: one-line patterns refuse it
                 self.add(path, keyword, messages.text("one-line"), messages.hint("one-line"))
+            elif (foreign := _look_alike(value, found)) is not None:
+                text = messages.text("value-look-alike", value=value, char=code_point(foreign))
+                self.add(path, keyword, text, messages.hint("value-look-alike"))
             else:
                 hint = first_sentence(schema.get("description", ""))
                 self.add(path, keyword, messages.text("not-valid-here", value=value), hint)
@@ -304,3 +309,12 @@ def problems(
     for path, errors_here in by_path.items():
         found.value(path, errors_here)
     return found.ordered()
+
+
+def _look_alike(value: str, found: list[ValidationError]) -> str | None:
+    """The first letter or digit of another script in ``value``, when the pattern it fails
+    allows plain ASCII only: a Cyrillic 'a' (U+0430) in an id looks Latin and is named."""
+    pattern = str(found[0].validator_value)
+    if not pattern.isascii() or "\\u" in pattern or "\\p" in pattern:
+        return None
+    return next((c for c in value if not c.isascii() and c.isalnum()), None)

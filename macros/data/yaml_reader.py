@@ -43,7 +43,7 @@ def read_yaml(path: Path, shown_as: str) -> tuple[YamlDocument | None, list[Prob
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return None, [Problem(shown_as, 0, 0, "", messages.text("unreadable", reason=exc.strerror))]
+        return None, [messages.file_problem(shown_as, "unreadable", reason=exc.strerror)]
     return parse_yaml(data, shown_as)
 
 

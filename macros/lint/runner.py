@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
+from macros import messages
 from macros.lint.base import Check, LintContext
 from macros.problems import Problem, Severity
 
@@ -36,6 +39,9 @@ def run_checks(ctx: LintContext, checks: Sequence[Check]) -> list[CheckResult]:
     for check in checks:
         try:
             problems = sorted(check.check(ctx))
+        except OSError as exc:  # a file the machine keeps from it: not a bug in the check
+            results.append(CheckResult(check, [unreadable(exc, ctx.root)]))
+            continue
         except Exception as exc:  # one broken check must not hide the others
             where = traceback.extract_tb(exc.__traceback__)[-1]
             crash = (
@@ -46,3 +52,13 @@ def run_checks(ctx: LintContext, checks: Sequence[Check]) -> list[CheckResult]:
             continue
         results.append(CheckResult(check, problems))
     return results
+
+
+def unreadable(exc: OSError, root: Path) -> Problem:
+    """The file a check could not read (no permission, a disk error), named for the editor."""
+    name = os.fsdecode(exc.filename) if isinstance(exc.filename, (str, bytes)) else ""
+    path = Path(name)
+    if name and path.is_absolute() and path.is_relative_to(root):
+        name = path.relative_to(root).as_posix()
+    reason = exc.strerror or type(exc).__name__
+    return messages.file_problem(name or str(root), "unreadable", reason=reason)

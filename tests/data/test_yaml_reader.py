@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from macros.data.yaml_reader import MAX_BYTES, parse_yaml
+from pathlib import Path
+
+import pytest
+
+from macros.data.yaml_reader import MAX_BYTES, parse_yaml, read_yaml
 
 
 def test_bom_and_crlf_are_accepted() -> None:
@@ -52,4 +56,23 @@ def test_key_that_is_not_text_is_rejected() -> None:
     assert doc is None
     assert [str(p) for p in problems] == [
         "f.yml:1:3: a key must be plain text, not a list or mapping"
+    ]
+
+
+def test_a_file_it_may_not_read_says_what_to_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 21: an unreadable data file (no read permission) named with what to do."""
+    path = tmp_path / "site.yml"
+    path.write_text("title: x\n")
+
+    def refuse(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    document, problems = read_yaml(path, "data/site.yml")
+    assert document is None
+    assert [str(p) for p in problems] == [
+        "data/site.yml: cannot read the file: Permission denied (give your user read access to "
+        "it (or ask its owner), then run the command again)"
     ]

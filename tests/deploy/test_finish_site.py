@@ -7,13 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from macros.publish.build import finish_site
+from macros.publish.build import finish_site, with_sources
 from macros.publish.headers import header_files
+from macros.publish.minify import MINIFIERS
 from macros.publish.page_source import page_source
-from macros.safety.site import load_allowlist
+from macros.safety.site import load_allowlist, run_site_audit
 from tests.harness.site import FIXTURES, ROOT
 
 HEADERS_SOURCE = ROOT / "deploy" / "headers.toml"
+minify_css = MINIFIERS[".css"]
 SCOPE = next(s for s in load_allowlist().scripts if s.name == "material-scope")
 
 
@@ -67,6 +69,22 @@ def test_a_file_copied_from_content_is_named(tmp_path: Path) -> None:
     assert page_source("assets/logo.svg", tmp_path) == "content/assets/logo.svg"
     assert page_source("raw.htm", tmp_path) == "content/raw.htm"
     assert page_source("assets/other.svg", tmp_path) == ""
+
+
+def test_a_minified_stylesheet_finding_names_the_line_in_its_source(tmp_path: Path) -> None:
+    """The build serves content/'s CSS on one line: the source's line and column are named."""
+    css = "/* x */\nbody {\n  background: url(https://evil.example/a.png);\n}\n"
+    css += "@import 'https://evil.example/b.css';\n"
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "extra.css").write_text(css)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "extra.css").write_text(minify_css(css))
+    findings = with_sources(run_site_audit(site).findings, site, tmp_path)
+    assert [(f.line, f.message.rsplit("; ", 1)[1]) for f in findings] == [
+        (1, "the page comes from content/extra.css:3:15"),
+        (1, "the page comes from content/extra.css:5:1"),
+    ]
 
 
 def test_finish_site_reads_each_page_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -47,6 +47,30 @@ def test_a_crashing_check_is_reported_and_the_others_still_run(project: Path) ->
     ]
 
 
+class Unreadable(Check):
+    name = "unreadable"
+    description = "meets a file it may not read"
+    messages: ClassVar[dict[str, Message]] = {}
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def check(self, ctx: LintContext) -> list[Problem]:
+        raise PermissionError(13, "Permission denied", str(self.path))
+
+
+def test_a_file_the_check_may_not_read_is_named_not_called_a_bug(project: Path) -> None:
+    """Regression (issue 21): a content page without read permission was reported as "a bug
+    in the checks, not in the data: please report it"."""
+    ctx = build_context(project / "data", project, today=TODAY, max_age_days=365, docs_dir=None)
+    [result] = run_checks(ctx, [Unreadable(project / "content" / "notes.md")])
+    assert result.crash is None
+    assert [str(p) for p in result.problems] == [
+        "content/notes.md: cannot read the file: Permission denied (give your user read access "
+        "to it (or ask its owner), then run the command again)"
+    ]
+
+
 def run_lint(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [
