@@ -76,27 +76,23 @@ def check_collisions(loaded: Iterable[DataFile], fixed: TemplateAnchors) -> list
     dimensions = [f for f in files if f.kind is FileKind.DIMENSION and f.id]
 
     problems: list[Problem] = []
-    # The whole comparison on one page (article.md.j2 with dimension.md.j2). The anchors
-    # made of two ids (#architecture-alpha) are taken before the bare ones, so a collision
-    # is filed under the file whose own id is the anchor (a new dimension
-    # 'architecture-alpha'), not under 'architecture', which nobody touched (issue 21).
+    # The whole comparison on one page (article.md.j2 with dimension.md.j2).
     article = _Page("the one-page comparison", fixed.get("article.md.j2", {}))
     for fw in frameworks:  # the one-page comparison shows every framework
         article.add(f"profile-{fw.id}", fw, "framework", f"#profile-{fw.id} on one-page")
     for dim in dimensions:
+        article.add(str(dim.id), dim, "dimension", f"#{dim.id} on one-page")
+    for dim in dimensions:
         for fw in frameworks:
             anchor = f"{dim.id}-{fw.id}"
             article.add(anchor, dim, "dimension", f"#{anchor} on one-page")
-    for dim in dimensions:
-        article.add(str(dim.id), dim, "dimension", f"#{dim.id} on one-page")
     problems += article.problems
     # The home page: a section per dimension beside its own sections.
     hub = _Page("the home page", fixed.get("hub.md.j2", {}))
     for dim in dimensions:
+        hub.add(str(dim.id), dim, "dimension", f"#{dim.id} on the home page")
         for fw in frameworks:  # each topic's verdicts, one per framework
             hub.add(f"{dim.id}-{fw.id}", dim, "dimension", f"#{dim.id}-{fw.id} on the home page")
-    for dim in dimensions:
-        hub.add(str(dim.id), dim, "dimension", f"#{dim.id} on the home page")
     problems += hub.problems
     # Each topic page: a section per framework beside its own sections.
     for dim in dimensions:
