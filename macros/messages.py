@@ -265,9 +265,13 @@ CORE: dict[str, Message] = {
     # site.yml's url (macros.data.cross_checks)
     "site-url-path": Message(
         "'{url}' holds {char}, which the site's own address may not hold",
-        "write the address as https://host/ or https://host/path/ with only letters, digits "
-        "and . _ ~ - / in the path, and no query (?), '#', '&' or '%': the theme writes it into "
-        "its 404 page's script, which the site's allowlist matches exactly",
+        "write the address as https://host/ or https://host/path/, its path made of letters, "
+        "digits and . _ ~ - between single slashes, with no query (?), '#', '&' or '%': the "
+        "theme writes it into its 404 page's script, which the site's allowlist matches exactly",
+    ),
+    "site-url-end": Message(
+        "'{url}' does not end in '/'",
+        "add '/' at the end (https://host/path/): the site's pages are published under it",
     ),
     # Ids and page counts (macros.data.collisions)
     "id-collision": Message(

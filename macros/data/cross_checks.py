@@ -104,7 +104,9 @@ def check_text(loaded: list[DataFile]) -> list[Problem]:
 
 def check_site_url(loaded: list[DataFile]) -> list[Problem]:
     """site.yml's url: its path goes into the theme's scripts (the 404 page's base URL),
-    which the inline-script allowlist matches character by character."""
+    which the inline-script allowlist matches character by character. The one check of
+    the address's path (the schema checks only that it is an https:// address): a
+    character it may not hold, '//' or no '/' at the end, each said once at ``url:``."""
     problems = []
     for item in loaded:
         value = _doc(item).value
@@ -118,10 +120,18 @@ def check_site_url(loaded: list[DataFile]) -> list[Problem]:
             (char for char in path if not SITE_PATH.fullmatch(f"/{char}") or char == "\\"),
             None,
         )
-        if bad is None:
-            continue
         line, column = _doc(item).mark(("url",))
-        shown = f"'{bad}' ({code_point(bad)})" if bad.isprintable() else code_point(bad)
+        if bad is not None:
+            shown = f"'{bad}' ({code_point(bad)})" if bad.isprintable() else code_point(bad)
+        elif "//" in path:  # '//host' after the site's host reads as another host
+            shown = "'//' (two slashes in a row)"
+        elif not path.endswith("/"):
+            problems.append(
+                messages.problem("site-url-end", _doc(item).path, line, column, "url", url=url)
+            )
+            continue
+        else:
+            continue
         problems.append(
             messages.problem(
                 "site-url-path", _doc(item).path, line, column, "url", url=url, char=shown

@@ -22,9 +22,9 @@ def site_url_problems(tmp_path: Path, url: str) -> list[str]:
 
 
 HINT = (
-    "(write the address as https://host/ or https://host/path/ with only letters, digits "
-    "and . _ ~ - / in the path, and no query (?), '#', '&' or '%': the theme writes it into "
-    "its 404 page's script, which the site's allowlist matches exactly)"
+    "(write the address as https://host/ or https://host/path/, its path made of letters, "
+    "digits and . _ ~ - between single slashes, with no query (?), '#', '&' or '%': the "
+    "theme writes it into its 404 page's script, which the site's allowlist matches exactly)"
 )
 
 
@@ -36,6 +36,7 @@ HINT = (
         ("https://example.org/a%20b/", "'%' (U+0025 PERCENT SIGN)"),
         ("https://example.org/x#top", "'#' (U+0023 NUMBER SIGN)"),
         ("https://example.org/a,b/", "',' (U+002C COMMA)"),
+        ("https://example.org//evil.example/", "'//' (two slashes in a row)"),
     ],
 )
 def test_a_site_url_the_theme_cannot_print_is_refused_at_site_yml(
@@ -46,6 +47,14 @@ def test_a_site_url_the_theme_cannot_print_is_refused_at_site_yml(
         f"not hold {HINT}"
     )
     assert site_url_problems(tmp_path, url) == [expected]
+
+
+def test_a_site_url_path_without_a_final_slash_is_refused_once(tmp_path: Path) -> None:
+    url = "https://example.org/docs"
+    assert site_url_problems(tmp_path, url) == [
+        f"data/site.yml:3:6: url: '{url}' does not end in '/' (add '/' at the end "
+        "(https://host/path/): the site's pages are published under it)"
+    ]
 
 
 @pytest.mark.parametrize(
