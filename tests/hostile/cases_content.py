@@ -90,6 +90,7 @@ def _cases() -> list[Case]:
     for name, path in [
         ("content-htm", "content/evil.htm"),
         ("content-xhtml", "content/evil.xhtml"),
+        ("content-xml", "content/feed.xml"),
         ("content-html-file", "content/assets/evil.html"),
         ("content-swf", "content/assets/movie.swf"),
         ("content-exe", "content/assets/tool.exe"),
