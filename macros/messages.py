@@ -227,10 +227,63 @@ CORE: dict[str, Message] = {
     "folder-named-yml": Message(
         "a folder named like a data file", "rename or remove the folder: data files are files"
     ),
+    "content-type": Message(
+        "{suffix} cannot be published from content/",
+        "content/ holds Markdown pages and these asset types only: {allowed}. Write a page "
+        "as a .md file (an .html, .htm or .xhtml file would be served as a page nobody "
+        "checks); convert an asset to one of these types, or remove the file",
+    ),
+    # Hand-written pages under content/ (macros.render.content_pages)
+    "content-raw-html": Message(
+        "raw HTML is not allowed in a page: {html}",
+        "write Markdown instead (headings, lists, tables, links, images from /assets/, "
+        "admonitions '!!! note', collapsible notes '??? note'); to show HTML as code, put "
+        "it in `backticks` or a ``` block",
+    ),
+    "content-link": Message(
+        "'{url}' is not an allowed link",
+        "link to an https:// address or to a page of the site (other.md, /faq.md#which-is-faster)",
+    ),
+    "content-fence-attributes": Message(
+        "braces after a code fence set HTML attributes of the block: {braces}",
+        "write only the language after the fence, e.g. ```python",
+    ),
+    "content-html": Message(
+        "the page's HTML is not allowed: {problem}",
+        "write it in plain Markdown: a page may carry only what the site's Markdown makes "
+        "(EDITING.md, 'Pages under content/')",
+    ),
+    "front-matter-markup": Message(
+        "the front-matter value holds markup: {text}",
+        "front-matter values are plain text that lands in the page's <title>, the "
+        "navigation, its meta tags and the search index: remove tags such as '<b>' and "
+        "character references such as '&lt;' ('a < b', '<3' and '&' before a space are fine)",
+    ),
+    "content-not-utf8": Message(
+        "the page is not valid UTF-8 (byte 0x{byte})", "save the file as UTF-8 in your editor"
+    ),
+    # site.yml's url (macros.data.cross_checks)
+    "site-url-path": Message(
+        "'{url}' holds {char}, which the site's own address may not hold",
+        "write the address as https://host/ or https://host/path/, its path made of letters, "
+        "digits and . _ ~ - between single slashes, with no query (?), '#', '&' or '%': the "
+        "theme writes it into its 404 page's script, which the site's allowlist matches exactly",
+    ),
+    "site-url-end": Message(
+        "'{url}' does not end in '/'",
+        "add '/' at the end (https://host/path/): the site's pages are published under it",
+    ),
     # Ids and page counts (macros.data.collisions)
     "id-collision": Message(
         "the {what} id '{id}' makes {made}, which {other} makes too",
         "choose another id: two things with one address hide each other",
+    ),
+    # The same between two data files: filed under the one whose id brought it in.
+    "id-collision-files": Message(
+        "the {what} id '{id}' makes {made}, which {other} makes too",
+        "choose another id: two things with one address hide each other (of the two files, "
+        "this one has the longer id, which spells out the other's address; of two ids as "
+        "long, the later file name)",
     ),
     "many-frameworks": Message(
         "{count} frameworks make {pages} pages ({pairs} of them pair pages)",

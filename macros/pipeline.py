@@ -9,7 +9,8 @@ Checking is split in two named stages, and rendering sits between them:
    schema, references, text rules, coverage, placeholders), ids that collide
    with the templates' own anchors (:mod:`macros.data.collisions`) and the
    field audit (the HTML each Markdown field becomes with the site's Markdown
-   settings, :mod:`macros.render.field_audit`).
+   settings, :mod:`macros.render.field_audit`), and the hand-written pages
+   under content/ held to the same rules (:mod:`macros.render.content_pages`).
 2. **Site checks**, on the files and, when stage 1 found no error, on the pages
    rendered once from the data: the lint's checks (links and anchors need the
    rendered pages; sources, duplicates, ordering, staleness, quoting,
@@ -40,6 +41,7 @@ from macros.lint.registry import CHECKS
 from macros.lint.runner import CheckResult, run_checks
 from macros.problems import Problem, Severity, errors
 from macros.project import Project
+from macros.render.content_pages import content_problems
 from macros.render.field_audit import field_html_problems
 from macros.render.pages import Page, Renderer
 from macros.render.template_anchors import template_anchors
@@ -93,6 +95,7 @@ def check_project(
         *loaded.problems,
         *check_collisions(parsed, fixed),
         *field_html_problems(loaded.files, project.markdown, project.cache_dir),
+        *content_problems(project.docs_dir, project.root, project.markdown),
     ]
     dataset = None if errors(data_problems) else loaded.dataset
     pages: tuple[Page, ...] = ()

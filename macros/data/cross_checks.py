@@ -9,10 +9,13 @@ from typing import Any
 
 from macros import messages
 from macros.data.document import YamlDocument
-from macros.data.layout import FOLDERS, DataFile
+from macros.data.field_rules import is_safe_link
+from macros.data.layout import FOLDERS, DataFile, FileKind
 from macros.data.model import PROFILE_ROW_IDS
 from macros.data.schema import Reference, field_name
 from macros.problems import Problem
+from macros.safety.allowlist import SITE_PATH
+from macros.safety.grammar import code_point
 
 
 def _doc(file: DataFile) -> YamlDocument:
@@ -96,6 +99,44 @@ def check_text(loaded: list[DataFile]) -> list[Problem]:
                         _doc(item).path, line, column, field_name(path), issue.message, issue.hint
                     )
                 )
+    return problems
+
+
+def check_site_url(loaded: list[DataFile]) -> list[Problem]:
+    """site.yml's url: its path goes into the theme's scripts (the 404 page's base URL),
+    which the inline-script allowlist matches character by character. The one check of
+    the address's path (the schema checks only that it is an https:// address): a
+    character it may not hold, '//' or no '/' at the end, each said once at ``url:``."""
+    problems = []
+    for item in loaded:
+        value = _doc(item).value
+        url = value.get("url") if item.kind == FileKind.SITE and isinstance(value, dict) else None
+        if not isinstance(url, str) or not is_safe_link(url, False):
+            continue  # the schema reports it (its https-url format)
+        rest = url[len("https://") :]
+        slash = rest.find("/")
+        path = rest[slash:] if slash != -1 else "/"
+        bad = next(
+            (char for char in path if not SITE_PATH.fullmatch(f"/{char}") or char == "\\"),
+            None,
+        )
+        line, column = _doc(item).mark(("url",))
+        if bad is not None:
+            shown = f"'{bad}' ({code_point(bad)})" if bad.isprintable() else code_point(bad)
+        elif "//" in path:  # '//host' after the site's host reads as another host
+            shown = "'//' (two slashes in a row)"
+        elif not path.endswith("/"):
+            problems.append(
+                messages.problem("site-url-end", _doc(item).path, line, column, "url", url=url)
+            )
+            continue
+        else:
+            continue
+        problems.append(
+            messages.problem(
+                "site-url-path", _doc(item).path, line, column, "url", url=url, char=shown
+            )
+        )
     return problems
 
 

@@ -17,7 +17,12 @@ from typing import Any
 
 from macros import messages
 from macros.data.coverage import coverage_problems
-from macros.data.cross_checks import check_references, check_text, check_unique_ids
+from macros.data.cross_checks import (
+    check_references,
+    check_site_url,
+    check_text,
+    check_unique_ids,
+)
 from macros.data.document import YamlDocument, display_path
 from macros.data.facts import Fact, build_facts, references, resolve_fields, unknown_reason
 from macros.data.file_reader import ReadCache, read_data_file
@@ -44,7 +49,7 @@ from macros.data.model import (
 from macros.data.placeholders import placeholder_problems
 from macros.data.schema import field_name
 from macros.problems import DataError, Problem, errors
-from macros.safety.files import scan_tree
+from macros.safety.files import CONTENT_TYPES, scan_tree
 
 __all__ = ["FOLDERS", "SINGLE_FILES", "DataFile", "LoadResult", "data_files", "load"]
 
@@ -57,7 +62,8 @@ class LoadResult:
 
 
 def file_problems(folder: Path, root: Path, *, data: bool) -> list[Problem]:
-    """Links, pipes and devices under data/ or content/, and folders named *.yml in data/.
+    """Links, pipes and devices under data/ or content/, folders named *.yml in data/ and
+    files of a type content/ may not hold (macros.safety.files.CONTENT_TYPES).
 
     Reported by name, never followed or read (issue 11): a link to
     /proc/self/environ or to a YAML file outside the repository must not be
@@ -67,7 +73,12 @@ def file_problems(folder: Path, root: Path, *, data: bool) -> list[Problem]:
     for issue in scan_tree(folder, data_files=data):
         if issue.code == "yaml-extension":
             continue  # layout.classify reports it, with the name to use
-        values = {"target": issue.target, "kind": issue.target.capitalize()}
+        values = {
+            "target": issue.target,
+            "kind": issue.target.capitalize(),
+            "suffix": f"a {issue.target} file" if issue.target else "a file with no extension",
+            "allowed": ", ".join(CONTENT_TYPES),
+        }
         # The link's own name: resolving it would show where it points instead.
         shown = f"{display_path(issue.path.parent, root)}/{issue.path.name}"
         problems.append(messages.file_problem(shown, issue.code, **values))
@@ -129,6 +140,7 @@ def load(
 
     problems.extend(check_references(loaded, shown, data_dir))
     problems.extend(check_text(loaded))
+    problems.extend(check_site_url(loaded))
     facts = facts_of(loaded)
     problems.extend(check_facts(loaded, facts))
     problems.extend(check_unique_ids(loaded))

@@ -112,8 +112,6 @@ class _Messages:
             expected = schema.get("type", by_keyword["type"][0].validator_value)
             self.type_problem(path, value, expected, schema)
             return
-        if "format" in by_keyword:  # the format's message names what is wrong: once is enough
-            by_keyword.pop("pattern", None)
         if isinstance(value, str) and "minLength" in by_keyword:
             self.add(path, "minLength", messages.text("empty-text"), messages.hint("empty-text"))
             return

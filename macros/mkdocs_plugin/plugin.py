@@ -61,6 +61,24 @@ def error_pages(markdown: str, uris: list[str]) -> list[Page]:
     return [Page(uri, markdown, in_nav=index == 0) for index, uri in enumerate(uris)]
 
 
+def refused_files(files: Files, docs_dir: str, root: Path, problems: list[Problem]) -> list[File]:
+    """The files of content/ a problem names (a page with raw HTML, an SVG with a script):
+    the preview leaves them out while it shows the error page, as the build refuses them."""
+    named = {problem.path for problem in problems}
+    folder = Path(docs_dir).resolve()  # the folder only: a link is named as the link
+    refused = []
+    for file in files:
+        if file.src_dir != docs_dir:
+            continue
+        try:
+            shown = (folder / file.src_uri).relative_to(root).as_posix()
+        except ValueError:
+            continue
+        if shown in named:
+            refused.append(file)
+    return refused
+
+
 class ComparisonPlugin(BasePlugin[ComparisonConfig]):
     def __init__(self) -> None:
         self.command = "build"
@@ -193,6 +211,9 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
             for f in files
             if not self.serving and f.src_dir == config.docs_dir and needs_minifying(f.dest_uri)
         ]
+        if self.serving and self.dataset is None:  # no refused file of content/ is served
+            for refused in refused_files(files, config.docs_dir, self.root(config), self.problems):
+                files.remove(refused)
         self.fragments = {page.src_uri: page.fragments for page in self.pages if page.fragments}
         for path, content in self.static.items():
             files.append(File.generated(config, path, content=content))

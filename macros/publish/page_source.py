@@ -4,8 +4,9 @@ Read from the page's address and the project's folders alone (no data is
 loaded): a hand-written page comes from ``content/``, a generated page from
 its data files and template (macros.render.page_sources, with the ids of the
 data files macros.data.layout finds), the error page from
-``overrides/404.html`` or the theme. A finding names the page in the built
-site and this file after it.
+``overrides/404.html`` or the theme, a file the theme override publishes (a static
+template, a ``.htm`` or an ``.xml`` file copied as it is) from ``overrides/``. A
+finding names the page in the built site and this file after it.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ def page_source(page: str, project: Path, docs_dir: str = "content", data_dir: s
         return override if (project / override).is_file() else "the theme's 404.html (Material)"
     if (project / docs_dir / page).is_file():  # copied from content/ as it is (an SVG, a .css)
         return f"{docs_dir}/{page}"
+    if (project / "overrides" / page).is_file():  # the theme's: a static template or a file
+        return f"overrides/{page}"
     folder = page.removesuffix("index.html").rstrip("/") if page.endswith("index.html") else ""
     stem = folder or page.removesuffix(".html")
     written = [f"{stem}.md", f"{stem}/index.md", f"{stem}/README.md"] if stem else ["index.md"]

@@ -17,8 +17,11 @@ from pathlib import Path
 
 ALLOWLIST_PATH = Path(__file__).resolve().parent / "inline_scripts.toml"
 
+# The path of the site's address (site.yml's url) as the theme's scripts may hold it:
+# Material's 404 page prints it as its base URL (macros.data.cross_checks checks url).
+SITE_PATH = re.compile(r"/[A-Za-z0-9._~/-]*")
 # A page's base URL as Material prints it: ".", "..", "../..", or an absolute path.
-_BASE = r"(?:\.\.?(?:/\.\.)*|/[A-Za-z0-9._~/-]*)"
+_BASE = rf"(?:\.\.?(?:/\.\.)*|{SITE_PATH.pattern})"
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,12 @@ that file. Nothing is followed: the tree is walked without following links,
 and every link (dangling or not), every FIFO, socket or device, a folder
 named like a data file and a data file with the wrong extension is reported,
 naming the path, instead of being read or silently skipped.
+
+What content/ may hold is an explicit list of file types (:data:`CONTENT_TYPES`):
+Markdown pages and the asset types the site ships and the server sends with a
+type of their own. Anything else (``.html``, ``.htm``, ``.xhtml``, ``.swf``, an
+executable, a file with no extension) is reported by name: a page is written in
+Markdown, so that it goes through the checks of :mod:`macros.render.content_pages`.
 """
 
 from __future__ import annotations
@@ -37,6 +43,34 @@ _KINDS = {
 }
 
 
+# The file types content/ may hold (lower-case suffixes): Markdown pages, and assets the
+# site ships (stylesheets, scripts, images, fonts) or a reader downloads as they are.
+CONTENT_TYPES = (
+    ".md",
+    ".css",
+    ".js",
+    ".svg",
+    ".png",
+    ".jpg",
+    ".jpeg",
+    ".gif",
+    ".webp",
+    ".avif",
+    ".ico",
+    ".woff2",
+    ".woff",
+    ".txt",
+    ".json",
+)
+
+
+def published(relative: Path) -> bool:
+    """Whether MkDocs publishes a file under content/ at all: its default exclude_docs
+    leaves out every dotfile or dot-folder (``.*``) and the top-level ``templates/``."""
+    parts = relative.parts
+    return not any(part.startswith(".") for part in parts) and parts[:1] != ("templates",)
+
+
 def kind_of(mode: int) -> str:
     return _KINDS.get(stat.S_IFMT(mode), "not a regular file")
 
@@ -45,7 +79,9 @@ def scan_tree(folder: Path, *, data_files: bool) -> list[FileIssue]:
     """Problems under ``folder`` (not followed through links), sorted by path.
 
     ``data_files``: the folder holds YAML data, so a folder named ``*.yml`` and
-    a ``.yaml``/``.YML`` file are reported too.
+    a ``.yaml``/``.YML`` file are reported too; otherwise it is content/, and a
+    published file of a type outside :data:`CONTENT_TYPES` is reported
+    (``content-type``, with the suffix as its target).
     """
     issues: list[FileIssue] = []
     if folder.is_symlink():
@@ -70,6 +106,12 @@ def scan_tree(folder: Path, *, data_files: bool) -> list[FileIssue]:
                     suffix = path.suffix
                     if data_files and suffix.lower() in (".yml", ".yaml") and suffix != ".yml":
                         issues.append(FileIssue(path, "yaml-extension"))
+                    elif (
+                        not data_files
+                        and suffix.lower() not in CONTENT_TYPES
+                        and published(path.relative_to(folder))
+                    ):
+                        issues.append(FileIssue(path, "content-type", suffix))
                 else:
                     mode = entry.stat(follow_symlinks=False).st_mode
                     issues.append(FileIssue(path, "not-regular-file", kind_of(mode)))

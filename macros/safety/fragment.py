@@ -29,9 +29,11 @@ def _short(text: str, limit: int = 60) -> str:
 
 
 class _FragmentAuditor(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, page: bool = False) -> None:
         super().__init__(convert_charrefs=True)  # attribute values decoded, as a browser does
         self.problems: list[str] = []
+        self.page = page  # a hand-written page: headings with the toc's ids too
+        self.elements = policy.PAGE_ELEMENTS if page else policy.FRAGMENT_ELEMENTS
 
     def refuse(self, message: str) -> None:
         if message not in self.problems:
@@ -39,9 +41,10 @@ class _FragmentAuditor(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         raw = self.get_starttag_text() or f"<{tag}>"
-        allowed = policy.FRAGMENT_ELEMENTS.get(tag)
+        allowed = self.elements.get(tag)
+        who = "a page" if self.page else "data"
         if allowed is None:
-            self.refuse(f"the text produces a <{tag}> element, which data may not: {_short(raw)}")
+            self.refuse(f"the text produces a <{tag}> element, which {who} may not: {_short(raw)}")
             allowed = frozenset()
         seen = set()
         for name, value in attrs:
@@ -54,12 +57,17 @@ class _FragmentAuditor(HTMLParser):
                 self.check_url(tag, name, value)
             if name not in allowed:
                 self.refuse(
-                    f"the text produces the attribute {name}= on <{tag}>, which data may not "
+                    f"the text produces the attribute {name}= on <{tag}>, which {who} may not "
                     "set (attribute lists and raw HTML are not allowed)"
                 )
             elif name == "class" and not policy.class_allowed(value):
                 self.refuse(f'the text produces class="{_short(value)}" on <{tag}>')
-            elif name in ("id", "name") and not policy.id_allowed(value):
+            elif name == "id" and self.page and tag[0] == "h" and tag[1:].isdigit():
+                if not policy.heading_id_allowed(value):
+                    self.refuse(f'the text produces {name}="{_short(value)}" on <{tag}>')
+            elif name in ("id", "name") and not (
+                policy.page_id_allowed(value) if self.page else policy.id_allowed(value)
+            ):
                 self.refuse(f'the text produces {name}="{_short(value)}" on <{tag}>')
             elif name == "style" and not policy.style_allowed(value):
                 self.refuse(f'the text produces style="{_short(value)}" on <{tag}>')
@@ -103,9 +111,13 @@ class _FragmentAuditor(HTMLParser):
         self.refuse(f"the text produces a processing instruction: <?{_short(data, 40)}>")
 
 
-def fragment_problems(html: str) -> list[str]:
-    """What is wrong with one field's HTML, in the order found; [] when it is safe."""
-    auditor = _FragmentAuditor()
+def fragment_problems(html: str, *, page: bool = False) -> list[str]:
+    """What is wrong with one field's HTML, in the order found; [] when it is safe.
+
+    ``page``: the HTML of a hand-written page under content/, which may also hold
+    headings (:data:`policy.PAGE_ELEMENTS`) with the ids the toc extension makes.
+    """
+    auditor = _FragmentAuditor(page)
     auditor.feed(html)
     auditor.close()
     return auditor.problems

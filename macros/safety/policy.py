@@ -53,6 +53,24 @@ FRAGMENT_ELEMENTS: dict[str, frozenset[str]] = {
     "summary": frozenset(),
 }
 
+# A hand-written page under content/ (macros.render.content_pages) also has headings, with
+# the ids the toc extension makes from their text and its permalinks (a.headerlink).
+# pymdownx.tabbed's tabs (=== "Flask") are radio inputs with labels.
+PAGE_ELEMENTS: dict[str, frozenset[str]] = (
+    FRAGMENT_ELEMENTS
+    | {f"h{level}": frozenset({"id"}) for level in range(1, 7)}
+    | {
+        "div": frozenset({"class", "data-tabs"}),
+        "input": frozenset({"type", "id", "name", "checked"}),
+        "label": frozenset({"for"}),
+    }
+)
+# The ids pymdownx.tabbed writes (__tabbed_1_2, and __tabbed_1 as a name).
+_TABBED_ID = re.compile(r"__tabbed_\d+(?:_\d+)?")
+
+# A heading id as the toc extension slugifies it; never one of Material's own (__search).
+_HEADING_ID = re.compile(r"(?!__)[\w-]+")
+
 # Python-Markdown's tables extension aligns columns with style="text-align: ..."
 _ALIGN_STYLE = re.compile(r"text-align: (?:left|right|center);?")
 
@@ -147,6 +165,16 @@ def class_allowed(value: str) -> bool:
 def id_allowed(value: str) -> bool:
     """Ids (and a's name=) the extensions generate; never one a text chose."""
     return bool(_GENERATED_ID.fullmatch(value))
+
+
+def page_id_allowed(value: str) -> bool:
+    """Ids (and name=) on a hand-written page: the extensions' own, and the tabs'."""
+    return id_allowed(value) or bool(_TABBED_ID.fullmatch(value))
+
+
+def heading_id_allowed(value: str) -> bool:
+    """An id the toc extension gives a heading of a hand-written page."""
+    return bool(_HEADING_ID.fullmatch(value))
 
 
 def style_allowed(value: str) -> bool:

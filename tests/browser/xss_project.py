@@ -77,10 +77,11 @@ EDITS: dict[str, list[tuple[str, str]]] = {
 }
 
 CONTENT = {
-    # A hand-written page named with HTML, and one whose front matter holds some.
+    # A hand-written page named with HTML, and one whose front matter breaks out of quotes
+    # (markup there is refused: tests/hostile/cases_content.py).
     f"{IMG.replace('/', '_')}.md": "# A page with a strange name\n\nText.\n",
     "front.md": (
-        "---\ntitle: '\"><img src=x onerror=alert(1)>'\n"
+        "---\ntitle: '\"> <3 autofocus onfocus=\"alert(1)'\n"
         'description: \'" http-equiv="refresh" content="0;url=https://evil.example/\'\n'
         "---\n\n# Front matter\n\nText about onerror payloads.\n"
     ),

@@ -71,6 +71,19 @@ def test_a_file_copied_from_content_is_named(tmp_path: Path) -> None:
     assert page_source("assets/other.svg", tmp_path) == ""
 
 
+def test_a_file_of_the_theme_override_is_named(tmp_path: Path) -> None:
+    """A static template (notes.html) or a file the theme copies (old.htm) comes from
+    overrides/; a page of content/ of the same name wins, as in MkDocs."""
+    (tmp_path / "overrides").mkdir()
+    (tmp_path / "overrides" / "notes.html").write_text("<p>x</p>")
+    (tmp_path / "overrides" / "old.htm").write_text("<p>x</p>")
+    assert page_source("notes.html", tmp_path) == "overrides/notes.html"
+    assert page_source("old.htm", tmp_path) == "overrides/old.htm"
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "old.htm").write_text("<p>x</p>")
+    assert page_source("old.htm", tmp_path) == "content/old.htm"
+
+
 def test_a_minified_stylesheet_finding_names_the_line_in_its_source(tmp_path: Path) -> None:
     """The build serves content/'s CSS on one line: the source's line and column are named."""
     css = "/* x */\nbody {\n  background: url(https://evil.example/a.png);\n}\n"

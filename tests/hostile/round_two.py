@@ -20,21 +20,25 @@ by the issue's classes:
   each told in the editor's words, at its place.
 
 A case the site audit (layer 3) stops expects :class:`Audited`: the file in the
-built site, its line and the element, as the build prints it. Hand-written files
-under content/ that are not Markdown are copied into the site as they are, so
-tests/hostile/test_hostile.py checks those cases in-process, by copying them into
-a site built once and auditing it (:func:`audit_output`); a few go through the
-whole build as well.
+built site, its line and the element, as the build prints it. content/ holds
+Markdown and a list of asset types, checked before the build (a page of raw HTML,
+an ``.htm``, ``.xhtml`` or ``.xml`` file there is refused by name, an SVG or a
+stylesheet is read as the audit reads it: tests/hostile/cases_content.py and the
+SVG and CSS cases here). The parser differentials and the other pages and XML files
+therefore come from the theme override, which MkDocs publishes past every check but
+the audit (:func:`theme_file`): tests/hostile/test_hostile.py checks them in-process,
+by adding them to a site built once and auditing it (:func:`audit_output`); two go
+through the whole build as well.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from macros.publish.build import with_sources
-from macros.publish.minify import minify_files
 from macros.safety.site import run_site_audit
 from tests.harness.site import FIXTURES
 from tests.hostile.cases import Case, Mutation, Refused, Safe, both, copy, replace, write
@@ -113,6 +117,35 @@ def raw(path: str, data: bytes) -> Mutation:
     return apply
 
 
+def theme_file(name: str, text: str) -> Mutation:
+    """A file of the theme override (``custom_dir: overrides``), which MkDocs publishes
+    past every check of the site's but the audit: an ``.html`` file as a static template
+    (rendered; these hold no Jinja, so as written), any other type copied as it is.
+
+    Files under content/ that are not Markdown are refused by type or read before the
+    build (macros.safety.files, tests/hostile/cases_content.py): the theme's folder is
+    where a page of raw HTML still reaches the site, so the audit is the layer tried here.
+    """
+
+    def apply(project: Path) -> None:
+        config = project / "mkdocs.yml"
+        settings = config.read_text(encoding="utf-8")
+        found = re.search(r"^  custom_dir: (.*)\n", settings, re.M)
+        assert found, "make_project sets the site's overrides/"
+        if found.group(1) != "overrides":  # the site's own overrides, copied into the project
+            shutil.copytree(found.group(1), project / "overrides", dirs_exist_ok=True)
+            settings = settings.replace(found.group(0), "  custom_dir: overrides\n")
+        if name.endswith(".html"):
+            settings = settings.replace(
+                "  custom_dir: overrides\n",
+                f"  custom_dir: overrides\n  static_templates: [{name}]\n",
+            )
+        config.write_text(settings, encoding="utf-8")
+        (project / "overrides" / name).write_text(text, encoding="utf-8")
+
+    return apply
+
+
 def prepend(path: str, data: bytes) -> Mutation:
     def apply(project: Path) -> None:
         target = project / path
@@ -170,7 +203,7 @@ def _cases() -> list[Case]:
         add(
             name,
             "parser-differential",
-            write("content/notes.html", page(body)),
+            theme_file("notes.html", page(body)),
             Audited("site/notes.html", 4, element, says),
         )
     # ... and in data text, as code (shown, never parsed) and as raw HTML (refused).
@@ -231,19 +264,19 @@ def _cases() -> list[Case]:
             name,
             "audit-files",
             write("content/assets/images/diagram.svg", svg(body)),
-            Audited("site/assets/images/diagram.svg", line, element, says),
+            Refused("content/assets/images/diagram.svg", line, element, says),
         )
     add(
         "htm-page-handler",
         "audit-files",
-        write("content/old.htm", page(IMG)),
-        Audited("site/old.htm", 4, "<img>", handler),
+        theme_file("old.htm", page(IMG)),
+        Audited("site/old.htm", 4, "<img>", "the page comes from overrides/old.htm"),
     )
     add(
         "xhtml-page-script",
         "audit-files",
-        write(
-            "content/old.xhtml",
+        theme_file(
+            "old.xhtml",
             '<html xmlns="http://www.w3.org/1999/xhtml">\n<body>\n<p>x</p>\n'
             "<script>alert(1)</script>\n</body>\n</html>\n",
         ),
@@ -252,17 +285,14 @@ def _cases() -> list[Case]:
     add(
         "page-style-import",
         "audit-files",
-        write(
-            "content/notes.html", page("<style>@import url(https://evil.example/x.css);</style>")
-        ),
+        theme_file("notes.html", page("<style>@import url(https://evil.example/x.css);</style>")),
         Audited("site/notes.html", 4, "url()", f"{loads} (https://evil.example/x.css)"),
     )
     add(
         "page-style-url-rule",
         "audit-files",
-        write(
-            "content/notes.html",
-            page("<style>body { background: url(//evil.example/p.png) }</style>"),
+        theme_file(
+            "notes.html", page("<style>body { background: url(//evil.example/p.png) }</style>")
         ),
         Audited("site/notes.html", 4, "url()", f"{loads} (//evil.example/p.png)"),
     )
@@ -273,12 +303,11 @@ def _cases() -> list[Case]:
             "content/assets/stylesheets/extra.css",
             "/* extra */\n@import 'https://evil.example/x.css';\n",
         ),
-        Audited(
-            "site/assets/stylesheets/extra.css",
-            1,
+        Refused(
+            "content/assets/stylesheets/extra.css",
+            2,
             "@import",
-            f"{loads} (https://evil.example/x.css); the page comes from "
-            "content/assets/stylesheets/extra.css:2:1 ",  # the source's line, not the served one
+            f"{loads} (https://evil.example/x.css)",
         ),
     )
     add(
@@ -288,19 +317,18 @@ def _cases() -> list[Case]:
             "content/assets/stylesheets/extra.css",
             "body {\n  background: u\\72l(https://evil.example/p.png);\n}\n",
         ),
-        Audited(
-            "site/assets/stylesheets/extra.css",
-            1,
+        Refused(
+            "content/assets/stylesheets/extra.css",
+            2,
             "url()",
-            f"{loads} (https://evil.example/p.png); the page comes from "
-            "content/assets/stylesheets/extra.css:2:15 ",
+            f"{loads} (https://evil.example/p.png)",
         ),
     )
     add(
         "xml-file-xhtml-script",
         "audit-files",
-        write(
-            "content/feed.xml",
+        theme_file(
+            "feed.xml",
             '<?xml version="1.0"?>\n<feed xmlns:h="http://www.w3.org/1999/xhtml">\n'
             "<h:script>alert(1)</h:script>\n</feed>\n",
         ),
@@ -349,7 +377,7 @@ def _cases() -> list[Case]:
         "site-url-double-slash-path",
         "client-scripts",
         replace(SITE, "url: https://example.org/", "url: https://example.org//evil.example/"),
-        Refused(SITE, 3, "url", "single slashes"),
+        Refused(SITE, 3, "url", "holds '//' (two slashes in a row)"),
     )
 
     # --- the report address in mailto: --------------------------------------------------------
@@ -460,7 +488,7 @@ def _cases() -> list[Case]:
         "ampersand-in-site-url",
         "messages",
         replace(SITE, "url: https://example.org/", "url: https://example.org/a&b/"),
-        Refused(SITE, 3, "url", "'https://example.org/a&b/' is not valid here"),
+        Refused(SITE, 3, "url", "'https://example.org/a&b/' holds '&' (U+0026 AMPERSAND)"),
     )
     # A new dimension whose id is another's anchor: filed under the new file, not the old.
     add(
@@ -490,20 +518,24 @@ CASES = _cases()
 
 def audit_output(project: Path, base_site: Path, dest: Path) -> tuple[int, str]:
     """The site audit's verdict on ``project``, in-process: ``base_site`` (the fixture built
-    once) plus every file of content/ that is not Markdown, copied as MkDocs copies it
-    (stylesheets minified, as the build's plugin does: a finding's line is the served file's).
+    once) plus the files of the theme override (overrides/), published as MkDocs publishes
+    them: a static template rendered (these hold no Jinja: as written), any other file but
+    a template copied as it is (test_refused_build_keeps_the_last_good_site builds two of
+    these cases for real).
 
     The exit code and output are the build's: 1 and each finding with its source.
     """
     site = dest / "site"
     shutil.copytree(base_site, site)
-    content = project / "content"
-    copied = []
-    for path in sorted(content.rglob("*")):
-        if path.is_file() and path.suffix != ".md":
-            copied.append(path.relative_to(content).as_posix())
-            (site / copied[-1]).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, site / copied[-1])
-    minify_files(site, copied)  # as the build does to the project's own CSS and scripts
+    theme = project / "overrides"
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    for path in sorted(theme.rglob("*")) if theme.is_dir() else []:
+        name = path.relative_to(theme).as_posix()
+        if not path.is_file() or (name.endswith(".html") and f"[{name}]" not in config):
+            continue  # a template MkDocs renders only when a page extends it
+        text = path.read_text(encoding="utf-8")
+        assert not any(mark in text for mark in ("{{", "{%", "{#")), name
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text.removesuffix("\n") if name.endswith(".html") else text)
     findings = with_sources(run_site_audit(site).findings, site, project)
     return (1 if findings else 0), "\n".join(str(finding) for finding in findings)

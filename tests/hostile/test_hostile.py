@@ -26,12 +26,14 @@ import pytest
 from macros.cli import validate_main
 from macros.safety.site import run_site_audit
 from tests.harness.site import ROOT
+from tests.hostile import cases_content
 from tests.hostile.cases import CASES as FIRST
 from tests.hostile.cases import Case, Refused, Safe, both, make_project
 from tests.hostile.round_two import CASES as ROUND_TWO
 from tests.hostile.round_two import Audited, audit_output
 
-CASES = [*FIRST, *ROUND_TWO]
+# Every corpus module's cases: the first round's, round two's and the one for content/.
+ALL = [*FIRST, *ROUND_TWO, *cases_content.CASES]
 
 KINDS = {
     "url",
@@ -54,23 +56,30 @@ BUILD = (
 def test_the_corpus_covers_every_class_with_sixty_cases() -> None:
     assert len(FIRST) >= 60
     assert {case.kind for case in FIRST} == KINDS
-    assert len({case.name for case in CASES}) == len(CASES)
+    assert len({case.name for case in ALL}) == len(ALL)
 
 
 # Refused cases that also run the whole atomic build: a schema check (URL), a check of
 # the rendered field (raw HTML) and a check of the files (a link out of content/).
-# Round two: files the build copies as they are, stopped by the site audit.
+# Round two: files the theme copies as they are, stopped by the site audit; content/'s
+# corpus: raw HTML in a page, refused before MkDocs runs.
 BUILT = (
     "homepage-javascript",
     "faq-img-slash-onerror",
     "content-link-to-data",
     "r2-svg-script",
     "r2-noscript-title",
+    "page-comment-ends-early",
 )
 
 
+def test_the_content_corpus_covers_its_classes() -> None:
+    assert len(cases_content.CASES) >= 15
+    assert {case.kind for case in cases_content.CASES} == cases_content.KINDS
+
+
 def test_the_built_cases_are_refusals() -> None:
-    refused = {case.name for case in CASES if isinstance(case.expect, Refused)}
+    refused = {case.name for case in ALL if isinstance(case.expect, Refused)}
     assert set(BUILT) <= refused
 
 
@@ -104,7 +113,7 @@ def params(expect: type[Refused | Safe]) -> list[object]:
                 *([pytest.mark.slow] if isinstance(case.expect, Audited) else []),  # base_site
             ],
         )
-        for case in CASES
+        for case in ALL
         if isinstance(case.expect, expect)
     ]
 
@@ -152,7 +161,7 @@ def test_hostile_case_is_refused(
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("case", [c for c in CASES if c.name in BUILT], ids=lambda c: c.name)
+@pytest.mark.parametrize("case", [c for c in ALL if c.name in BUILT], ids=lambda c: c.name)
 def test_refused_build_keeps_the_last_good_site(case: Case, tmp_path: Path) -> None:
     assert isinstance(case.expect, Refused)
     project = make_project(case, tmp_path / "project")

@@ -1,11 +1,13 @@
-"""Regular files only under data/ and content/; nothing followed, nothing outside read."""
+"""Regular files only under data/ and content/ (of the listed types in content/); nothing
+followed, nothing outside read."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from macros.safety.files import inside, safe_to_read, scan_tree
+from macros.safety.files import CONTENT_TYPES, inside, safe_to_read, scan_tree
+from tests.harness.site import ROOT
 
 
 def test_links_folders_and_extensions_are_reported(tmp_path: Path) -> None:
@@ -63,3 +65,45 @@ def test_safe_to_read(tmp_path: Path) -> None:
     assert not safe_to_read(repo / "linked" / "a.yml", repo)
     assert not safe_to_read(Path("/etc/passwd"), repo)
     assert not inside(repo / ".." / "x", repo)
+
+
+def test_content_holds_only_the_listed_file_types(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    (content / "assets" / "fonts").mkdir(parents=True)
+    (content / ".git").mkdir()
+    (content / "templates").mkdir()
+    for name in (
+        "page.md",
+        "assets/site.CSS",  # the suffix in any case
+        "assets/app.js",
+        "assets/logo.svg",
+        "assets/fonts/x.woff2",
+        "assets/robots.txt",
+        "page.html",
+        "old.htm",
+        "doc.xhtml",
+        "movie.swf",
+        "tool.exe",
+        "README",
+        "assets/fonts/x.svgz",
+        ".DS_Store",  # MkDocs never publishes a dotfile, a dot-folder or content/templates/
+        ".git/config",
+        "templates/page.html",
+    ):
+        (content / name).write_text("x", encoding="utf-8")
+    found = [(i.shown(tmp_path), i.code, i.target) for i in scan_tree(content, data_files=False)]
+    assert found == [
+        ("content/README", "content-type", ""),
+        ("content/assets/fonts/x.svgz", "content-type", ".svgz"),
+        ("content/doc.xhtml", "content-type", ".xhtml"),
+        ("content/movie.swf", "content-type", ".swf"),
+        ("content/old.htm", "content-type", ".htm"),
+        ("content/page.html", "content-type", ".html"),
+        ("content/tool.exe", "content-type", ".exe"),
+    ]
+
+
+def test_the_content_types_cover_what_the_site_ships() -> None:
+    shipped = {p.suffix.lower() for p in (ROOT / "content").rglob("*") if p.is_file()}
+    assert shipped <= set(CONTENT_TYPES)
+    assert {".html", ".htm", ".xhtml", ".xml", ".swf", ".exe", ""}.isdisjoint(CONTENT_TYPES)

@@ -73,3 +73,26 @@ def test_an_event_handler_is_named_with_its_element() -> None:
 def test_a_handler_the_parser_does_not_split_out_is_still_seen() -> None:
     # html.parser reads this as one odd attribute; a browser may not.
     assert any("onload" in p for p in fragment_problems('<p a="x"onload=alert(1)>y</p>'))
+
+
+def test_a_page_may_have_headings_and_tabs_that_data_may_not(
+    render_field: Callable[[str], str],
+) -> None:
+    html = render_field('# Guide\n\n=== "Flask"\n\n    Flask.\n\n=== "Django"\n\n    Django.')
+    assert fragment_problems(html, page=True) == []
+    assert fragment_problems(html)[:1] == [
+        'the text produces a <h1> element, which data may not: <h1 id="guide">'
+    ]
+
+
+@pytest.mark.parametrize(
+    ("html", "problem"),
+    [
+        ('<h2 id="__search">x</h2>', 'the text produces id="__search" on <h2>'),
+        ('<p id="x">x</p>', "the text produces the attribute id= on <p>, which a page may not set"),
+        ('<input id="__drawer" type="checkbox">', 'the text produces id="__drawer" on <input>'),
+        ("<script>x</script>", "the text produces a <script> element, which a page may not"),
+    ],
+)
+def test_a_page_has_only_the_ids_its_extensions_make(html: str, problem: str) -> None:
+    assert fragment_problems(html, page=True)[0].startswith(problem)

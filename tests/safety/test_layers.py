@@ -13,9 +13,11 @@ from pathlib import Path
 import pytest
 
 from macros.data.text_rules import check_text
+from macros.project import project_from_config
+from macros.render.content_pages import page_problems
 from macros.safety.fragment import fragment_problems
 from macros.safety.site import run_site_audit
-from tests.harness.site import FIXTURES, mkdocs_build
+from tests.harness.site import FIXTURES, ROOT, mkdocs_build
 
 # Fenced code is left to the code: its info string is blanked with it, yet
 # pymdownx.superfences turns "{.python #verdict data-x=1}" into attributes of
@@ -36,16 +38,28 @@ def test_what_slips_past_layer_1_is_caught_by_layer_2(
     assert any("attribute id= on <div>" in problem for problem in problems), problems
 
 
+NOTES = '# Notes\n\n## Security { onclick="alert(1)" }\n\nText.\n'
+
+
+def test_a_hand_written_page_goes_through_layer_1_too() -> None:
+    """Pages in content/ follow the rules of data text (issue 21): the attribute list
+    that once reached the built HTML is refused at its place."""
+    site = project_from_config(ROOT / "mkdocs.yml").markdown
+    assert [str(p) for p in page_problems(NOTES, "content/notes.md", site)] == [
+        'content/notes.md:3:13: curly braces set HTML attributes: { onclick="alert(1)" } '
+        "(remove them, or put them in `backticks` to show them as code)"
+    ]
+
+
 @pytest.mark.slow
 def test_what_slips_past_layers_1_and_2_is_caught_by_layer_3(tmp_path: Path) -> None:
-    """Hand-written pages in content/ are the project's own and never pass through
-    the data rules: an attribute list there reaches the built HTML, and only the
-    site audit sees it."""
+    """A build without the site's own plugin (plain MkDocs: no layer 1 or 2) lets the
+    attribute list of a hand-written page reach the built HTML; the site audit sees it."""
     project = tmp_path / "project"
     shutil.copytree(FIXTURES / "minimal", project)
-    (project / "content" / "notes.md").write_text(
-        '# Notes\n\n## Security { onclick="alert(1)" }\n\nText.\n', encoding="utf-8"
-    )
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - comparison\n", ""))
+    (project / "content" / "notes.md").write_text(NOTES, encoding="utf-8")
     site = project / "site"
     result = mkdocs_build(project / "mkdocs.yml", site)
     assert result.returncode == 0, result.stderr
