@@ -86,7 +86,7 @@ def test_content_holds_only_the_listed_file_types(tmp_path: Path) -> None:
         "tool.exe",
         "README",
         "assets/fonts/x.svgz",
-        ".DS_Store",  # MkDocs never publishes a dotfile, a dot-folder or a top-level templates/ folder
+        ".DS_Store",  # MkDocs never publishes a dotfile, a dot-folder, a top-level templates/
         ".git/config",
         "templates/page.html",
     ):
