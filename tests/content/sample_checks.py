@@ -394,6 +394,32 @@ def typed_event_endpoint_refuses_bad_events_and_enqueues_after_answering(
     assert event["properties"]["name"]["enum"] == ["signup", "purchase", "subscription_cancelled"]
 
 
+@harness("fastapi-cached-leaderboard")
+def in_process_cache_answers_for_five_minutes(sample: Sample, tmp: Path) -> None:
+    """The same task as flask-cached-route (scalability.yml, same_task): within
+    five minutes the answer comes from the process's memory, then it is computed again."""
+    calls: list[int] = []
+    clock = [1000.0]
+
+    def top_scores(limit: int) -> list[int]:
+        calls.append(limit)
+        return list(range(limit))
+
+    module = run_module(sample, "sample_fastapi_scores", {"top_scores": top_scores})
+    module.time = ModuleType("fake_time")
+    module.time.monotonic = lambda: clock[0]  # type: ignore[attr-defined]
+    client = fastapi_client(module.app)
+    first = client.get("/leaderboard")
+    clock[0] += 299
+    second = client.get("/leaderboard")
+    assert (first.status_code, second.status_code) == (200, 200)
+    assert first.json() == second.json() == {"top": list(range(20))}
+    assert calls == [20], "the second request should come from the cache"
+    clock[0] += 2
+    assert client.get("/leaderboard").json() == {"top": list(range(20))}
+    assert calls == [20, 20], "after five minutes the answer is computed again"
+
+
 @harness("fastapi-async-and-sync")
 def async_endpoints_run_on_the_loop_and_plain_ones_in_a_capped_pool(
     sample: Sample, tmp: Path

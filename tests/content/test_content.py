@@ -148,7 +148,7 @@ def test_a_topics_same_task_shows_every_framework_running_the_same_code(
     """Issue 19: one task per topic in tabs, for every framework, each tab one
     sample that a harness runs (tests/content/test_samples.py)."""
     tasks = {dim.id: dim.same_task for dim in data.dimensions if dim.same_task}
-    assert {"learning-curve", "analytics", "use-cases"} <= tasks.keys()
+    assert {"learning-curve", "scalability", "analytics", "use-cases"} <= tasks.keys()
     ran = {sample.id for sample in SAMPLES if harness_for(sample)}
     for dim_id, task in tasks.items():
         assert sorted(task.code) == framework_ids(DATA), dim_id
