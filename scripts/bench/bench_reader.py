@@ -402,6 +402,11 @@ def main() -> int:
         choices=range(1, 6),
         help="Lighthouse runs per page; the median is reported (default 1)",
     )
+    parser.add_argument(
+        "--pages",
+        help="comma-separated page types to run Lighthouse on (home, topic, table, faq, "
+        "decide, about, pair; default: all)",
+    )
     args = parser.parse_args()
     if not Path(CHROMIUM).exists():
         print(f"NOT MEASURED: {CHROMIUM} is missing (apt-get install chromium)")
@@ -425,8 +430,10 @@ def main() -> int:
             report_elements(types, elements)
             print()
             if not args.no_lighthouse:
-                report_lighthouse(base, types, args.runs, scratch)
-        if "pair" not in types:
+                chosen = set(args.pages.split(",")) if args.pages else set(types)
+                shown = {name: path for name, path in types.items() if name in chosen}
+                report_lighthouse(base, shown, args.runs, scratch)
+        if "pair" not in types and (args.pages is None or "pair" in args.pages.split(",")):
             print()
             synthetic_pair(scratch, args.no_lighthouse, args.runs)
     return 0

@@ -9,9 +9,10 @@ from tests.browser.conftest import OpenPage
 TABS = ".tabbed-set"
 
 
-def visible_code(visit: object) -> str:
+def visible_code(visit: object, task: str = "learning-curve") -> str:
+    """The code shown in the tabs of one topic's same task (the one-page view has every topic's)."""
     page = visit.page  # type: ignore[attr-defined]
-    blocks = page.locator(f"{TABS} .tabbed-block")
+    blocks = page.locator(f"#{task}-same-task ~ {TABS}").first.locator(".tabbed-block")
     shown = [i for i in range(blocks.count()) if blocks.nth(i).is_visible()]
     assert len(shown) == 1, shown
     return str(blocks.nth(shown[0]).inner_text())
@@ -31,6 +32,14 @@ def test_tabs_switch_and_remember_the_framework(open_page: OpenPage) -> None:
     assert "from fastapi import FastAPI" in visible_code(visit)
     visit.goto("one-page/")
     assert "from fastapi import FastAPI" in visible_code(visit)
+    assert "BackgroundTasks" in visible_code(visit, "analytics")
+    # Every topic's tabs follow the pick: the workouts task shows FastAPI's code too.
+    visit.goto("use-cases/")
+    assert "from pydantic import BaseModel, Field" in visible_code(visit, "use-cases")
+    visit.page.locator(f"#use-cases-same-task ~ {TABS} .tabbed-labels label").nth(0).click()
+    assert "request.get_json" in visible_code(visit, "use-cases")
+    visit.goto("analytics/")
+    assert "abort(400)" in visible_code(visit, "analytics")
     assert visit.problems() == []
 
 

@@ -313,6 +313,28 @@ def model_loads_once_and_predicts(sample: Sample, tmp: Path) -> None:
     assert (len(loads), seen) == (1, [[[1.0, 2.0]], [[1.0, 2.0]]])
 
 
+@harness("flask-workouts-endpoint")
+def workout_endpoint_checks_each_field_by_hand(sample: Sample, tmp: Path) -> None:
+    """The same task as fastapi-workouts-endpoint (use-cases.yml, same_task): a
+    good workout is answered 201; a bad body gets 400 and what is wrong."""
+    client = run_module(sample, "sample_flask_workouts").app.test_client()
+    good = client.post("/workouts", json={"kind": "run", "duration_minutes": 30})
+    assert (good.status_code, good.get_json()) == (201, {"kind": "run", "duration_minutes": 30})
+    for body, wrong in (
+        ({"kind": "run", "duration_minutes": -5}, ["duration_minutes"]),
+        ({"kind": "run"}, ["duration_minutes"]),
+        ({"kind": "", "duration_minutes": 601}, ["kind", "duration_minutes"]),
+        ({"kind": "x" * 33, "duration_minutes": "30"}, ["kind", "duration_minutes"]),
+    ):
+        response = client.post("/workouts", json=body)
+        assert response.status_code == 400, body
+        errors = response.get_json()["errors"]
+        assert [error.split(":")[0] for error in errors] == wrong, errors
+    for bad in ([1, 2], "run"):
+        assert client.post("/workouts", json=bad).status_code == 400
+    assert client.post("/workouts", data="not json").status_code == 400
+
+
 # ------------------------------------------------------------------------- FastAPI
 
 
@@ -347,6 +369,58 @@ def pydantic_model_refuses_bad_bodies_and_documents_itself(sample: Sample, tmp: 
     assert "/workouts" in schema["paths"]
     assert "swagger-ui" in client.get("/docs").text.lower()
     assert "redoc" in client.get("/redoc").text.lower()
+
+
+@harness("fastapi-event-endpoint")
+def typed_event_endpoint_refuses_bad_events_and_enqueues_after_answering(
+    sample: Sample, tmp: Path
+) -> None:
+    """The same task as flask-event-endpoint (analytics.yml, same_task): a good
+    event is answered 202 and handed to enqueue_event; a bad one gets 422."""
+    queued: list[tuple[str, dict[str, Any]]] = []
+    module = run_module(
+        sample,
+        "sample_fastapi_events",
+        {"enqueue_event": lambda name, props: queued.append((name, props))},
+    )
+    client = fastapi_client(module.app)
+    ok = client.post("/events", json={"name": "signup", "properties": {"plan": "pro"}})
+    assert (ok.status_code, queued) == (202, [("signup", {"plan": "pro"})])
+    assert client.post("/events", json={"name": "purchase"}).status_code == 202
+    assert queued[-1] == ("purchase", {})
+    for bad in ({"name": "drop_tables"}, [1, 2], "signup", {"name": "signup", "properties": "x"}):
+        assert client.post("/events", json=bad).status_code == 422, bad
+    assert client.post("/events", content=b"not json").status_code == 422
+    assert len(queued) == 2
+    schema = client.get("/openapi.json").json()
+    event = schema["components"]["schemas"]["Event"]
+    assert event["properties"]["name"]["enum"] == ["signup", "purchase", "subscription_cancelled"]
+
+
+@harness("fastapi-cached-leaderboard")
+def in_process_cache_answers_for_five_minutes(sample: Sample, tmp: Path) -> None:
+    """The same task as flask-cached-route (scalability.yml, same_task): within
+    five minutes the answer comes from the process's memory, then it is computed again."""
+    calls: list[int] = []
+    clock = [1000.0]
+
+    def top_scores(limit: int) -> list[int]:
+        calls.append(limit)
+        return list(range(limit))
+
+    module = run_module(sample, "sample_fastapi_scores", {"top_scores": top_scores})
+    module.time = ModuleType("fake_time")
+    module.time.monotonic = lambda: clock[0]  # type: ignore[attr-defined]
+    client = fastapi_client(module.app)
+    first = client.get("/leaderboard")
+    clock[0] += 299
+    second = client.get("/leaderboard")
+    assert (first.status_code, second.status_code) == (200, 200)
+    assert first.json() == second.json() == {"top": list(range(20))}
+    assert calls == [20], "the second request should come from the cache"
+    clock[0] += 2
+    assert client.get("/leaderboard").json() == {"top": list(range(20))}
+    assert calls == [20, 20], "after five minutes the answer is computed again"
 
 
 @harness("fastapi-async-and-sync")

@@ -12,9 +12,11 @@ from macros.data.loader import load_dataset
 from macros.data.model import Dataset
 from macros.render.pages import profile_rows
 from tests.content.rules import content_problems, dimension_ids, framework_ids
+from tests.content.sample_checks import all_samples, harness_for
 from tests.harness.site import ROOT
 
 DATA = ROOT / "data"
+SAMPLES = all_samples()
 
 # The content issue's outline: these topics, in this order (others may be added
 # between them: tests read framework and dimension ids from data/, never a fixed list).
@@ -138,6 +140,26 @@ def test_each_dimension_covers_every_framework_with_substance(data: Dataset) -> 
     assert content_problems(DATA, "coverage", "length") == []
     for dim in data.dimensions:
         assert sorted(dim.takes) == framework_ids(DATA), dim.id
+
+
+def test_a_topics_same_task_shows_every_framework_running_the_same_code(
+    data: Dataset,
+) -> None:
+    """Issue 19: one task per topic in tabs, for every framework, each tab one
+    sample that a harness runs (tests/content/test_samples.py)."""
+    tasks = {dim.id: dim.same_task for dim in data.dimensions if dim.same_task}
+    assert {"learning-curve", "scalability", "analytics", "use-cases"} <= tasks.keys()
+    ran = {sample.id for sample in SAMPLES if harness_for(sample)}
+    for dim_id, task in tasks.items():
+        assert sorted(task.code) == framework_ids(DATA), dim_id
+        for fw_id, code in task.code.items():
+            assert code.count("```") == 2, (dim_id, fw_id)
+        ids = {
+            s.id
+            for s in SAMPLES
+            if s.field.startswith("same_task.") and s.file == f"data/dimensions/{dim_id}.yml"
+        }
+        assert len(ids) == len(task.code) and ids <= ran, (dim_id, ids)
 
 
 def test_every_table_row_has_a_value_and_a_status_for_every_framework(data: Dataset) -> None:
