@@ -90,16 +90,30 @@ def _words_since_name(prose: str, fact: Fact, start: int, offset: int) -> int | 
     return len(prose[max(ends) : offset].split()) if ends else None
 
 
-def find_copies(
-    text: str, path: FieldPath, facts: Mapping[str, Fact], owner: str | None
-) -> list[Copy]:
-    """Every literal copy of a fact in one field's prose; ``owner``: the field's framework."""
-    prose = _CITATION_OR_LINK.sub(
-        lambda m: " " * len(m.group(0)), blank_references(blank_code(text))
-    )
+def facts_by_value(facts: Mapping[str, Fact]) -> dict[str, list[Fact]]:
+    """The facts grouped by the literal text each one is."""
     by_value: dict[str, list[Fact]] = {}
     for fact in facts.values():
         by_value.setdefault(fact.value, []).append(fact)
+    return by_value
+
+
+def find_copies(
+    text: str,
+    path: FieldPath,
+    facts: Mapping[str, Fact],
+    owner: str | None,
+    by_value: Mapping[str, list[Fact]] | None = None,
+) -> list[Copy]:
+    """Every literal copy of a fact in one field's prose; ``owner``: the field's framework.
+
+    ``by_value``: :func:`facts_by_value` of ``facts``, when the caller has it (one
+    grouping for every field, not one per field)."""
+    prose = _CITATION_OR_LINK.sub(
+        lambda m: " " * len(m.group(0)), blank_references(blank_code(text))
+    )
+    if by_value is None:
+        by_value = facts_by_value(facts)
     found = []
     for value, candidates in by_value.items():
         if value.split()[0] not in prose:
@@ -191,10 +205,13 @@ class CopiesCheck(Check):
         known = self._known.get(file.path)
         if known is not None and known[0] == key:
             return known[1]
+        by_value = facts_by_value(self.facts)
         found = [
             copy
             for path, text in file.markdown
-            for copy in find_copies(text, path, self.facts, _owner(file, path, frameworks))
+            for copy in find_copies(
+                text, path, self.facts, _owner(file, path, frameworks), by_value
+            )
         ]
         self._known[file.path] = (key, found)
         return found

@@ -25,7 +25,10 @@ from macros.render.tables import restore_fragments
 
 _INLINE = re.compile(r"\]\(\s*<?(/[^\s)>]*)")
 _REF_DEF = re.compile(r"^ {0,3}\[(?!\^)[^\]]+\]:[ \t]*<?(/[^\s>]*)", re.M)
-_EXPLICIT_ID = re.compile(r"\{\s*:?[^}\n]*?#([A-Za-z0-9_-]+)[^}\n]*\}|\bid=\"([^\"]+)\"")
+# (?=[{i]): both forms start with one of these, so the engine skips other characters.
+_EXPLICIT_ID = re.compile(
+    r"(?=[{i])(?:\{\s*:?[^}\n]*?#([A-Za-z0-9_-]+)[^}\n]*\}|\bid=\"([^\"]+)\")"
+)
 _HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t]*#*[ \t]*$", re.M)
 _SITE_LINK = re.compile(r"/[A-Za-z0-9_./-]*\.md(#[A-Za-z0-9_-]+)?")
 
