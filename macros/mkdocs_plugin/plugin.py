@@ -114,6 +114,7 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
             patches.cache_search_entries()
             patches.cache_page_rendering()
             patches.cache_theme_listing()
+            patches.cache_highlighting()
         # Table captions must stay block-level (see macros.render.block_captions).
         config.markdown_extensions.append(BlockCaptions())  # type: ignore[arg-type]
         self.markdown = site_markdown(config, self.markdown)

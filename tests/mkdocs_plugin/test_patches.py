@@ -171,3 +171,32 @@ def test_the_theme_listing_is_kept_until_a_theme_folder_changes(
     assert ("extra.css", str(docs / "extra.css")) in expected
     (custom / "new.js").write_text("1;\n", encoding="utf-8")
     assert ("new.js", str(custom / "new.js")) in listing() and len(listed) == 3
+
+
+def test_a_code_block_is_highlighted_once_while_it_and_the_settings_are_unchanged(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Pages converted again give the same HTML and Pygments runs once per distinct block;
+    inline code is highlighted every time, and other settings highlight anew."""
+    import markdown
+    import pygments
+    import pymdownx.highlight
+    from pymdownx.highlight import Highlight
+
+    monkeypatch.setattr(Highlight, "highlight", Highlight.highlight)
+    calls: list[int] = []
+    real = pygments.highlight
+    monkeypatch.setattr(pymdownx.highlight, "highlight", lambda *a: calls.append(1) or real(*a))
+    page = "Text `#!python y = 2`.\n\n```python\nx = 1\n```\n\n```python\nx = 1\n```\n"
+    names = ["pymdownx.highlight", "pymdownx.superfences", "pymdownx.inlinehilite"]
+
+    def convert(**highlight: object) -> str:
+        configs = {"pymdownx.highlight": {"anchor_linenums": True, **highlight}}
+        return markdown.Markdown(extensions=names, extension_configs=configs).convert(page)
+
+    expected = convert()
+    assert len(calls) == 3  # two blocks (told apart by their line anchors) and the inline code
+    patches.cache_highlighting()
+    assert convert() == expected and len(calls) == 6  # filled
+    assert convert() == expected and len(calls) == 7  # the inline code only
+    assert convert(line_anchors="x") != expected and len(calls) == 10
