@@ -287,6 +287,8 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
             )
         if not self.serving:
             minify_files(Path(config.site_dir), self.own_assets)
+        if self.markdown is not None:  # with the texts the pages' JSON-LD converted
+            self.markdown.save()
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: MkPage, config: MkDocsConfig, nav: Navigation
