@@ -172,7 +172,11 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         if self.serving:
             self.banners = banners(problems, self.pages, self.template_dirs(config), data_dir)
         self.static = {
-            export.EXPORT_PATH: export.export_json(report.dataset, check=not self.fast_preview),
+            export.EXPORT_PATH: export.export_json(
+                report.dataset,
+                check=not self.fast_preview,
+                checked=root / self.config.cache_dir / "export-checked.txt",
+            ),
             export.SCHEMA_PATH: export.schema_text(),
         }
 
