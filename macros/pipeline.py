@@ -85,10 +85,16 @@ def check_project(
     ``read_cache``: the preview's files read before. ``checks``: the lint checks
     to run (scripts/lint --check); every other caller runs them all.
     """
+    stored = None  # a run without the preview's cache starts from the last run's results
     if project.cache_dir is not None:
         project.markdown.keep_on_disk(project.cache_dir)
+        if read_cache is None:
+            stored = read_cache = ReadCache()
+            stored.keep_on_disk(project.cache_dir)
     # Stage 1: the data checks.
     loaded = load(project.data_dir, project.root, project.docs_dir, read_cache)
+    if stored is not None:
+        stored.save()
     parsed = [file for file in loaded.files if file.doc is not None]
     fixed = template_anchors(project.template_dirs, project.root)
     data_problems = [
