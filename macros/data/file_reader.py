@@ -9,6 +9,7 @@ checks across files run again every time (macros.data.loader).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -99,8 +100,10 @@ class ReadCache:
             self._stored.parent.mkdir(parents=True, exist_ok=True)
             partial.write_bytes(pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
             os.replace(partial, self._stored)  # a run reading it meanwhile sees all or nothing
-        except OSError:
-            return  # a read-only checkout still builds, just without the cache
+        except OSError:  # a read-only or full disk still builds, just without the cache
+            with contextlib.suppress(OSError):
+                partial.unlink(missing_ok=True)
+            return
         self._new = False
 
 

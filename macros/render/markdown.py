@@ -19,6 +19,7 @@ repeat every cell), so a new factory starts with empty caches.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.util
 import json
@@ -154,8 +155,10 @@ class MarkdownFactory:
             kept = {text: self._html[text] for text in self._used}  # not texts since removed
             partial.write_text(json.dumps(kept, sort_keys=True), encoding="utf-8")
             os.replace(partial, self._stored)  # a build reading it meanwhile sees all or nothing
-        except OSError:
-            return  # a read-only checkout still builds, just without the cache
+        except OSError:  # a read-only or full disk still builds, just without the cache
+            with contextlib.suppress(OSError):
+                partial.unlink(missing_ok=True)
+            return
         self._unsaved = False
 
     def inline_html(self, text: str) -> str:

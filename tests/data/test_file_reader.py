@@ -49,3 +49,17 @@ def test_results_kept_on_disk_serve_the_next_run_for_unchanged_files(tmp_path: P
     fifth.keep_on_disk(cache_dir)
     assert load(project / "data", project, cache=fifth).problems == broken.problems
     assert fifth.hits == 0
+
+
+def test_a_cache_that_cannot_be_written_leaves_nothing_and_the_run_goes_on(
+    tmp_path: Path,
+) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder would go", encoding="utf-8")
+    cache = ReadCache()
+    cache.keep_on_disk(blocked / "cache")
+    plain = load(ROOT / "data", ROOT)
+    assert load(ROOT / "data", ROOT, cache=cache).problems == plain.problems
+    cache.save()  # no error: the next run checks every file again
+    assert blocked.read_text(encoding="utf-8").startswith("a file")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["not-a-folder"]
