@@ -87,8 +87,16 @@ def check_project(
     ``read_cache``: the preview's files read before. ``checks``: the lint checks
     to run (scripts/lint --check); every other caller runs them all.
     """
+    stored = None  # a run without the preview's cache starts from the last run's results
+    if project.cache_dir is not None:
+        project.markdown.keep_on_disk(project.cache_dir)
+        if read_cache is None:
+            stored = read_cache = ReadCache()
+            stored.keep_on_disk(project.cache_dir)
     # Stage 1: the data checks.
     loaded = load(project.data_dir, project.root, project.docs_dir, read_cache)
+    if stored is not None:
+        stored.save()
     parsed = [file for file in loaded.files if file.doc is not None]
     fixed = template_anchors(project.template_dirs, project.root)
     data_problems = [
@@ -105,6 +113,7 @@ def check_project(
             pages = tuple(render(project, dataset))
         except jinja2.TemplateError as exc:
             rendering.append(template_problem(exc))
+    project.markdown.save()
     # Stage 2: the site checks, on the files and the rendered pages.
     ctx = LintContext(
         project.data_dir,

@@ -9,6 +9,12 @@ checks across files run again every time (macros.data.loader).
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import os
+import pickle
+import platform
+from importlib.metadata import version
 from pathlib import Path
 
 from macros import messages
@@ -45,9 +51,13 @@ class ReadCache:
     def __init__(self) -> None:
         self._results: dict[_Key, _Result] = {}
         self.hits = 0
+        self._stored: Path | None = None  # the file keep_on_disk() read
+        self._new = False  # a result was worked out since
+        self._used: set[_Key] = set()  # keys asked for (what save() keeps)
 
     def check(self, data: bytes, shown: str, kind: FileKind, file_id: str | None) -> _Result:
         key = (data, shown, kind, file_id)
+        self._used.add(key)
         found = self._results.get(key)
         if found is not None:
             self.hits += 1
@@ -56,7 +66,68 @@ class ReadCache:
             self._results.clear()
         file, problems = check_data_file(data, shown, kind, file_id)
         self._results[key] = (file, tuple(problems))
+        self._new = True
         return self._results[key]
+
+    def keep_on_disk(self, cache_dir: Path) -> None:
+        """Start from the results an earlier run of this code kept in ``cache_dir``.
+
+        For a build, ``scripts/validate`` and ``scripts/lint``: reading and checking
+        unchanged files was a third of the checks (0.09 s; 0.015 s from the cache).
+        The file is named after a digest of the package's code and schemas, the
+        Python and the YAML and JSON Schema libraries, so other code never reads it.
+        It holds pickled results, trusted as the compiled templates and ``.pyc``
+        files next to it are: written by this checkout's own runs.
+        """
+        path = cache_dir / f"read-{_code_fingerprint()}.pickle"
+        self._stored = path
+        try:
+            with path.open("rb") as stream:
+                stored = pickle.load(stream)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return
+        if isinstance(stored, dict):
+            self._results.update(stored)
+
+    def save(self) -> None:
+        """Write back the results asked for (not those of files since changed), if any
+        of them is new."""
+        if self._stored is None or not self._new:
+            return
+        kept = {k: v for k, v in self._results.items() if k in self._used}
+        partial = self._stored.with_name(f"{self._stored.name}.{os.getpid()}")
+        try:
+            self._stored.parent.mkdir(parents=True, exist_ok=True)
+            partial.write_bytes(pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
+            os.replace(partial, self._stored)  # a run reading it meanwhile sees all or nothing
+        except OSError:  # a read-only or full disk still builds, just without the cache
+            with contextlib.suppress(OSError):
+                partial.unlink(missing_ok=True)
+            return
+        self._new = False
+
+
+_fingerprint: list[str] = []
+
+
+def _code_fingerprint() -> str:
+    """A digest of everything a file's result depends on besides the file: this package's
+    code, schemas and messages, the Python and the libraries that parse and validate."""
+    if not _fingerprint:
+        package = Path(__file__).resolve().parent.parent
+        digest = hashlib.sha256()
+        for part in (platform.python_version(), version("pyyaml"), version("jsonschema")):
+            digest.update(part.encode() + b"\0")
+        for folder, dirs, files in os.walk(package):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            for name in sorted(files):
+                if name.endswith((".py", ".json")):
+                    path = os.path.join(folder, name)
+                    digest.update(os.path.relpath(path, package).encode() + b"\0")
+                    with open(path, "rb") as stream:
+                        digest.update(stream.read() + b"\0")
+        _fingerprint.append(digest.hexdigest()[:16])
+    return _fingerprint[0]
 
 
 def read_data_file(

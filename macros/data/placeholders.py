@@ -81,8 +81,28 @@ def _is_weight(path: FieldPath) -> bool:
     return len(path) == 4 and path[0] == "criteria" and path[2] == "weights"
 
 
+# Each document's warnings, by the document itself: the loader, the placeholders check
+# and the schema check each ask for every file's, and the preview keeps the documents of
+# unchanged files between rebuilds. A parsed document is never changed after it is read
+# (macros.data.file_reader.ReadCache shares them too); kept here, it cannot be collected
+# and its id cannot be reused.
+_seen: dict[int, tuple[YamlDocument, tuple[Problem, ...]]] = {}
+_SEEN_SIZE = 512  # documents kept; afresh when full
+
+
 def placeholder_problems(doc: YamlDocument) -> list[Problem]:
     """A warning for every placeholder left in one data file."""
+    found = _seen.get(id(doc))
+    if found is not None and found[0] is doc:
+        return list(found[1])
+    problems = _placeholder_problems(doc)
+    if len(_seen) >= _SEEN_SIZE:
+        _seen.clear()
+    _seen[id(doc)] = (doc, tuple(problems))
+    return problems
+
+
+def _placeholder_problems(doc: YamlDocument) -> list[Problem]:
     problems = []
 
     def warn(at: tuple[int, int], path: FieldPath, message: str, hint: str) -> None:

@@ -220,11 +220,20 @@ def write_editor_schemas(root: Path, files: Iterable[DataFile] | None = None) ->
     """
     files = tuple(files) if files is not None else project_files(root)
     out = root / OUTPUT
+    ids = editor_ids(files)
+    packages = tuple(f.data for f in files if f.kind is FileKind.PACKAGES)
+    # The preview calls this on every save; the schemas change only with the ids and
+    # data/packages.yml (their descriptions), so an unchanged pair writes nothing.
+    key = (root, repr(ids), packages)
+    if _last_written and _last_written[0] == key and all(p.is_file() for p in _last_written[1]):
+        return []
     out.mkdir(parents=True, exist_ok=True)
     changed = []
-    for name, schema in editor_schemas(editor_ids(files), files=files).items():
+    targets = []
+    for name, schema in editor_schemas(ids, files=files).items():
         text = json.dumps(schema, indent=1, ensure_ascii=False) + "\n"
         target = out / name
+        targets.append(target)
         try:
             if target.read_text(encoding="utf-8") == text:
                 continue
@@ -235,7 +244,11 @@ def write_editor_schemas(root: Path, files: Iterable[DataFile] | None = None) ->
             stream.write(text)
         os.replace(temp, target)
         changed.append(target)
+    _last_written[:] = [key, targets]
     return changed
+
+
+_last_written: list[Any] = []  # [the key of the last schemas written, their files]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -131,6 +131,8 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
                 build_cache.new_build()
             patches.cache_search_entries()
             patches.cache_page_rendering()
+            patches.cache_theme_listing()
+            patches.cache_highlighting()
         # Table captions must stay block-level (see macros.render.block_captions).
         config.markdown_extensions.append(BlockCaptions())  # type: ignore[arg-type]
         self.markdown = site_markdown(config, self.markdown)
@@ -188,7 +190,11 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         if self.serving:
             self.banners = banners(problems, self.pages, self.template_dirs(config), data_dir)
         self.static = {
-            export.EXPORT_PATH: export.export_json(report.dataset, check=not self.fast_preview),
+            export.EXPORT_PATH: export.export_json(
+                report.dataset,
+                check=not self.fast_preview,
+                checked=root / self.config.cache_dir / "export-checked.txt",
+            ),
             export.SCHEMA_PATH: export.schema_text(),
         }
 
@@ -306,6 +312,8 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
             )
         if not self.serving:
             minify_files(Path(config.site_dir), self.own_assets)
+        if self.markdown is not None:  # with the texts the pages' JSON-LD converted
+            self.markdown.save()
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: MkPage, config: MkDocsConfig, nav: Navigation

@@ -34,7 +34,7 @@ def cache_page_templates(env: jinja2.Environment, config: MkDocsConfig) -> None:
     The theme's template for every page is a tenth to a fifth of a rebuild,
     and a save changes one or two pages. The key is everything the templates
     read: the page (its HTML, title, table of contents, metadata, neighbours),
-    the whole navigation with its active items, the site's settings
+    the whole navigation (its active items follow from the page), the site's settings
     (mkdocs.yml and what the data sets), the other values in the context, the
     template's name and every file of the project's theme folders. A context
     holding anything else is rendered as usual. Call it from ``on_env``,
@@ -81,7 +81,21 @@ def _context_key(context: dict[str, Any]) -> tuple[Any, ...] | None:
         elif not _plain(value):
             return None
         rest.append((name, repr(value)))
-    return (_page_key(page), tuple(_nav_key(item) for item in nav.items), tuple(rest))
+    return (_page_key(page), _whole_nav_key(nav), tuple(rest))
+
+
+# The navigation's key, worked out once per build (the same Navigation object for every
+# page; with 25 pages it was a tenth of a rebuild). Which items are active is left out:
+# MkDocs makes the page being rendered and its ancestors active, and the page key names
+# the page and its ancestors already.
+_nav_memo: list[Any] = [None, None]  # [the build's Navigation, its key]
+
+
+def _whole_nav_key(nav: Navigation) -> tuple[Any, ...]:
+    if _nav_memo[0] is not nav:
+        _nav_memo[:] = [nav, tuple(_nav_key(item) for item in nav.items)]
+    key: tuple[Any, ...] = _nav_memo[1]
+    return key
 
 
 def _plain(value: Any) -> bool:
@@ -126,7 +140,6 @@ def _nav_key(item: Any) -> tuple[Any, ...]:
         type(item).__name__,
         str(item.title),
         getattr(item, "url", None),
-        bool(getattr(item, "active", False)),
         bool(getattr(item, "is_index", False)),
         repr(getattr(item, "meta", None)),
         tuple(_nav_key(child) for child in getattr(item, "children", None) or ()),

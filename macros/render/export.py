@@ -8,9 +8,11 @@ build date comes from SOURCE_DATE_EPOCH when set, so builds are reproducible.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 from dataclasses import asdict
+from pathlib import Path
 from typing import Any
 
 from macros.data.model import Dataset, Framework
@@ -88,10 +90,35 @@ def validate(doc: dict[str, Any]) -> None:
         )
 
 
-def export_json(dataset: Dataset, *, check: bool = True) -> str:
+def export_json(dataset: Dataset, *, check: bool = True, checked: Path | None = None) -> str:
     """The open-data export; ``check=False`` skips its schema check (the preview: a build
-    always checks it, and the check costs a large share of a preview rebuild)."""
+    always checks it, and the check costs a large share of a preview rebuild).
+
+    ``checked``: a file that remembers the last export found valid (a digest of its
+    text and the schema's): the same text against the same schema is not checked
+    again (0.03 s of every build of the unchanged site)."""
     doc = document(dataset)
+    text = json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
     if check:
-        validate(doc)
-    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+        digest = hashlib.sha256(f"{schema_text()}\0{text}".encode()).hexdigest()
+        if checked is None or _read(checked) != digest:
+            validate(doc)
+            _remember(checked, digest)
+    return text
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        return None
+
+
+def _remember(path: Path | None, digest: str) -> None:
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(digest, encoding="utf-8")
+    except OSError:
+        pass  # a read-only checkout checks every time

@@ -19,7 +19,15 @@ repeat every cell), so a new factory starts with empty caches.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import importlib.util
+import json
+import os
+import platform
 from collections.abc import Iterable, Mapping
+from importlib.metadata import version
+from pathlib import Path
 from typing import Any
 
 import markdown
@@ -67,6 +75,10 @@ class MarkdownFactory:
         }
         self._converter: markdown.Markdown | None = None
         self._html: dict[str, str] = {}
+        self._stored: Path | None = None  # the file html() was last loaded from or saved to
+        self._unsaved = False  # html() converted a text since
+        self._fingerprint: str | None = None
+        self._used: set[str] = set()  # the texts asked for in this process (what is saved)
         # A table cell's HTML, or None when MkDocs must convert it (macros.render.tables).
         self.cells: dict[str, str | None] = {}
 
@@ -93,7 +105,61 @@ class MarkdownFactory:
         found = self._html.get(text)
         if found is None:
             found = self._html[text] = self.convert(text)
+            self._unsaved = True
+        self._used.add(text)
         return found
+
+    def fingerprint(self) -> str:
+        """Changes with anything a conversion depends on: the settings, the Python and
+        Markdown packages, and the source of the project's own extensions (worked out
+        once: a process runs one version of each)."""
+        if self._fingerprint is not None:
+            return self._fingerprint
+        parts = [
+            json.dumps([self.extensions, self.configs], sort_keys=True, default=repr),
+            platform.python_version(),
+            *(version(package) for package in ("markdown", "pymdown-extensions", "pygments")),
+        ]
+        for name in self.extensions:
+            spec = importlib.util.find_spec(name) if name.startswith("macros.") else None
+            if spec is not None and spec.origin:
+                parts.append(Path(spec.origin).read_text(encoding="utf-8"))
+        self._fingerprint = hashlib.sha256("\0".join(parts).encode()).hexdigest()[:16]
+        return self._fingerprint
+
+    def keep_on_disk(self, cache_dir: Path) -> None:
+        """Load what :meth:`html` converted in earlier runs with these settings (once per
+        folder); :meth:`save` writes it back. A cold build converted the same table
+        cells, sources and plain texts every time (0.06 s of a 0.26 s check)."""
+        path = cache_dir / f"markdown-{self.fingerprint()}.json"
+        if path == self._stored:
+            return
+        self._stored = path
+        try:
+            stored = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        if isinstance(stored, dict):
+            for text, html in stored.items():
+                if isinstance(text, str) and isinstance(html, str):
+                    self._html.setdefault(text, html)
+
+    def save(self) -> None:
+        """Write the texts asked for to the file :meth:`keep_on_disk` named, if any was
+        converted since it was read."""
+        if self._stored is None or not self._unsaved:
+            return
+        partial = self._stored.with_name(f"{self._stored.name}.{os.getpid()}")
+        try:
+            self._stored.parent.mkdir(parents=True, exist_ok=True)
+            kept = {text: self._html[text] for text in self._used}  # not texts since removed
+            partial.write_text(json.dumps(kept, sort_keys=True), encoding="utf-8")
+            os.replace(partial, self._stored)  # a build reading it meanwhile sees all or nothing
+        except OSError:  # a read-only or full disk still builds, just without the cache
+            with contextlib.suppress(OSError):
+                partial.unlink(missing_ok=True)
+            return
+        self._unsaved = False
 
     def inline_html(self, text: str) -> str:
         """A one-paragraph text's HTML without the paragraph (for a table cell)."""

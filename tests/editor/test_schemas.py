@@ -190,3 +190,32 @@ def test_vscode_maps_every_data_file_to_its_schema() -> None:
 def test_vscode_recommends_the_yaml_extension() -> None:
     extensions = json.loads((ROOT / ".vscode/extensions.json").read_text())
     assert extensions["recommendations"] == ["redhat.vscode-yaml"]
+
+
+def test_the_schemas_are_written_again_only_when_the_ids_or_packages_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The preview calls write_editor_schemas on every save: the same ids and packages
+    write nothing (nor work the schemas out), a new id or a removed file writes again."""
+    import shutil
+
+    from macros.data.loader import load
+    from macros.editor import schemas
+
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    files = load(tmp_path / "data", tmp_path).files
+    first = schemas.write_editor_schemas(tmp_path, files)
+    assert first and all(path.is_file() for path in first)
+    made: list[int] = []
+    editor_schemas = schemas.editor_schemas
+    monkeypatch.setattr(
+        schemas, "editor_schemas", lambda *a, **k: made.append(1) or editor_schemas(*a, **k)
+    )
+    assert schemas.write_editor_schemas(tmp_path, files) == [] and made == []
+    first[0].unlink()
+    assert schemas.write_editor_schemas(tmp_path, files) == [first[0]] and made == [1]
+    site = tmp_path / "data/sources.yml"
+    text = site.read_text(encoding="utf-8")
+    site.write_text(text + "\nnew-source-id:\n  title: A new source\n", encoding="utf-8")
+    changed = schemas.write_editor_schemas(tmp_path, load(tmp_path / "data", tmp_path).files)
+    assert made == [1, 1] and changed

@@ -131,3 +131,72 @@ def test_only_patches_py_replaces_third_party_code() -> None:
         found for path in modules if path.name != "patches.py" for found in replaced_elsewhere(path)
     ]
     assert elsewhere == [], "move these into macros/mkdocs_plugin/patches.py, pinned in UPSTREAM"
+
+
+def test_the_theme_listing_is_kept_until_a_theme_folder_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cached listing appends what MkDocs' own does; a new file in the project's theme
+    folder is listed at the next build, and docs_dir's files still win over the theme's."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files, get_files
+
+    docs, custom = tmp_path / "docs", tmp_path / "theme"
+    docs.mkdir()
+    custom.mkdir()
+    (docs / "index.md").write_text("# Home\n", encoding="utf-8")
+    (docs / "extra.css").write_text("p {}\n", encoding="utf-8")
+    (custom / "extra.css").write_text("a {}\n", encoding="utf-8")  # docs_dir's wins
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: t\ntheme:\n  name: material\n  custom_dir: theme\n", encoding="utf-8"
+    )
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    env = config.theme.get_env()
+    listed: list[int] = []
+    list_templates = type(env).list_templates
+    monkeypatch.setattr(
+        type(env), "list_templates", lambda *a, **k: listed.append(1) or list_templates(*a, **k)
+    )
+    monkeypatch.setattr(Files, "add_files_from_theme", Files.add_files_from_theme)
+
+    def listing() -> list[tuple[str, str | None]]:
+        files = get_files(config)
+        files.add_files_from_theme(env, config)
+        return [(f.src_uri, f.abs_src_path) for f in files]
+
+    expected = listing()
+    patches.cache_theme_listing()
+    assert listing() == expected and len(listed) == 2
+    assert listing() == expected and len(listed) == 2  # kept: the theme did not change
+    assert ("extra.css", str(docs / "extra.css")) in expected
+    (custom / "new.js").write_text("1;\n", encoding="utf-8")
+    assert ("new.js", str(custom / "new.js")) in listing() and len(listed) == 3
+
+
+def test_a_code_block_is_highlighted_once_while_it_and_the_settings_are_unchanged(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Pages converted again give the same HTML and Pygments runs once per distinct block;
+    inline code is highlighted every time, and other settings highlight anew."""
+    import markdown
+    import pygments
+    import pymdownx.highlight
+    from pymdownx.highlight import Highlight
+
+    monkeypatch.setattr(Highlight, "highlight", Highlight.highlight)
+    calls: list[int] = []
+    real = pygments.highlight
+    monkeypatch.setattr(pymdownx.highlight, "highlight", lambda *a: calls.append(1) or real(*a))
+    page = "Text `#!python y = 2`.\n\n```python\nx = 1\n```\n\n```python\nx = 1\n```\n"
+    names = ["pymdownx.highlight", "pymdownx.superfences", "pymdownx.inlinehilite"]
+
+    def convert(**highlight: object) -> str:
+        configs = {"pymdownx.highlight": {"anchor_linenums": True, **highlight}}
+        return markdown.Markdown(extensions=names, extension_configs=configs).convert(page)
+
+    expected = convert()
+    assert len(calls) == 3  # two blocks (told apart by their line anchors) and the inline code
+    patches.cache_highlighting()
+    assert convert() == expected and len(calls) == 6  # filled
+    assert convert() == expected and len(calls) == 7  # the inline code only
+    assert convert(line_anchors="x") != expected and len(calls) == 10

@@ -3,6 +3,9 @@ and passed to whoever converts: no module-level setting to save and restore."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from mkdocs.config import load_config
 
@@ -108,3 +111,33 @@ def test_entities_render_as_in_the_text_around_the_table() -> None:
 def test_json_ld_text_uses_the_sites_markdown(site_settings: MarkdownFactory) -> None:
     text = "```python\nx = 1\n```\n\nThen `y`[^src]."
     assert plain_text(text, site_settings) == "x = 1\nThen y."
+
+
+def test_converted_texts_are_kept_on_disk_per_settings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new process finds what an earlier one converted with the same settings (and
+    converts nothing); other settings, a text no longer asked for, or a broken file
+    never give a stale or wrong conversion."""
+    first = MarkdownFactory(["abbr"])
+    first.keep_on_disk(tmp_path)
+    html = first.html("*one*")
+    first.html("gone")
+    first.save()
+    (stored,) = tmp_path.glob("markdown-*.json")
+    again = MarkdownFactory(["abbr"])
+    again.keep_on_disk(tmp_path)
+    monkeypatch.setattr(again, "convert", lambda text: pytest.fail(f"converted {text!r}"))
+    assert again.html("*one*") == html
+    monkeypatch.undo()
+    again.html("two")
+    again.save()  # written again: 'gone' was not asked for in this run
+    assert json.loads(stored.read_text(encoding="utf-8")) == {"*one*": html, "two": "<p>two</p>"}
+    other = MarkdownFactory(["abbr", "attr_list"])
+    assert other.fingerprint() != again.fingerprint()
+    other.keep_on_disk(tmp_path)
+    assert len(list(tmp_path.glob("markdown-*.json"))) == 1  # nothing read, nothing written
+    stored.write_text("{broken", encoding="utf-8")
+    broken = MarkdownFactory(["abbr"])
+    broken.keep_on_disk(tmp_path)
+    assert broken.html("*one*") == html

@@ -90,19 +90,38 @@ def _words_since_name(prose: str, fact: Fact, start: int, offset: int) -> int | 
     return len(prose[max(ends) : offset].split()) if ends else None
 
 
-def find_copies(
-    text: str, path: FieldPath, facts: Mapping[str, Fact], owner: str | None
-) -> list[Copy]:
-    """Every literal copy of a fact in one field's prose; ``owner``: the field's framework."""
-    prose = _CITATION_OR_LINK.sub(
-        lambda m: " " * len(m.group(0)), blank_references(blank_code(text))
-    )
+# (value, its first word, the facts that are this value)
+Grouped = list[tuple[str, str, list[Fact]]]
+
+
+def facts_by_value(facts: Mapping[str, Fact]) -> Grouped:
+    """The facts grouped by the literal text each one is, with that text's first word
+    (a field without it cannot copy the value)."""
     by_value: dict[str, list[Fact]] = {}
     for fact in facts.values():
         by_value.setdefault(fact.value, []).append(fact)
+    return [(value, value.split()[0], found) for value, found in by_value.items()]
+
+
+def find_copies(
+    text: str,
+    path: FieldPath,
+    facts: Mapping[str, Fact],
+    owner: str | None,
+    by_value: Grouped | None = None,
+) -> list[Copy]:
+    """Every literal copy of a fact in one field's prose; ``owner``: the field's framework.
+
+    ``by_value``: :func:`facts_by_value` of ``facts``, when the caller has it (one
+    grouping for every field, not one per field)."""
+    prose = _CITATION_OR_LINK.sub(
+        lambda m: " " * len(m.group(0)), blank_references(blank_code(text))
+    )
+    if by_value is None:
+        by_value = facts_by_value(facts)
     found = []
-    for value, candidates in by_value.items():
-        if value.split()[0] not in prose:
+    for value, first_word, candidates in by_value:
+        if first_word not in prose:
             continue
         for match in _literal(value).finditer(prose):
             start, end = _sentence(prose, match.start())
@@ -180,6 +199,7 @@ class CopiesCheck(Check):
         # The preview runs the check on every save: a file whose bytes, the facts and the
         # frameworks are unchanged has the same copies (the last build's, per file).
         self._known: dict[str, tuple[object, list[Copy]]] = {}
+        self._grouped: tuple[object, Grouped] = (None, [])
 
     def prepare(self, files: list[DataFile]) -> None:
         self.facts = facts_of([f for f in files if f.doc is not None])
@@ -191,10 +211,15 @@ class CopiesCheck(Check):
         known = self._known.get(file.path)
         if known is not None and known[0] == key:
             return known[1]
+        if self._grouped[0] is not self.facts:  # grouped once for all files
+            self._grouped = (self.facts, facts_by_value(self.facts))
+        by_value = self._grouped[1]
         found = [
             copy
             for path, text in file.markdown
-            for copy in find_copies(text, path, self.facts, _owner(file, path, frameworks))
+            for copy in find_copies(
+                text, path, self.facts, _owner(file, path, frameworks), by_value
+            )
         ]
         self._known[file.path] = (key, found)
         return found

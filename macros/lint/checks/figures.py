@@ -106,13 +106,18 @@ class FiguresCheck(Check):
         file = ctx.single("sources.schema.json")
         sources = file.value if file else {}
         problems = []
+        told: dict[str, str] = {}  # each source's words, worked out once (said() per citation
+        # was half of the check)
         for file, path, text in prose_fields(ctx.files):
             name = stable_name(file.value, path)
             for offset, paragraph in paragraphs(text):
                 ids = [source_id for _, source_id in citations(paragraph)]
                 if not ids and CLAIM.search(paragraph):
                     continue  # the citations check reports it already
-                words = " ".join(said(sources.get(i)) for i in ids)
+                for i in ids:
+                    if i not in told:
+                        told[i] = said(sources.get(i))
+                words = " ".join(told[i] for i in ids)
                 for m in FIGURE.finditer(paragraph):
                     figure = m.group(0)
                     if (file.path, name, figure) in NOT_FROM_A_SOURCE:

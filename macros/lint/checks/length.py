@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import ClassVar
 
 from macros.data.placeholders import MARKER
@@ -12,6 +13,7 @@ from macros.lint.prose import content_rules
 from macros.problems import Problem
 
 
+@lru_cache(maxsize=4096)  # the preview counts the same texts on every save
 def word_count(text: str) -> int:
     """Words of prose: code samples and spans do not count."""
     return len(re.findall(r"\w+", blank_code(text)))

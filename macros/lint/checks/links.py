@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import ClassVar
 
 from markdown.extensions.toc import slugify
@@ -24,20 +25,30 @@ from macros.render.tables import restore_fragments
 
 _INLINE = re.compile(r"\]\(\s*<?(/[^\s)>]*)")
 _REF_DEF = re.compile(r"^ {0,3}\[(?!\^)[^\]]+\]:[ \t]*<?(/[^\s>]*)", re.M)
-_EXPLICIT_ID = re.compile(r"\{\s*:?[^}\n]*?#([A-Za-z0-9_-]+)[^}\n]*\}|\bid=\"([^\"]+)\"")
+# (?=[{i]): both forms start with one of these, so the engine skips other characters.
+_EXPLICIT_ID = re.compile(
+    r"(?=[{i])(?:\{\s*:?[^}\n]*?#([A-Za-z0-9_-]+)[^}\n]*\}|\bid=\"([^\"]+)\")"
+)
 _HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t]*#*[ \t]*$", re.M)
 _SITE_LINK = re.compile(r"/[A-Za-z0-9_./-]*\.md(#[A-Za-z0-9_-]+)?")
 
 
 def anchors(markdown: str) -> set[str]:
     """The link anchors a Markdown page defines: explicit ids and heading slugs."""
+    return set(_anchors(markdown))
+
+
+# The preview checks every page's links on every save, and a save changes one or two
+# pages: each page's anchors are kept (a pure function of its Markdown).
+@lru_cache(maxsize=2048)
+def _anchors(markdown: str) -> frozenset[str]:
     found = {a or b for a, b in _EXPLICIT_ID.findall(markdown)}
     for match in _HEADING.finditer(markdown):
         heading = match.group(1)
         if "{" not in heading:
             text = re.sub(r"[`*_]|\[([^\]]*)\]\([^)]*\)", r"\1", heading)
             found.add(slugify(text, "-"))
-    return found
+    return frozenset(found)
 
 
 def site_pages(ctx: LintContext) -> dict[str, set[str]] | None:

@@ -49,10 +49,19 @@ class WhitespaceCheck(Check):
         ),
     }
 
+    def __init__(self) -> None:
+        self._known: dict[str, tuple[object, tuple[Problem, ...]]] = {}
+
     def check(self, ctx: LintContext) -> list[Problem]:
-        problems = []
+        problems: list[Problem] = []
         for file in ctx.files:
-            problems += self.check_file(file)
+            # A file's problems follow from its name and bytes: the preview checks again
+            # only the files a save changed (the last result per file is kept).
+            key = (file.kind, file.id, file.data)
+            known = self._known.get(file.path)
+            if known is None or known[0] != key:
+                known = self._known[file.path] = (key, tuple(self.check_file(file)))
+            problems += known[1]
         return problems
 
     def check_file(self, file: DataFile) -> list[Problem]:
