@@ -21,7 +21,7 @@ PACKAGE = ROOT / "macros"
 
 # Lowest first. The first matching prefix gives a module's layer.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("macros.problems", "macros.messages", "macros.paths"),
+    ("macros.problems", "macros.messages", "macros.paths", "macros.sealed_cache"),
     ("macros.safety",),  # framework-free safety checks (issue 11): stdlib only
     ("macros.data",),
     ("macros.preview",),

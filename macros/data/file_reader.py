@@ -9,7 +9,6 @@ checks across files run again every time (macros.data.loader).
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import pickle
@@ -25,6 +24,7 @@ from macros.data.text_rules import analyse
 from macros.data.yaml_reader import parse_yaml
 from macros.problems import Problem
 from macros.safety.characters import describe, how_to_fix, raw_characters
+from macros.sealed_cache import read_sealed, write_sealed
 
 _Key = tuple[bytes, str, FileKind, str | None]
 _YAML_LINE_BREAKS = "\u2028\u2029\u0085"  # line breaks to YAML 1.1, invisible in editors
@@ -76,15 +76,17 @@ class ReadCache:
         unchanged files was a third of the checks (0.09 s; 0.015 s from the cache).
         The file is named after a digest of the package's code and schemas, the
         Python and the YAML and JSON Schema libraries, so other code never reads it.
-        It holds pickled results, trusted as the compiled templates and ``.pyc``
-        files next to it are: written by this checkout's own runs.
+        It holds pickled results, read back only when sealed by this machine
+        (macros.sealed_cache): a pickle committed under .cache/ is never loaded.
         """
         path = cache_dir / f"read-{_code_fingerprint()}.pickle"
         self._stored = path
+        sealed = read_sealed(path)  # a file this machine's runs wrote, never one from a commit
+        if sealed is None:
+            return
         try:
-            with path.open("rb") as stream:
-                stored = pickle.load(stream)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            stored = pickle.loads(sealed)
+        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
             return
         if isinstance(stored, dict):
             self._results.update(stored)
@@ -95,16 +97,9 @@ class ReadCache:
         if self._stored is None or not self._new:
             return
         kept = {k: v for k, v in self._results.items() if k in self._used}
-        partial = self._stored.with_name(f"{self._stored.name}.{os.getpid()}")
-        try:
-            self._stored.parent.mkdir(parents=True, exist_ok=True)
-            partial.write_bytes(pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
-            os.replace(partial, self._stored)  # a run reading it meanwhile sees all or nothing
-        except OSError:  # a read-only or full disk still builds, just without the cache
-            with contextlib.suppress(OSError):
-                partial.unlink(missing_ok=True)
-            return
-        self._new = False
+        # A read-only or full disk still builds, just without the cache.
+        if write_sealed(self._stored, pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL)):
+            self._new = False
 
 
 _fingerprint: list[str] = []

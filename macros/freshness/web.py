@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from macros.freshness.pagetext import html_text, normalise, source_text
+from macros.sealed_cache import read_sealed, write_sealed
 
 MAX_HOPS = 5
 MAX_BYTES = 8 * 1024 * 1024
@@ -124,7 +125,10 @@ class Cache:
         try:
             if path is None or time.time() - path.stat().st_mtime > self.max_age:
                 return None
-            stored = json.loads(path.read_text(encoding="utf-8"))
+            sealed = read_sealed(path)  # a page this machine fetched, never a commit's
+            if sealed is None:
+                return None
+            stored = json.loads(sealed)
             stored["hops"] = tuple(tuple(h) for h in stored["hops"])
             found = Fetched(**stored)
         except (OSError, ValueError, TypeError, KeyError):
@@ -135,10 +139,7 @@ class Cache:
         path = self._file(fetched.url)
         if path is None or not fetched.settled:
             return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(".tmp")
-        temporary.write_text(json.dumps(asdict(fetched)), encoding="utf-8")
-        temporary.replace(path)
+        write_sealed(path, json.dumps(asdict(fetched)).encode())  # False: fetched next time
 
 
 def cached(fetch: Fetch, cache: Cache) -> Fetch:

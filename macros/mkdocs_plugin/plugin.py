@@ -48,6 +48,7 @@ from macros.render.block_captions import BlockCaptions
 from macros.render.markdown import MarkdownFactory
 from macros.render.pages import TEMPLATE_DIR, Page, render_problems
 from macros.render.tables import fragment_ids, restore_fragments
+from macros.sealed_cache import SealedBytecodeCache
 
 if TYPE_CHECKING:  # only `serve` loads the live-reload server; builds need not import it
     from mkdocs.livereload import LiveReloadServer
@@ -249,7 +250,7 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
             return env
         cache = self.root(config) / self.config.cache_dir / "theme"
         cache.mkdir(parents=True, exist_ok=True)
-        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache))
+        env.bytecode_cache = SealedBytecodeCache(str(cache))
         if self.fast_preview:
             template_cache.cache_page_templates(env, config)
         return env

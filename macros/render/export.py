@@ -19,6 +19,7 @@ from macros.data.model import Dataset, Framework
 from macros.data.schema_refs import SCHEMA_DIR, load_schema
 from macros.render.pages import profile_rows
 from macros.safety.ecma import EcmaValidator
+from macros.sealed_cache import read_sealed, write_sealed
 
 EXPORT_PATH = "api/comparison.json"
 SCHEMA_PATH = "api/comparison.schema.json"
@@ -108,17 +109,10 @@ def export_json(dataset: Dataset, *, check: bool = True, checked: Path | None = 
 
 
 def _read(path: Path) -> str | None:
-    try:
-        return path.read_text(encoding="utf-8")
-    except OSError:
-        return None
+    sealed = read_sealed(path)  # a digest this machine wrote, never a commit's
+    return None if sealed is None else sealed.decode("utf-8", errors="replace")
 
 
 def _remember(path: Path | None, digest: str) -> None:
-    if path is None:
-        return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(digest, encoding="utf-8")
-    except OSError:
-        pass  # a read-only checkout checks every time
+    if path is not None:
+        write_sealed(path, digest.encode())  # a read-only checkout checks every time

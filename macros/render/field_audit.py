@@ -28,6 +28,7 @@ from macros.problems import Problem
 from macros.render.markdown import MarkdownFactory
 from macros.safety import fragment, policy
 from macros.safety.fragment import fragment_problems
+from macros.sealed_cache import read_sealed, write_sealed
 
 
 def _fingerprint(current: MarkdownFactory) -> str:
@@ -56,21 +57,18 @@ def _verdicts(
     keyed = {hashlib.sha256(text.encode()).hexdigest(): text for text in texts}
     stored: dict[str, list[str]] = {}
     cache = cache_dir / f"field-html-{_fingerprint(site)}.json" if cache_dir else None
-    if cache is not None and cache.is_file():
+    sealed = read_sealed(cache) if cache is not None else None  # never a commit's verdicts
+    if sealed is not None:
         try:
-            stored = json.loads(cache.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            stored = json.loads(sealed)
+        except ValueError:
             stored = {}
     missing = [key for key in keyed if key not in stored]
     for key in missing:
         stored[key] = fragment_problems(site.html(keyed[key]))
     if cache is not None and missing:
-        try:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            kept = {key: stored[key] for key in keyed}  # only what the data holds now
-            cache.write_text(json.dumps(kept, sort_keys=True), encoding="utf-8")
-        except OSError:
-            pass  # a read-only checkout still builds, just without the cache
+        kept = {key: stored[key] for key in keyed}  # only what the data holds now
+        write_sealed(cache, json.dumps(kept, sort_keys=True).encode())  # False: no cache
     return {text: stored[key] for key, text in keyed.items()}
 
 

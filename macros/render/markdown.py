@@ -19,11 +19,9 @@ repeat every cell), so a new factory starts with empty caches.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import importlib.util
 import json
-import os
 import platform
 from collections.abc import Iterable, Mapping
 from importlib.metadata import version
@@ -31,6 +29,8 @@ from pathlib import Path
 from typing import Any
 
 import markdown
+
+from macros.sealed_cache import read_sealed, write_sealed
 
 # MkDocs enables these whatever mkdocs.yml says (mkdocs.config.defaults).
 BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
@@ -135,9 +135,12 @@ class MarkdownFactory:
         if path == self._stored:
             return
         self._stored = path
+        sealed = read_sealed(path)  # HTML from a file this machine wrote, never a commit's
+        if sealed is None:
+            return
         try:
-            stored = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            stored = json.loads(sealed)
+        except ValueError:
             return
         if isinstance(stored, dict):
             for text, html in stored.items():
@@ -149,17 +152,10 @@ class MarkdownFactory:
         converted since it was read."""
         if self._stored is None or not self._unsaved:
             return
-        partial = self._stored.with_name(f"{self._stored.name}.{os.getpid()}")
-        try:
-            self._stored.parent.mkdir(parents=True, exist_ok=True)
-            kept = {text: self._html[text] for text in self._used}  # not texts since removed
-            partial.write_text(json.dumps(kept, sort_keys=True), encoding="utf-8")
-            os.replace(partial, self._stored)  # a build reading it meanwhile sees all or nothing
-        except OSError:  # a read-only or full disk still builds, just without the cache
-            with contextlib.suppress(OSError):
-                partial.unlink(missing_ok=True)
-            return
-        self._unsaved = False
+        kept = {text: self._html[text] for text in self._used}  # not texts since removed
+        # A read-only or full disk still builds, just without the cache.
+        if write_sealed(self._stored, json.dumps(kept, sort_keys=True).encode()):
+            self._unsaved = False
 
     def inline_html(self, text: str) -> str:
         """A one-paragraph text's HTML without the paragraph (for a table cell)."""

@@ -52,6 +52,7 @@ from macros.render.tables import (
     table_markdown,
     topic_links,
 )
+from macros.sealed_cache import SealedBytecodeCache
 
 TEMPLATE_DIR = Path(__file__).parent.parent / "templates"
 ONE_PAGE = "one-page.md"  # the whole comparison, for reading offline and printing
@@ -100,7 +101,7 @@ def make_environment(
     if cache_dir is not None:
         # Compiling the templates costs more than the rest of the plugin's work.
         cache_dir.mkdir(parents=True, exist_ok=True)
-        cache = jinja2.FileSystemBytecodeCache(str(cache_dir))
+        cache = SealedBytecodeCache(str(cache_dir))
     env = jinja2.Environment(
         bytecode_cache=cache,
         extensions=["jinja2.ext.do"],

@@ -16,6 +16,7 @@ from macros.render.field_audit import field_html_problems
 from macros.render.jsonld import plain_text
 from macros.render.markdown import MarkdownFactory, site_extensions, site_factory
 from macros.render.tables import cell, cell_html
+from macros.sealed_cache import read_sealed
 from tests.harness.site import ROOT
 
 HIGHLIGHTED = "`#!python x = 1`"  # pymdownx.inlinehilite: highlighted inline code
@@ -132,7 +133,7 @@ def test_converted_texts_are_kept_on_disk_per_settings(
     monkeypatch.undo()
     again.html("two")
     again.save()  # written again: 'gone' was not asked for in this run
-    assert json.loads(stored.read_text(encoding="utf-8")) == {"*one*": html, "two": "<p>two</p>"}
+    assert json.loads(read_sealed(stored) or b"") == {"*one*": html, "two": "<p>two</p>"}
     other = MarkdownFactory(["abbr", "attr_list"])
     assert other.fingerprint() != again.fingerprint()
     other.keep_on_disk(tmp_path)
