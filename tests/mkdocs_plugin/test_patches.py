@@ -157,7 +157,9 @@ def test_the_theme_listing_is_kept_until_a_theme_folder_changes(
     monkeypatch.setattr(
         type(env), "list_templates", lambda *a, **k: listed.append(1) or list_templates(*a, **k)
     )
-    monkeypatch.setattr(Files, "add_files_from_theme", Files.add_files_from_theme)
+    # Start unpatched, whatever an earlier test in this worker patched for its process.
+    unpatched = Files.add_files_from_theme
+    monkeypatch.setattr(Files, "add_files_from_theme", getattr(unpatched, "__wrapped__", unpatched))
 
     def listing() -> list[tuple[str, str | None]]:
         files = get_files(config)
@@ -183,7 +185,10 @@ def test_a_code_block_is_highlighted_once_while_it_and_the_settings_are_unchange
     import pymdownx.highlight
     from pymdownx.highlight import Highlight
 
-    monkeypatch.setattr(Highlight, "highlight", Highlight.highlight)
+    # Start unpatched, whatever an earlier test in this worker patched for its process.
+    monkeypatch.setattr(
+        Highlight, "highlight", getattr(Highlight.highlight, "__wrapped__", Highlight.highlight)
+    )
     calls: list[int] = []
     real = pygments.highlight
     monkeypatch.setattr(pymdownx.highlight, "highlight", lambda *a: calls.append(1) or real(*a))
