@@ -13,7 +13,6 @@ from typing import Any
 
 import pytest
 
-from tests.browser.support import goto
 from tests.deploy.test_nginx import page_urls
 from tests.harness.site import CHROMIUM, CHROMIUM_ARGS, require_tool
 
@@ -107,7 +106,7 @@ def test_every_page_loads_with_zero_console_errors(
     def check(page: Any) -> None:
         recorder = Recorder(page)
         for url in page_urls(published_site):
-            response = goto(page, nginx_url + url)
+            response = page.goto(nginx_url + url, wait_until="networkidle")
             assert response.status == 200, url
             assert "script-src 'self' 'sha256-" in response.headers["content-security-policy"]
             # Material's first inline script defines these; the bundle needs them.
