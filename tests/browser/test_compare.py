@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import Page
 
 from tests.browser.conftest import OpenPage
+from tests.browser.support import goto
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -82,7 +83,7 @@ def test_a_shared_compare_address_reproduces_the_view(open_page: OpenPage) -> No
     assert not page.get_by_label("Django", exact=True).is_checked()
     share = page.get_attribute(".compare-view__share", "href")
     assert share == page.evaluate("location.origin") + "/compare/?frameworks=flask,fastapi&diff=1"
-    page.goto(share, wait_until="networkidle")  # the shared link opens the same view
+    goto(page, share)  # the shared link opens the same view
     page.wait_for_selector(VIEW)
     assert headings(page, VIEW) == ["Feature", "Flask", "FastAPI"]
     assert page.get_by_label("Only the differences").is_checked()

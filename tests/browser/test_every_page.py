@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.conftest import OpenPage
-from tests.browser.support import Scheme, axe_violations, site_pages
+from tests.browser.support import Scheme, axe_on_every_page, axe_violations, site_pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -35,6 +35,7 @@ def test_every_page_is_clean(
     paths = site_pages(site_dir)
     assert {"", "comparison/", "faq/", "decide/", "404.html"} <= set(paths)
     visit = open_page(paths[0], scheme=scheme, width=width)
+    axe_on_every_page(visit.page)
     problems: dict[str, list[str]] = {}
     for path in paths:
         visit.goto(path)

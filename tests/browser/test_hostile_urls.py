@@ -19,6 +19,7 @@ import pytest
 from playwright.sync_api import Browser, Dialog, Page, Route
 
 from macros.data.loader import load_or_raise
+from tests.browser.support import goto
 from tests.harness.site import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -94,7 +95,7 @@ def test_every_hostile_address(page: tuple[Page, list[str]], base_url: str, crit
     origin = base_url.rstrip("/")
     seen: dict[str, list[str]] = {}
     for address in hostile_addresses(criterion):
-        opened.goto(origin + address, wait_until="networkidle")
+        goto(opened, origin + address)
         found = list(problems)
         problems.clear()
         if not opened.url.startswith(origin + "/"):
@@ -115,7 +116,7 @@ def test_the_link_to_a_result_stays_on_the_site(
     """The case the issue found, step by step: the link is there, and on this host."""
     opened, problems = page
     origin = base_url.rstrip("/")
-    opened.goto(f"{origin}//other.host/..%2F/decide/?needs={criterion}", wait_until="networkidle")
+    goto(opened, f"{origin}//other.host/..%2F/decide/?needs={criterion}")
     share = opened.locator(".decision-share")
     assert share.is_visible()
     href = share.get_attribute("href") or ""

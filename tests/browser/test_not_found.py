@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, Route
 
+from tests.browser.support import goto
+
 pytestmark = pytest.mark.browser
 
 
@@ -39,7 +41,7 @@ def missing(browser: Browser, base_url: str, site_dir: Path) -> Iterator[Page]:
 
 
 def test_a_misspelt_address_offers_the_page_it_meant(missing: Page, base_url: str) -> None:
-    response = missing.goto(base_url + "securty/", wait_until="networkidle")
+    response = goto(missing, base_url + "securty/")
     assert response is not None and response.status == 404
     guess = missing.locator(".not-found__guess")
     guess.wait_for(state="visible")
@@ -52,7 +54,7 @@ def test_a_misspelt_address_offers_the_page_it_meant(missing: Page, base_url: st
 
 
 def test_search_from_the_404_page_opens_the_site_search(missing: Page, base_url: str) -> None:
-    missing.goto(base_url + "securty/", wait_until="networkidle")
+    goto(missing, base_url + "securty/")
     missing.fill("#not-found-query", "csrf")
     missing.click(".not-found__search button")
     missing.wait_for_url("**/?q=csrf")
@@ -60,6 +62,6 @@ def test_search_from_the_404_page_opens_the_site_search(missing: Page, base_url:
 
 
 def test_no_guess_when_nothing_is_close(missing: Page, base_url: str) -> None:
-    missing.goto(base_url + "nothing-like-it-at-all/", wait_until="networkidle")
+    goto(missing, base_url + "nothing-like-it-at-all/")
     assert missing.locator(".not-found__guess").is_hidden()
     assert missing.input_value("#not-found-query") == "nothing like it at all"

@@ -20,7 +20,7 @@ from macros.data.model import STATUSES, Dataset
 from macros.render.pages import long_date
 from tests.browser.conftest import OpenPage
 from tests.browser.pdf_text import page_texts
-from tests.browser.support import axe_violations
+from tests.browser.support import axe_on_every_page, axe_violations, goto
 from tests.browser.test_html_valid import MATERIAL, check
 from tests.harness.site import ROOT
 
@@ -43,7 +43,7 @@ def sized_page(browser: Browser, base_url: str) -> Iterator[object]:
         context = browser.new_context(viewport={"width": width, "height": height})
         contexts.append(context)
         page = context.new_page()
-        page.goto(base_url + path, wait_until="networkidle")
+        goto(page, base_url + path)
         return page
 
     yield open_
@@ -229,7 +229,7 @@ def test_pair_pages_and_the_compare_view_look_like_the_main_table(
 ) -> None:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.goto(three_site_url + "compare/alpha-vs-beta/", wait_until="networkidle")
+    goto(page, three_site_url + "compare/alpha-vs-beta/")
     # The review date (issue 19), then the introduction.
     first = page.evaluate(
         "document.querySelector('article h1 + p.reviewed--top').nextElementSibling.textContent"
@@ -241,7 +241,7 @@ def test_pair_pages_and_the_compare_view_look_like_the_main_table(
             "td => [getComputedStyle(td).textAlign, getComputedStyle(td).borderBottomStyle]",
         )
         assert style == ["left", "solid"], (selector, style)
-    page.goto(three_site_url + "compare/", wait_until="networkidle")
+    goto(page, three_site_url + "compare/")
     style = page.eval_on_selector(
         ".compare-view table.comparison tbody td",
         "td => [getComputedStyle(td).textAlign, getComputedStyle(td).borderBottomStyle]",
@@ -339,10 +339,10 @@ def test_pages_for_three_frameworks_pass_axe(
         viewport={"width": width, "height": 800},
     )
     page = context.new_page()
+    axe_on_every_page(page)
     problems = {}
     for path in THREE_PAGES:
-        page.goto(three_site_url + path, wait_until="networkidle")
-        page.wait_for_timeout(300)  # the scheme's colour transition
+        goto(page, three_site_url + path)
         found = axe_violations(page)
         overflow = page.evaluate(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"

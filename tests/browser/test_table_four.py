@@ -17,6 +17,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser
 
+from tests.browser.support import goto
 from tests.harness.site import ROOT, mkdocs_build, static_server
 
 sys.path.insert(0, str(ROOT / "scripts" / "bench"))
@@ -92,7 +93,7 @@ def four_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def layout(browser: Browser, url: str, width: int) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     page = browser.new_page(viewport={"width": width, "height": 900})
     try:
-        page.goto(url + "comparison/", wait_until="networkidle")
+        goto(page, url + "comparison/")
         return page.evaluate(LAYOUT_JS), page.evaluate(BREAKS_JS)
     finally:
         page.close()
