@@ -97,16 +97,28 @@ def axe_on_every_page(page: Page) -> None:
     page.context.add_init_script(path=require_tool(str(AXE), "REQUIRE_BROWSER"))
 
 
-def axe_violations(page: Page) -> list[str]:
-    """axe-core's violations on the page once its transitions are over, one line each."""
+def axe_violations(page: Page, *, colour_only: bool = False) -> list[str]:
+    """axe-core's violations on the page once its transitions are over, one line each.
+
+    ``colour_only``: only the rules axe files under colour (``cat.color``, those it
+    runs by default), for a second colour scheme of a page whose DOM and layout a
+    full run has already checked: the other rules would see the same thing again.
+    """
     axe = require_tool(str(AXE), "REQUIRE_BROWSER")  # installed by `npm ci`
     settle(page)
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.add_script_tag(path=axe)
     found: list[dict[str, Any]] = page.evaluate(
-        """async () => (await axe.run(document, {resultTypes: ["violations"]})).violations
-            .map(v => ({id: v.id, impact: v.impact,
-                        nodes: v.nodes.map(n => n.target.join(" "))}))"""
+        """async (colourOnly) => {
+            const colour = axe.getRules(["cat.color"]).map(r => r.ruleId)
+                .filter(id => axe._audit.rules.find(r => r.id === id).enabled !== false);
+            const options = {resultTypes: ["violations"]};
+            if (colourOnly) options.runOnly = {type: "rule", values: colour};
+            return (await axe.run(document, options)).violations
+                .map(v => ({id: v.id, impact: v.impact,
+                            nodes: v.nodes.map(n => n.target.join(" "))}));
+        }""",
+        colour_only,
     )
     return [f"{v['id']} ({v['impact']}): {', '.join(v['nodes'][:5])}" for v in found]
 
