@@ -24,6 +24,9 @@ This is the one module that replaces third-party code (``mkdocs serve`` with
   ``_handlers``) to watchdog's native observer: a save is noticed within
   milliseconds instead of at MkDocs' next 0.5 s poll.
 
+(A build also publishes Material's palette stylesheet without one rule: that
+is done, and its file pinned by sha256, in macros/publish/palette.py.)
+
 Each replaced or relied-on piece is pinned in :data:`UPSTREAM` by a hash of its
 source as installed (MkDocs 1.6.1, Material 9.8.1, watchdog 7.1.0): tests/mkdocs_plugin/
 test_patches.py fails, naming the piece, when an upgrade changes one. A patch

@@ -43,6 +43,7 @@ from macros.preview.content_loss import ContentWatch
 from macros.problems import Problem, format_report
 from macros.project import Project
 from macros.publish.minify import minify_files, needs_minifying
+from macros.publish.palette import PaletteDrift, quiet_palette
 from macros.render import export, jsonld, search_index
 from macros.render.block_captions import BlockCaptions
 from macros.render.markdown import MarkdownFactory
@@ -301,7 +302,8 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write those entries into Material's search index (written just before); in a
-        build, minify the site's own stylesheets and scripts (the preview keeps them)."""
+        build, minify the site's own stylesheets and scripts (the preview keeps them) and
+        write Material's palette stylesheet without its whole-page transition switch."""
         if not self.config.enabled:
             return
         path = Path(config.site_dir) / "search" / "search_index.json"
@@ -313,6 +315,11 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
             )
         if not self.serving:
             minify_files(Path(config.site_dir), self.own_assets)
+            if config.theme.name == "material" and config.theme.get("palette"):
+                try:
+                    quiet_palette(Path(config.site_dir))
+                except PaletteDrift as exc:
+                    raise PluginError(str(exc)) from None
         if self.markdown is not None:  # with the texts the pages' JSON-LD converted
             self.markdown.save()
 

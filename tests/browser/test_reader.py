@@ -317,6 +317,42 @@ RUNNING = """document.getAnimations().filter(a => a.playState === "running"
     && a.effect.getComputedTiming().iterations !== Infinity).length"""
 
 
+# Switch the scheme as the reader does (the toggle's label) and count the colour
+# transitions the browser starts in the next 400 ms (Material's take 125-250 ms).
+SWITCH_AND_COUNT_FADES = """async toggle => {
+    const fades = [];
+    const seen = event => {
+        if (/color|fill|border|box-shadow/.test(event.propertyName))
+            fades.push(event.propertyName);
+    };
+    document.addEventListener("transitionrun", seen, true);
+    document.querySelector(`label[for='${toggle}']`).click();
+    await new Promise(done => setTimeout(done, 400));
+    document.removeEventListener("transitionrun", seen, true);
+    return fades;
+}"""
+
+
+@pytest.mark.parametrize("path", ["", "comparison/"])
+def test_switching_scheme_fades_no_colour(open_page: OpenPage, path: str) -> None:
+    """Material's rule that stopped fades restyled every element on every load and
+    is removed by the build (macros/publish/palette.py); reader.js stops them
+    only while the reader switches."""
+    visit = open_page(path)
+    page = visit.page
+    assert not page.evaluate("document.body.hasAttribute('data-reader-switching')")
+    for scheme, toggle in (("slate", "__palette_1"), ("default", "__palette_0")):
+        assert page.evaluate(SWITCH_AND_COUNT_FADES, toggle) == [], scheme
+        assert page.evaluate("document.body.dataset.mdColorScheme") == scheme
+        assert not page.evaluate("document.body.hasAttribute('data-reader-switching')")
+    # Away from the switch, Material's transitions are as before (hovered links fade).
+    duration = page.evaluate(
+        "getComputedStyle(document.querySelector('.md-typeset a')).transitionDuration"
+    )
+    assert "0.125s" in duration.split(", ") and "0s" not in duration.split(", ")
+    assert visit.problems() == []
+
+
 @pytest.mark.parametrize("width", [1280, 360])
 def test_switching_scheme_keeps_every_contrast(open_page: OpenPage, width: int) -> None:
     """The reader's own switch, not only the system setting; axe measures once

@@ -213,6 +213,24 @@
     }).observe(document.body, { childList: true });
   }
 
+  /* Light/dark switch -------------------------------------------------------
+     No colour fades while the reader switches: Material's palette stylesheet
+     did this with a rule that also restyled the whole page on every load (the
+     build removes it, macros/publish/palette.py); this marks <body> only when
+     the reader switches. The change event reaches this listener (capture)
+     before Material's, which applies the scheme; the mark goes once a frame
+     has been drawn with the new colours, which are then no change to fade. */
+  document.addEventListener("change", function (event) {
+    var target = event.target;
+    if (!(target instanceof Element) || !target.closest("[data-md-component=palette]")) return;
+    document.body.setAttribute("data-reader-switching", "");
+    requestAnimationFrame(function () {
+      requestAnimationFrame(function () {
+        document.body.removeAttribute("data-reader-switching");
+      });
+    });
+  }, true);
+
   function setUp() {
     var content = document.querySelector("article") || document.body;
     shareableQuestions(content);
