@@ -52,7 +52,10 @@ def fake_uv(tmp: Path) -> Path:
 
 
 def make(path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    environ = {k: v for k, v in os.environ.items() if k != "REQUIRE_SAMPLES"}  # as on a desk
+    # As on a desk: not CI's REQUIRE_SAMPLES, nor what an outer `make test PYTEST_ARGS=...`
+    # exports to its recipes.
+    outer = {"REQUIRE_SAMPLES", "PYTEST_ARGS", "MAKELEVEL", "MFLAGS"}
+    environ = {k: v for k, v in os.environ.items() if k not in outer}
     environ.update(MAKEFLAGS="", **env)
     return subprocess.run(
         ["make", "--no-print-directory", "-C", str(path), *args],
