@@ -93,7 +93,8 @@ def _try_lock(fd: int) -> bool:
     return True
 
 
-def _wait_lock(fd: int) -> None:
+def wait_lock(fd: int) -> None:
+    """Wait for the OS lock on ``fd``'s file (also what the tests' shared folders use)."""
     if sys.platform == "win32":
         while not _try_lock(fd):
             time.sleep(POLL_SECONDS)
@@ -134,7 +135,7 @@ class BuildLock:
         try:
             if not _try_lock(fd):
                 self.on_wait(_read_pid(self.path))
-                _wait_lock(fd)
+                wait_lock(fd)
         except OSError as exc:
             os.close(fd)
             if exc.errno not in _UNSUPPORTED:

@@ -10,28 +10,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO
 
 import pytest
 
-if sys.platform == "win32":  # no fcntl on Windows (issue 23)
-    import msvcrt
-
-    def _lock(handle: IO[str]) -> None:
-        while True:  # LK_LOCK gives up after 10 s: keep waiting for the worker that builds
-            try:
-                msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)
-                return
-            except OSError:
-                continue
-else:
-    import fcntl
-
-    def _lock(handle: IO[str]) -> None:
-        fcntl.flock(handle, fcntl.LOCK_EX)  # released when the file closes
+from macros.publish.lock import wait_lock
 
 
 def run_folder(factory: pytest.TempPathFactory) -> Path:
@@ -45,7 +29,7 @@ def made_once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path],
     shared = run_folder(factory)
     folder, done = shared / name, shared / f"{name}.done"
     with (shared / f"{name}.lock").open("w") as lock:
-        _lock(lock)
+        wait_lock(lock.fileno())  # the build lock's own wait: flock, or msvcrt on Windows
         if not done.exists():
             shutil.rmtree(folder, ignore_errors=True)
             folder.mkdir()
