@@ -44,6 +44,7 @@ from typing import Any
 import yaml
 
 from macros import messages
+from macros.data.document import display_path
 from macros.data.text_rules import blank_code
 from macros.problems import Problem
 from macros.render.markdown import MarkdownFactory
@@ -83,13 +84,6 @@ class Value:
     text: str
     line: int
     column: int
-
-
-def _shown_path(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def page_files(docs_dir: Path, suffixes: tuple[str, ...] = (".md",)) -> list[Path]:
@@ -293,13 +287,13 @@ def content_problems(docs_dir: Path | None, root: Path, site: MarkdownFactory) -
         return []
     problems: list[Problem] = []
     for path in page_files(docs_dir, (".svg", ".css")):
-        shown = _shown_path(path, root)
+        shown = display_path(path, root)
         if path.suffix.lower() == ".svg":
             problems += audit_svg(path.read_bytes(), shown)
         else:
             problems += audit_css(path.read_text(encoding="utf-8", errors="replace"), shown)
     for path in page_files(docs_dir):
-        shown = _shown_path(path, root)
+        shown = display_path(path, root)
         data = path.read_bytes()
         try:
             text = data.decode("utf-8")
