@@ -52,6 +52,11 @@ class Problem:
         return text
 
 
+def line_and_column(text: str, offset: int) -> tuple[int, int]:
+    """The 1-based line and column of ``text[offset]``, as a problem is placed."""
+    return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
+
+
 def printable(text: str) -> str:
     """Text safe for a terminal or CI log: control and invisible characters escaped.
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from macros.data.layout import FileKind, classify, data_files
+from macros.problems import line_and_column
 from macros.render.page_sources import Made, generated_pages
 from macros.safety.assets import css_loads
 
@@ -66,6 +67,6 @@ def stylesheet_places(source: Path) -> list[str]:
         return []
     places = []
     for offset, _, _ in css_loads(text):
-        line = text.count("\n", 0, offset) + 1
-        places.append(f"{line}:{offset - text.rfind(chr(10), 0, offset)}")
+        line, column = line_and_column(text, offset)
+        places.append(f"{line}:{column}")
     return places

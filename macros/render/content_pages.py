@@ -46,7 +46,7 @@ import yaml
 from macros import messages
 from macros.data.document import display_path
 from macros.data.text_rules import blank_code
-from macros.problems import Problem
+from macros.problems import Problem, line_and_column
 from macros.render.markdown import MarkdownFactory
 from macros.safety import policy
 from macros.safety.assets import audit_css, audit_svg
@@ -155,10 +155,6 @@ def _scalars(node: yaml.Node, key: str, out: list[Value], lines_before: int) -> 
             _scalars(item, f"{key}[{index}]", out, lines_before)
 
 
-def _position(text: str, offset: int) -> tuple[int, int]:
-    return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
-
-
 def _problem(
     code: str, shown: str, at: tuple[int, int], field: str, values: dict[str, Any]
 ) -> Problem:
@@ -233,7 +229,7 @@ def page_problems(text: str, shown: str, site: MarkdownFactory) -> list[Problem]
             if not _link_allowed(match.group(1)):
                 found.append((match.start(1), "content-link", {"url": match.group(1)}))
     for offset, code, found_values in sorted(found, key=lambda item: item[0]):
-        line, column = _position(text, offset)
+        line, column = line_and_column(text, offset)
         filled = {"column": column, **found_values}  # "… at column …" of a character
         problems.append(_problem(code, shown, (line, column), "", filled))
     if not found:  # the rendered page: what the rules above let through

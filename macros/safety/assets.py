@@ -18,7 +18,7 @@ from typing import Any
 from xml.parsers import expat
 
 from macros import messages
-from macros.problems import Problem
+from macros.problems import Problem, line_and_column
 from macros.safety import policy
 
 SVG_EMBEDS = frozenset({"iframe", "frame", "object", "embed", "applet", "portal"})
@@ -70,10 +70,6 @@ def css_loads(text: str) -> list[tuple[int, str, str]]:
     return leaving
 
 
-def _position(text: str, offset: int) -> tuple[int, int]:
-    return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
-
-
 def _shown(url: str) -> str:
     return url if len(url) <= 80 else url[:79] + "…"
 
@@ -82,7 +78,7 @@ def audit_css(text: str, where: str, line: int = 0, column: int = 0) -> list[Pro
     """Findings for a stylesheet; ``line``/``column`` place a ``<style>`` element instead."""
     problems = []
     for offset, what, url in css_loads(text):
-        at = (line, column) if line else _position(text, offset)
+        at = (line, column) if line else line_and_column(text, offset)
         problems.append(messages.problem("site-css-load", where, *at, what, url=_shown(url)))
     return problems
 

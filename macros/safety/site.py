@@ -41,7 +41,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from macros import messages
-from macros.problems import Problem
+from macros.problems import Problem, line_and_column
 from macros.safety import policy
 from macros.safety.allowlist import (
     ALLOWLIST_PATH,
@@ -165,8 +165,7 @@ class _Source:
                 self.starts.setdefault(match.group(1).lower(), []).append(match.start())
         offsets = self.starts.get(element[0].lower()) or [0]
         offset = offsets[min(element[1], len(offsets) - 1)]
-        line = self.text.count("\n", 0, offset) + 1
-        return line, offset - self.text.rfind("\n", 0, offset)
+        return line_and_column(self.text, offset)
 
 
 def _elements(node: LexborNode) -> Iterator[LexborNode]:
