@@ -68,6 +68,15 @@ def nginx(site: Path, prefix: Path) -> Iterator[str]:
         yield url
 
 
+def missing_tools() -> str | None:
+    """What the reader benches need and this machine lacks, said in a line (else None)."""
+    if not Path(CHROMIUM).exists():
+        return f"{CHROMIUM} is missing (apt-get install chromium)"
+    if shutil.which("nginx") is None:
+        return "nginx is missing (apt-get install nginx)"
+    return None
+
+
 def sent_bytes(url: str) -> tuple[int, int]:
     """(bytes nginx sends with gzip accepted, bytes after decoding)."""
     request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})
@@ -408,11 +417,8 @@ def main() -> int:
         "decide, about, pair; default: all)",
     )
     args = parser.parse_args()
-    if not Path(CHROMIUM).exists():
-        print(f"NOT MEASURED: {CHROMIUM} is missing (apt-get install chromium)")
-        return 0
-    if shutil.which("nginx") is None:
-        print("NOT MEASURED: nginx is missing (apt-get install nginx)")
+    if missing := missing_tools():
+        print(f"NOT MEASURED: {missing}")
         return 0
     with tempfile.TemporaryDirectory(prefix="bench-reader-") as name:
         scratch = Path(name)

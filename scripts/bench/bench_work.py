@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import sys
 import tempfile
 from contextlib import ExitStack
@@ -30,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bench_reader import nginx
+from bench_reader import missing_tools, nginx
 
 from harness.site import CHROMIUM, CHROMIUM_ARGS
 
@@ -128,11 +127,8 @@ def main() -> int:
     )
     parser.add_argument("paths", nargs="+", help="page paths, e.g. comparison/ ('' for home)")
     args = parser.parse_args()
-    if not Path(CHROMIUM).exists():
-        print(f"NOT MEASURED: {CHROMIUM} is missing (apt-get install chromium)")
-        return 0
-    if shutil.which("nginx") is None:
-        print("NOT MEASURED: nginx is missing (apt-get install nginx)")
+    if missing := missing_tools():
+        print(f"NOT MEASURED: {missing}")
         return 0
     measure(args.site, args.paths)
     return 0
