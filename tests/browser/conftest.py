@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, ProxySettings, Request, sync_playwright
 
 from tests.browser.support import Scheme, Visit
-from tests.harness.site import CHROMIUM, CHROMIUM_ARGS, require_tool, static_server
+from tests.harness.site import CHROMIUM_ARGS, HEADLESS_SHELL, require_tool, static_server
 
 OpenPage = Callable[..., Visit]
 # Every request that is not to 127.0.0.1 goes to a proxy that is not there, and fails
@@ -36,7 +36,7 @@ def three_site_url(three_site_dir: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    executable = require_tool(CHROMIUM, "REQUIRE_BROWSER")
+    executable = require_tool(HEADLESS_SHELL, "REQUIRE_BROWSER")
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
             executable_path=executable, args=CHROMIUM_ARGS, proxy=NO_NETWORK

@@ -1,7 +1,8 @@
 """Helpers for the browser tests: pages of the built site, axe-core, a visit.
 
-Chromium is Debian's /usr/bin/chromium (never a downloaded browser), launched
-with the flags that work headless as root on a 2-core machine.
+Chromium is Debian's headless shell, /usr/bin/chromium-headless-shell (never a
+downloaded browser; harness.site says why not the full browser), launched with
+the flags that work headless as root on a 2-core machine.
 """
 
 from __future__ import annotations

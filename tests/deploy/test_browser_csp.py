@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from tests.deploy.test_nginx import page_urls
-from tests.harness.site import CHROMIUM, CHROMIUM_ARGS, require_tool
+from tests.harness.site import CHROMIUM_ARGS, HEADLESS_SHELL, require_tool
 
 pytestmark = pytest.mark.browser
 STEP_TIMEOUT = 180  # seconds for one test's browser work: a hang fails, never blocks
@@ -75,7 +75,7 @@ class BrowserThread:
 
 @pytest.fixture(scope="module")
 def chromium() -> Iterator[BrowserThread]:
-    thread = BrowserThread(require_tool(CHROMIUM, "REQUIRE_BROWSER"))
+    thread = BrowserThread(require_tool(HEADLESS_SHELL, "REQUIRE_BROWSER"))
     try:
         yield thread
     finally:

@@ -15,7 +15,7 @@ from typing import Any, TypeVar, cast
 
 import pytest
 
-from tests.harness.site import CHROMIUM, CHROMIUM_ARGS, FIXTURES, mkdocs_serve, require_tool
+from tests.harness.site import CHROMIUM_ARGS, FIXTURES, HEADLESS_SHELL, mkdocs_serve, require_tool
 
 REQUEST_TIMEOUT = 10  # seconds: a preview that hangs fails the request instead of the suite
 
@@ -73,7 +73,7 @@ def in_own_browser(test: Callable[[Any], T]) -> T:
     open in the same thread, and other test folders keep a session-wide one
     open; a fresh thread has no event loop, so this works in any test order.
     """
-    executable = require_tool(CHROMIUM, "REQUIRE_BROWSER")
+    executable = require_tool(HEADLESS_SHELL, "REQUIRE_BROWSER")
     outcome: dict[str, Any] = {}
 
     def run() -> None:
