@@ -151,7 +151,7 @@ def test_the_samples_run_in_their_own_environment(tmp_path: Path) -> None:
         "sync --locked --quiet --project samples --python /opt/python3.12"
     ]
     assert (tmp_path / "samples-python.log").read_text() == (
-        "-m pytest -q tests/content/test_samples.py\n"
+        f"-m pytest -q -n {os.sysconf('SC_NPROCESSORS_ONLN')} tests/content/test_samples.py\n"
     )
     assert not (path / ".venv").exists()  # the site tool's environment is not touched
 
