@@ -91,6 +91,32 @@ def settle(page: Page) -> None:
     )
 
 
+SCHEME_NAMES: dict[Scheme, str] = {"light": "default", "dark": "slate"}  # data-md-color-scheme
+OTHER_SCHEME: dict[Scheme, Scheme] = {"light": "dark", "dark": "light"}
+_TOGGLE_TO = {"dark": "__palette_1", "light": "__palette_0"}  # Material's label switching to it
+
+
+def switch_scheme(page: Page, to: Scheme) -> None:
+    """The reader's own switch in the header, clicked as a reader clicks it; returns
+    once the page is in that scheme. Material keeps the choice for the next pages."""
+    page.click(f"label[for='{_TOGGLE_TO[to]}']")
+    page.wait_for_function(
+        "scheme => document.body.dataset.mdColorScheme === scheme", arg=SCHEME_NAMES[to]
+    )
+
+
+def axe_in_both_schemes(page: Page, scheme: Scheme) -> tuple[list[str], Scheme]:
+    """axe's every rule in ``scheme`` (the one the page is in), then the reader's switch
+    and the colour rules in the other: the DOM and layout stay, only colours change.
+    Returns the violations, each named by its scheme, and the scheme the page is in now
+    (the one the next page of this context opens in)."""
+    found = [f"{scheme}: {v}" for v in axe_violations(page)]
+    other = OTHER_SCHEME[scheme]
+    switch_scheme(page, other)
+    found += [f"{other}: {v}" for v in axe_violations(page, colour_only=True)]
+    return found, other
+
+
 def axe_on_every_page(page: Page) -> None:
     """Load axe-core into every page the page's context opens from now on, before the
     page's own scripts (V8 then compiles it once per renderer, not on every visit:

@@ -15,16 +15,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
 
 from tests.browser.conftest import OpenPage
-from tests.browser.support import Scheme, axe_on_every_page, axe_violations, site_pages
+from tests.browser.support import (
+    SCHEME_NAMES,
+    Scheme,
+    axe_in_both_schemes,
+    axe_on_every_page,
+    site_pages,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-SCHEME_NAMES = {"light": "default", "dark": "slate"}  # Material's data-md-color-scheme
-OTHER: dict[Scheme, Scheme] = {"light": "dark", "dark": "light"}
-TOGGLE_TO = {"dark": "__palette_1", "light": "__palette_0"}  # the label that switches to it
 
 REVEAL = """async () => {
   document.querySelectorAll("details").forEach(d => { d.open = true; });
@@ -33,14 +35,6 @@ REVEAL = """async () => {
   document.querySelectorAll(".table-tools input[name=diff], .compare-view input[name=diff]")
     .forEach(box => box.click());
 }"""
-
-
-def switch_scheme(page: Page, to: Scheme) -> None:
-    """The reader's switch in the header, as a reader clicks it."""
-    page.click(f"label[for='{TOGGLE_TO[to]}']")
-    page.wait_for_function(
-        "scheme => document.body.dataset.mdColorScheme === scheme", arg=SCHEME_NAMES[to]
-    )
 
 
 @pytest.mark.parametrize("width", [1280, 360], ids=["desktop", "phone"])
@@ -62,17 +56,15 @@ def test_every_page_is_clean(open_page: OpenPage, site_dir: Path, width: int) ->
         if page.locator(".compare-view").count():
             page.wait_for_selector(".compare-view table.comparison")
         page.evaluate(REVEAL)
-        found = visit.problems() + [f"{scheme}: {v}" for v in axe_violations(page)]
+        found = visit.problems()
         if width < 400:
             overflow = page.evaluate(
                 "document.documentElement.scrollWidth - document.documentElement.clientWidth"
             )
             if overflow > 0:
                 found.append(f"scrolls sideways by {overflow} px at {width} px wide")
-        scheme = OTHER[scheme]
-        switch_scheme(page, scheme)
-        found += [f"{scheme}: {v}" for v in axe_violations(page, colour_only=True)]
-        found += visit.problems()
+        violations, scheme = axe_in_both_schemes(page, scheme)
+        found += violations + visit.problems()
         if found:
             problems[path or "/"] = found
     assert problems == {}
