@@ -75,6 +75,15 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
+# Lighthouse (make bench only) has its own package.json and lock in scripts/bench/: its
+# 200 packages would triple what `make test` installs. Installed under .tools/.
+BENCH_NODE := .tools/bench-node
+$(BENCH_NODE)/node_modules/.installed: scripts/bench/package.json scripts/bench/package-lock.json
+	@mkdir -p $(BENCH_NODE)
+	cp scripts/bench/package.json scripts/bench/package-lock.json $(BENCH_NODE)/
+	npm ci --prefix $(BENCH_NODE) --no-audit --no-fund --loglevel=error
+	@touch $@
+
 ## Preview with live reload; rebuilds on changes under data/, macros/, overrides/ and content/.
 serve: $(STAMP)
 	$(BIN)/python scripts/editor-schemas
@@ -133,7 +142,7 @@ samples:
 	$(ENSURE_UV) && $(call UV_SYNC,$(SAMPLES_VENV)) --project samples --python $(SAMPLES_PYTHON) \
 	&& $(SAMPLES_VENV)/bin/python -m pytest -q -n $(CORES) tests/content/test_samples.py $(PYTEST_ARGS)
 
-bench: $(STAMP) node_modules/.installed
+bench: $(STAMP) node_modules/.installed $(BENCH_NODE)/node_modules/.installed
 	scripts/bench/run
 
 ## Refresh uv.lock (the site tool) and samples/uv.lock (the code samples) from their

@@ -43,7 +43,8 @@ from harness.site import CHROMIUM, CHROMIUM_ARGS, free_port, running
 from macros.publish.build import build_site
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+BENCH_NODE = ROOT / ".tools" / "bench-node" / "node_modules"  # make bench installs it
+LIGHTHOUSE = BENCH_NODE / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
 GOAL_HOME_KB = 80  # gzip, with everything the home page loads
@@ -276,7 +277,7 @@ def failed_audits(report_file: Path) -> list[str]:
 
 
 def lighthouse_version() -> str:
-    package = ROOT / "node_modules" / "lighthouse" / "package.json"
+    package = BENCH_NODE / "lighthouse" / "package.json"
     return str(json.loads(package.read_text()).get("version", "?"))
 
 
@@ -341,7 +342,7 @@ def report_elements(types: dict[str, str], elements: dict[str, int]) -> None:
 
 def report_lighthouse(base: str, types: dict[str, str], runs: int, scratch: Path) -> None:
     if not LIGHTHOUSE.exists() or not shutil.which("node"):
-        print("Lighthouse: NOT MEASURED (run `npm ci` for node_modules/.bin/lighthouse)")
+        print("Lighthouse: NOT MEASURED (`make bench` installs it into .tools/bench-node/)")
         return
     print(
         f"Lighthouse {lighthouse_version()} mobile (goal: {GOAL_SCORE} in each of "
