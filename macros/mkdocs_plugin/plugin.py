@@ -21,10 +21,6 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils.templates import TemplateContext
 
-from macros.data.file_reader import ReadCache
-from macros.data.model import Dataset
-from macros.editor.schemas import write_editor_schemas
-from macros.lint.site_problems import banners
 from macros.mkdocs_plugin import build_cache, live_server, patches, template_cache
 from macros.mkdocs_plugin.build_cache import BuildCache
 from macros.mkdocs_plugin.config import ComparisonConfig
@@ -53,6 +49,11 @@ from macros.sealed_cache import SealedBytecodeCache
 
 if TYPE_CHECKING:  # only `serve` loads the live-reload server; builds need not import it
     from mkdocs.livereload import LiveReloadServer
+
+    # Nor what only the preview uses (its caches, banners, editor schemas): a build whose
+    # data did not change reads its check result from the cache (macros.check_cache).
+    from macros.data.file_reader import ReadCache
+    from macros.data.model import Dataset
 
 log = get_plugin_logger("comparison")  # messages start "comparison: "
 with_advisory_level(log)
@@ -157,6 +158,8 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         """
         root = self.root(config)
         if self.fast_preview and self.read_cache is None:
+            from macros.data.file_reader import ReadCache
+
             self.read_cache = ReadCache()
         assert self.markdown is not None
         project = Project(
@@ -173,6 +176,8 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         self.static = {}  # no stale export while the data is broken
         self.banners = {}
         if self.serving:  # the editor's schemas follow the ids the data has now
+            from macros.editor.schemas import write_editor_schemas
+
             write_editor_schemas(root, report.files)
         problems = list(report.problems)
         if self.serving and report.dataset is not None:  # what a save lost: a warning
@@ -190,6 +195,8 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
             log.info(str(crowded))  # info: a big site is not an error
         self.pages = list(report.pages)
         if self.serving:
+            from macros.lint.site_problems import banners
+
             self.banners = banners(problems, self.pages, self.template_dirs(config), data_dir)
         self.static = {
             export.EXPORT_PATH: export.export_json(
