@@ -205,3 +205,51 @@ def test_a_code_block_is_highlighted_once_while_it_and_the_settings_are_unchange
     assert convert() == expected and len(calls) == 6  # filled
     assert convert() == expected and len(calls) == 7  # the inline code only
     assert convert(line_anchors="x") != expected and len(calls) == 10
+
+
+def test_a_pages_search_attributes_are_stripped_once_while_its_html_is_unchanged(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Material strips data-search-* attributes from every page's HTML on every rebuild;
+    patched, a page gets the same HTML, and the expression runs once per distinct HTML."""
+    from types import SimpleNamespace
+
+    from material.plugins.search import plugin as search
+
+    # Start unpatched, whatever an earlier test in this worker patched for its process.
+    on_page_context = search.SearchPlugin.on_page_context
+    monkeypatch.setattr(
+        search.SearchPlugin,
+        "on_page_context",
+        getattr(on_page_context, "__wrapped__", None) or on_page_context,
+    )
+    indexed: list[str] = []
+    monkeypatch.setattr(
+        search.SearchIndex, "add_entry_from_context", lambda _, page: indexed.append(page.content)
+    )
+    scans: list[str] = []
+    real = patches._SEARCH_ATTRIBUTES
+
+    class Counting:
+        def sub(self, replacement: str, text: str) -> str:
+            scans.append(text)
+            return real.sub(replacement, text)
+
+    monkeypatch.setattr(patches, "_SEARCH_ATTRIBUTES", Counting())
+    plugin = search.SearchPlugin()
+    plugin.load_config({})
+    plugin.search_index = search.SearchIndex()
+    html = '<h2 id="a" data-search-exclude="true">A</h2>\n<p data-search-boost="2">B</p>'
+
+    def page_context(content: str) -> str:
+        page = SimpleNamespace(content=content)
+        plugin.on_page_context({}, page=page, config=None, nav=None)
+        return str(page.content)
+
+    expected = page_context(html)
+    assert expected == '<h2 id="a">A</h2>\n<p>B</p>' and scans == []
+    patches.cache_search_cleanup()
+    assert page_context(html) == expected and len(scans) == 1
+    assert page_context(html) == expected and len(scans) == 1  # from the cache
+    assert page_context(html + "<p>C</p>") == expected + "<p>C</p>" and len(scans) == 2
+    assert indexed == [html, html, html, html + "<p>C</p>"]  # indexed every time, as before
