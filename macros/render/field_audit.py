@@ -46,26 +46,48 @@ def _with_auditor(conversion: str) -> str:
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:16]
 
 
+# Verdicts read or worked out in this process, by cache file, then by text (with the text's
+# digest, the file's key). The preview audits every field on every save and a save changes a
+# few: reading, unsealing and hashing them all again was a fiftieth of a rebuild.
+_known: dict[Path, dict[str, tuple[str, list[str]]]] = {}
+
+
 def _verdicts(
     texts: set[str], site: MarkdownFactory, cache_dir: Path | None
 ) -> dict[str, list[str]]:
     """Each text's problems, from the cache where it has them."""
-    keyed = {hashlib.sha256(text.encode()).hexdigest(): text for text in texts}
-    stored: dict[str, list[str]] = {}
     cache = cache_dir / f"field-html-{_fingerprint(site)}.json" if cache_dir else None
+    known = _known.get(cache) if cache is not None else None
+    if known is None:
+        known = _stored(texts, cache)
+    missing = [text for text in texts if text not in known]
+    for text in missing:
+        digest = hashlib.sha256(text.encode()).hexdigest()
+        known[text] = (digest, fragment_problems(site.html(text)))
+    kept = {text: known[text] for text in texts}  # only what the data holds now
+    if cache is not None:
+        _known[cache] = kept
+        if missing:
+            on_disk = dict(kept.values())
+            write_sealed(cache, json.dumps(on_disk, sort_keys=True).encode())  # False: no cache
+    return {text: verdict for text, (_, verdict) in kept.items()}
+
+
+def _stored(texts: set[str], cache: Path | None) -> dict[str, tuple[str, list[str]]]:
+    """The verdicts the cache file holds for ``texts``."""
     sealed = read_sealed(cache) if cache is not None else None  # never a commit's verdicts
+    stored: dict[str, list[str]] = {}
     if sealed is not None:
         try:
             stored = json.loads(sealed)
         except ValueError:
             stored = {}
-    missing = [key for key in keyed if key not in stored]
-    for key in missing:
-        stored[key] = fragment_problems(site.html(keyed[key]))
-    if cache is not None and missing:
-        kept = {key: stored[key] for key in keyed}  # only what the data holds now
-        write_sealed(cache, json.dumps(kept, sort_keys=True).encode())  # False: no cache
-    return {text: stored[key] for key, text in keyed.items()}
+    found = {}
+    for text in texts:
+        digest = hashlib.sha256(text.encode()).hexdigest()
+        if digest in stored:
+            found[text] = (digest, stored[digest])
+    return found
 
 
 def field_html_problems(
