@@ -25,7 +25,7 @@ HOSTILE = "<script>alert(1)</script>"
 @pytest.fixture(autouse=True)
 def own_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(sealed_cache.KEY_VARIABLE, str(tmp_path / "home-cache" / "cache-key"))
-    monkeypatch.setattr(field_audit, "_known", {})  # a new process
+    monkeypatch.setattr(field_audit, "_stores", {})  # a new process
 
 
 @pytest.fixture
@@ -54,7 +54,7 @@ def test_a_text_is_judged_once_in_a_process_and_once_for_the_next(
     assert field_audit._verdicts({SAFE, HOSTILE}, site, tmp_path) == first
     assert len(audited) == 2
     stored.write_bytes(kept_on_disk)
-    monkeypatch.setattr(field_audit, "_known", {})  # the next process reads the file
+    monkeypatch.setattr(field_audit, "_stores", {})  # the next process reads the file
     assert field_audit._verdicts({SAFE, HOSTILE}, site, tmp_path) == first
     assert len(audited) == 2
     changed = field_audit._verdicts({SAFE, "New *text*."}, site, tmp_path)
@@ -78,5 +78,5 @@ def test_a_committed_verdict_file_is_not_believed(tmp_path: Path) -> None:
     (stored,) = tmp_path.glob("field-html-*.json")
     digest = hashlib.sha256(HOSTILE.encode()).hexdigest()
     stored.write_text(json.dumps({digest: []}), encoding="utf-8")  # "safe", unsealed
-    field_audit._known.clear()
+    field_audit._stores.clear()
     assert field_audit._verdicts({HOSTILE}, site, tmp_path)[HOSTILE]
