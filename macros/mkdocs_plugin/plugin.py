@@ -133,7 +133,7 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
             if self.built_pages:  # what the last two good builds used stays cached
                 build_cache.new_build()
             patches.cache_search_entries()
-            patches.cache_search_cleanup()
+            patches.strip_search_attributes_faster()
             patches.cache_page_rendering()
             patches.cache_theme_listing()
             patches.cache_highlighting()
