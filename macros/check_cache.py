@@ -63,8 +63,10 @@ def key(project: Project) -> str:
             digest.update(str(value).encode("utf-8", "surrogateescape") + b"\0")
 
     part(FORMAT, sys.version, platform.platform(terse=True), *distributions())
-    part(project.data_dir, project.root, project.docs_dir, *project.template_dirs)
-    part(project.cache_dir, project.directory_urls, project.max_age_days)
+    folders = (project.data_dir, project.root, project.docs_dir, project.cache_dir)
+    part(*(folder and folder.resolve() for folder in folders))
+    part(*(folder.resolve() for folder in project.template_dirs))
+    part(project.directory_urls, project.max_age_days)
     part(project.today, dt.date.today(), project.markdown.fingerprint())
     skipped = {project.cache_dir.resolve()} if project.cache_dir else set()
     for root in roots(project):
@@ -94,9 +96,14 @@ def files_under(root: Path, skipped: set[Path]) -> list[str]:
 
 def distributions() -> list[str]:
     """Every installed distribution with its version, as its metadata folder's name
-    (``Markdown-3.7.dist-info``): a library upgrade is a miss."""
+    (``Markdown-3.7.dist-info``): a library upgrade is a miss. Only the library folders
+    are read: the first entry of sys.path is the command's own folder (the checkout for
+    ``python -m mkdocs``, with this project's egg-info; .venv/bin for ``comparison``),
+    which would give each command a key of its own."""
     names: list[str] = []
     for entry in sys.path:
+        if os.path.basename(entry) not in ("site-packages", "dist-packages"):
+            continue
         with contextlib.suppress(OSError):
             listed = os.listdir(entry or ".")
             names.extend(sorted(n for n in listed if n.endswith((".dist-info", ".egg-info"))))

@@ -248,3 +248,21 @@ def test_the_preview_and_a_choice_of_checks_are_never_given_a_kept_result(
     check_project(project, read_cache=ReadCache())
     check_project(project, checks=CHECKS[:1])
     assert len(runs) == 3
+
+
+def test_a_library_upgrade_changes_the_key_and_the_commands_folder_does_not(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`python -m mkdocs` in the checkout has the checkout (and this project's egg-info)
+    first on sys.path, `comparison` has .venv/bin: both must find the same result."""
+    project = project_from_config(root / "mkdocs.yml")
+    library = tmp_path / "lib" / "site-packages"
+    (library / "markdown-3.7.dist-info").mkdir(parents=True)
+    command = tmp_path / "checkout"
+    (command / "flask_vs_django.egg-info").mkdir(parents=True)
+    monkeypatch.setattr("sys.path", [str(library)])
+    before = check_cache.key(project)
+    monkeypatch.setattr("sys.path", [str(command), str(library)])
+    assert check_cache.key(project) == before
+    (library / "markdown-3.7.dist-info").rename(library / "markdown-3.8.dist-info")
+    assert check_cache.key(project) != before
