@@ -20,7 +20,7 @@ import pytest
 from macros import check_cache, pipeline, sealed_cache
 from macros.pipeline import Report, check_project
 from macros.project import Project, project_from_config
-from tests.harness.site import FIXTURES
+from tests.harness.site import FIXTURES, mkdocs_build
 
 ARCHITECTURE = "data/dimensions/architecture.yml"
 LINE = "      Beta gives you everything."
@@ -266,3 +266,27 @@ def test_a_library_upgrade_changes_the_key_and_the_commands_folder_does_not(
     assert check_cache.key(project) == before
     (library / "markdown-3.7.dist-info").rename(library / "markdown-3.8.dist-info")
     assert check_cache.key(project) != before
+
+
+@pytest.mark.slow
+def test_a_site_built_from_the_kept_result_is_the_site_built_without_it(
+    root: Path, tmp_path: Path
+) -> None:
+    """Two strict `mkdocs build`s: the first checks (nothing kept), the second is given the
+    kept result (it writes no new one); the sites are the same, byte for byte."""
+    kept = root / ".cache" / "comparison" / check_cache.FILE_NAME
+    cold = mkdocs_build(root / "mkdocs.yml", tmp_path / "cold")
+    assert cold.returncode == 0, cold.stderr
+    stamp = kept.stat().st_mtime_ns
+    warm = mkdocs_build(root / "mkdocs.yml", tmp_path / "warm")
+    assert warm.returncode == 0, warm.stderr
+    assert kept.stat().st_mtime_ns == stamp  # a hit: nothing written
+
+    def files(site: Path) -> dict[str, bytes]:
+        found = (p for p in site.rglob("*") if p.is_file())
+        return {p.relative_to(site).as_posix(): p.read_bytes() for p in found}
+
+    first, second = files(tmp_path / "cold"), files(tmp_path / "warm")
+    assert "index.html" in first and "search/search_index.json" in first
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []
