@@ -54,8 +54,9 @@ UNPICKLE_ERRORS += (ImportError, ValueError, TypeError, IndexError, KeyError)
 _WRITING = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_TRUNC
 
 
-def key(project: Project) -> str:
-    """A digest of every input of a check run but the extra files it opened (see above)."""
+def key(project: Project) -> str | None:
+    """A digest of every input of a check run but the extra files it opened (see above);
+    None when a file cannot be read (a forbidden file: the run reports it, uncached)."""
     digest = hashlib.sha256()
 
     def part(*values: object) -> None:
@@ -73,7 +74,10 @@ def key(project: Project) -> str:
         part("root", root)
         for path in files_under(root, skipped):
             part(os.path.relpath(path, root))
-            digest.update(_read(path) or b"")
+            data = _read(path)
+            if data is None:
+                return None
+            digest.update(data)
     return digest.hexdigest()
 
 

@@ -117,6 +117,8 @@ def check_project(
         return run_checks_now(project, read_cache, checks)
     project.markdown.keep_on_disk(project.cache_dir)  # the pages' JSON-LD converts with it
     found_key = check_cache.key(project)
+    if found_key is None:  # a file it cannot read: the checks say so, nothing is kept
+        return run_checks_now(project, None, None)
     core = check_cache.load(project, found_key)
     if core is not None:
         try:

@@ -290,3 +290,20 @@ def test_a_site_built_from_the_kept_result_is_the_site_built_without_it(
     assert "index.html" in first and "search/search_index.json" in first
     assert sorted(first) == sorted(second)
     assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_a_file_it_cannot_read_keeps_the_result_out_of_the_cache(
+    root: Path, runs: list[Project], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A forbidden file is not an empty one: the checks run (and report what they can
+    read) every time, and nothing is kept under a key that could not be made."""
+    real = check_cache._read
+    forbidden = str((root / ARCHITECTURE).resolve())
+    monkeypatch.setattr(check_cache, "_read", lambda p: None if p == forbidden else real(p))
+    project = project_from_config(root / "mkdocs.yml")
+    assert check_cache.key(project) is None
+    check_project(project)
+    check_project(project)
+    assert len(runs) == 2
+    assert project.cache_dir is not None
+    assert not (project.cache_dir / check_cache.FILE_NAME).exists()
