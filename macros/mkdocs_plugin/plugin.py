@@ -100,6 +100,7 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         self.content_watch = ContentWatch()
         # The fast preview's search entries by page address and HTML (most pages do not change).
         self.entry_cache: BuildCache[tuple[str, str], list[search_index.Entry]] = BuildCache()
+        self.entry_store: search_index.EntryStore | None = None  # a build's, kept on disk
 
     # Defining on_startup keeps this instance alive across `serve` rebuilds.
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -286,6 +287,9 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         if not self.config.enabled:
             return
         self.search_entries = []
+        if not self.fast_preview:
+            cache_dir = self.root(config) / self.config.cache_dir
+            self.entry_store = search_index.EntryStore(cache_dir)
 
     def on_post_page(self, output: str, /, *, page: MkPage, config: MkDocsConfig) -> str:
         """Collect the rows and questions marked as search results of their own.
@@ -298,8 +302,8 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         search = page.meta.get("search")
         if isinstance(search, dict) and search.get("exclude"):
             return output
-        if not self.fast_preview:
-            self.search_entries.extend(search_index.entries_from_html(output, page.url))
+        if self.entry_store is not None:
+            self.search_entries.extend(self.entry_store.entries(output, page.url))
             return output
         key = (page.url, output)
         entries = self.entry_cache.get(key)
@@ -330,6 +334,8 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
                     raise PluginError(str(exc)) from None
         if self.markdown is not None:  # with the texts the pages' JSON-LD converted
             self.markdown.save()
+        if self.entry_store is not None:
+            self.entry_store.save()
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: MkPage, config: MkDocsConfig, nav: Navigation
