@@ -26,40 +26,63 @@ result on any day).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from typing import TYPE_CHECKING
 
-import jinja2
-
-from macros.data.collisions import check_collisions
-from macros.data.file_reader import ReadCache
-from macros.data.layout import DataFile
-from macros.data.loader import load
-from macros.data.model import Dataset
-from macros.lint.base import Check, LintContext
-from macros.lint.registry import CHECKS
-from macros.lint.runner import CheckResult, run_checks
+from macros import check_cache
 from macros.problems import Problem, Severity, errors
 from macros.project import Project
-from macros.render.content_pages import content_problems
-from macros.render.field_audit import field_html_problems
-from macros.render.pages import Page, Renderer
-from macros.render.template_anchors import template_anchors
+
+if TYPE_CHECKING:  # a cached result needs none of the checks' modules (macros.check_cache)
+    import jinja2
+
+    from macros.data.file_reader import ReadCache
+    from macros.data.layout import DataFile
+    from macros.data.model import Dataset
+    from macros.lint.base import Check, LintContext
+    from macros.lint.runner import CheckResult
+    from macros.render.pages import Page
 
 CRASH_MESSAGE = "the check '{name}' failed: {crash}"
 CRASH_HINT = "a bug in the checks, not in the data: please report it"
 
 
 @dataclass(frozen=True)
-class Report:
+class Details:
+    """What the lint's command line, the editor schemas and the preview read besides."""
+
     files: tuple[DataFile, ...]  # every data file the site knows, parsed or not
+    results: tuple[CheckResult, ...]  # each lint check's own (scripts/lint reports by check)
+    context: LintContext  # what the site checks looked at
+
+
+@dataclass(frozen=True)
+class Report:
     dataset: Dataset | None  # None while any problem is an error
     pages: tuple[Page, ...]  # rendered when the data checks found no error, else ()
     problems: tuple[Problem, ...]  # every problem, sorted, each once
     data_problems: frozenset[Problem]  # stage 1's
-    results: tuple[CheckResult, ...]  # each lint check's own (scripts/lint reports by check)
     rendering: tuple[Problem, ...]  # a template error while rendering the pages
-    context: LintContext  # what the site checks looked at
+    # The rest, worked out or read from the cache only when asked for.
+    details_source: Callable[[], Details] = field(repr=False, compare=False)
+
+    @cached_property
+    def details(self) -> Details:
+        return self.details_source()
+
+    @property
+    def files(self) -> tuple[DataFile, ...]:
+        return self.details.files
+
+    @property
+    def results(self) -> tuple[CheckResult, ...]:
+        return self.details.results
+
+    @property
+    def context(self) -> LintContext:
+        return self.details.context
 
     @property
     def errors(self) -> list[Problem]:
@@ -80,13 +103,88 @@ def check_project(
     project: Project,
     *,
     read_cache: ReadCache | None = None,
-    checks: Sequence[Check] = CHECKS,
+    checks: Sequence[Check] | None = None,
 ) -> Report:
     """Every problem of the project's data, and its pages when they could be rendered.
 
     ``read_cache``: the preview's files read before. ``checks``: the lint checks
-    to run (scripts/lint --check); every other caller runs them all.
+    to run (scripts/lint --check); None runs them all.
+
+    A run without the preview's cache that runs every check gives back the last
+    run's result while nothing it read has changed (macros.check_cache).
     """
+    if project.cache_dir is None or read_cache is not None or checks is not None:
+        return run_checks_now(project, read_cache, checks)
+    project.markdown.keep_on_disk(project.cache_dir)  # the pages' JSON-LD converts with it
+    found_key = check_cache.key(project)
+    if found_key is None:  # a file it cannot read: the checks say so, nothing is kept
+        return run_checks_now(project, None, None)
+    core = check_cache.load(project, found_key)
+    if core is not None:
+        try:
+            return cached_report(project, found_key, core)
+        except check_cache.UNPICKLE_ERRORS:
+            pass
+    with check_cache.recording() as opened:
+        report = run_checks_now(project, None, None)
+    details = report.details
+    results = [(r.check.name, r.problems, r.crash) for r in details.results]
+    # The context holds the pages again, and mostly the same dataset: kept once, in the core.
+    ctx = details.context
+    same = ctx.dataset is report.dataset
+    context = replace(ctx, pages=None, dataset=None if same else ctx.dataset)
+    check_cache.store(
+        project,
+        found_key,
+        opened,
+        (report.dataset, report.pages, report.problems, report.data_problems, report.rendering),
+        (details.files, results, context, same, ctx.pages is not None),
+    )
+    return report
+
+
+def cached_report(project: Project, found_key: str, core: bytes) -> Report:
+    """The report kept under ``found_key``; its details are read when first asked for."""
+    dataset, pages, problems, data_problems, rendering = check_cache.unpickle(core)
+
+    def details() -> Details:
+        from macros.lint.registry import CHECKS
+        from macros.lint.runner import CheckResult
+
+        try:
+            stored = check_cache.load_details(project, found_key)
+            if stored is None:
+                raise ValueError("the details were replaced since")
+            files, results, context, same, with_pages = check_cache.unpickle(stored)
+            by_name = {check.name: check for check in CHECKS}
+            checked = tuple(CheckResult(by_name[n], p, c) for n, p, c in results)
+        except check_cache.UNPICKLE_ERRORS:  # the details did not survive: work them out
+            return run_checks_now(project, None, None).details
+        if same:
+            context.dataset = dataset
+        if with_pages:
+            context.pages = list(pages)
+        return Details(files, checked, context)
+
+    return Report(dataset, pages, problems, data_problems, rendering, details)
+
+
+def run_checks_now(
+    project: Project, read_cache: ReadCache | None, checks: Sequence[Check] | None
+) -> Report:
+    """Load, check and render the project (no whole-result cache)."""
+    import jinja2
+
+    from macros.data.collisions import check_collisions
+    from macros.data.file_reader import ReadCache
+    from macros.data.loader import load
+    from macros.lint.base import LintContext
+    from macros.lint.registry import CHECKS
+    from macros.lint.runner import run_checks
+    from macros.render.content_pages import content_problems
+    from macros.render.field_audit import field_html_problems
+    from macros.render.template_anchors import template_anchors
+
     stored = None  # a run without the preview's cache starts from the last run's results
     if project.cache_dir is not None:
         project.markdown.keep_on_disk(project.cache_dir)
@@ -126,7 +224,7 @@ def check_project(
         dataset if pages else None,
         list(pages) if pages else None,
     )
-    results = tuple(run_checks(ctx, checks))
+    results = tuple(run_checks(ctx, CHECKS if checks is None else checks))
     found: list[Problem] = [*rendering]
     for checked in results:
         found.extend(checked.problems)
@@ -134,19 +232,20 @@ def check_project(
             message = CRASH_MESSAGE.format(name=checked.check.name, crash=checked.crash)
             found.append(Problem("scripts/lint", 0, 0, "", message, CRASH_HINT))
     problems = tuple(dict.fromkeys(sorted(found)))  # one problem found by two checks: once
+    details = Details(loaded.files, results, ctx)
     return Report(
-        loaded.files,
         None if errors(problems) else dataset,
         pages,
         problems,
         frozenset(data_problems),
-        results,
         tuple(rendering),
-        ctx,
+        lambda: details,
     )
 
 
 def render(project: Project, dataset: Dataset) -> list[Page]:
+    from macros.render.pages import Renderer
+
     cache = project.cache_dir / "jinja" if project.cache_dir else None
     return Renderer(
         dataset,

@@ -19,7 +19,9 @@ import hashlib
 import hmac
 import os
 import secrets
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Generic, TypeVar
 
 import jinja2
 
@@ -109,3 +111,65 @@ class SealedBytecodeCache(jinja2.FileSystemBytecodeCache):
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         write_sealed(Path(self._get_cache_filename(bucket)), bucket.bytecode_to_string())
+
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class SealedStore(Generic[K, V]):
+    """Entries kept between runs in one sealed file (the data files' checked results, the
+    converted Markdown, the field audit's verdicts).
+
+    :meth:`open` adds what the file holds to what is in memory (memory wins), once per
+    file; :meth:`get` and :meth:`put` note the keys asked for; :meth:`save` writes back
+    only those (not the entries of texts or files since changed), and only when one of
+    them is new. ``decode`` raises ValueError for data it refuses: a miss, as is a file
+    this machine did not seal.
+    """
+
+    def __init__(
+        self, encode: Callable[[dict[K, V]], bytes], decode: Callable[[bytes], dict[K, V]]
+    ) -> None:
+        self.entries: dict[K, V] = {}
+        self.path: Path | None = None  # the file opened, where save() writes
+        self._encode, self._decode = encode, decode
+        self._used: set[K] = set()
+        self._new = False  # an entry was put since the last save
+
+    def open(self, path: Path) -> None:
+        if path == self.path:
+            return
+        self.path = path
+        data = read_sealed(path)  # a file this machine's runs wrote, never one from a commit
+        if data is None:
+            return
+        try:
+            stored = self._decode(data)
+        except ValueError:
+            return
+        for key, value in stored.items():
+            self.entries.setdefault(key, value)
+
+    def get(self, key: K) -> V | None:
+        self._used.add(key)
+        return self.entries.get(key)
+
+    def put(self, key: K, value: V) -> V:
+        self.entries[key] = value
+        self._used.add(key)
+        self._new = True
+        return value
+
+    def save(self, keys: Iterable[K] | None = None) -> bool:
+        """Write the entries asked for (or ``keys``) if one is new; False when nothing was
+        written (nothing new, no file opened, or a read-only or full disk: the run goes on
+        without the cache)."""
+        if self.path is None or not self._new:
+            return False
+        kept = self._used if keys is None else keys
+        data = self._encode({key: self.entries[key] for key in kept if key in self.entries})
+        if not write_sealed(self.path, data):
+            return False
+        self._new = False
+        return True

@@ -35,6 +35,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "macros.editor",
         "macros.project",
         "macros.pipeline",
+        "macros.check_cache",  # the pipeline's whole result, kept between runs
     ),
     ("macros.scaffold", "macros.cli"),
     ("macros.mkdocs_plugin",),

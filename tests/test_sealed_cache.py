@@ -80,10 +80,10 @@ def test_a_committed_pickle_is_never_loaded(tmp_path: Path) -> None:
     cache_dir = tmp_path / ".cache" / "comparison"
     first = ReadCache()
     first.keep_on_disk(cache_dir)
-    assert first._stored is not None
+    assert first.store.path is not None
     marker = tmp_path / "code-ran"
     cache_dir.mkdir(parents=True)
-    first._stored.write_bytes(pickle.dumps({"x": _Planted(marker)}))  # as a commit would
+    first.store.path.write_bytes(pickle.dumps({"x": _Planted(marker)}))  # as a commit would
     ReadCache().keep_on_disk(cache_dir)
     assert not marker.exists()
 
@@ -124,3 +124,52 @@ def test_compiled_templates_load_only_when_sealed(
     assert loads == []  # the unsealed file was not read (and is now replaced, sealed)
     assert render(SealedBytecodeCache(str(tmp_path))) == "2"
     assert len(loads) == 1
+
+
+def _store() -> sealed_cache.SealedStore[str, str]:
+    def decode(data: bytes) -> dict[str, str]:
+        stored = json.loads(data)
+        if not isinstance(stored, dict):
+            raise ValueError("not a dict")
+        return stored
+
+    return sealed_cache.SealedStore(lambda d: json.dumps(d, sort_keys=True).encode(), decode)
+
+
+def test_a_store_writes_back_what_was_asked_for_when_something_is_new(tmp_path: Path) -> None:
+    path = tmp_path / "store.json"
+    first = _store()
+    first.open(path)
+    assert first.get("a") is None
+    first.put("a", "A")
+    first.put("b", "B")
+    assert first.save() and json.loads(read_sealed(path) or b"") == {"a": "A", "b": "B"}
+    assert not first.save()  # nothing new since
+
+    second = _store()
+    second.put("b", "mine")  # what is in memory wins over the file
+    second.open(path)
+    assert second.entries == {"a": "A", "b": "mine"}
+    assert second.get("a") == "A"
+    second.put("c", "C")
+    second.save()  # "b" and "c" were put, "a" asked for: all kept
+    assert json.loads(read_sealed(path) or b"") == {"a": "A", "b": "mine", "c": "C"}
+
+    third = _store()
+    third.open(path)
+    third.put("d", "D")
+    third.save(["c", "d", "gone"])  # only these, of those it has
+    assert json.loads(read_sealed(path) or b"") == {"c": "C", "d": "D"}
+
+
+def test_a_store_ignores_a_file_it_cannot_trust_or_read(tmp_path: Path) -> None:
+    path = tmp_path / "store.json"
+    path.write_text('{"a": "<script>alert(1)</script>"}', encoding="utf-8")  # unsealed
+    store = _store()
+    store.open(path)
+    assert store.entries == {}
+    write_sealed(path, b"[1, 2]")  # sealed, but not what the store keeps
+    store = _store()
+    store.open(path)
+    assert store.entries == {}
+    assert not _store().save()  # no file opened: nothing to write

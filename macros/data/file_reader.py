@@ -24,7 +24,7 @@ from macros.data.text_rules import analyse
 from macros.data.yaml_reader import parse_yaml
 from macros.problems import Problem
 from macros.safety.characters import describe, how_to_fix, raw_characters
-from macros.sealed_cache import read_sealed, write_sealed
+from macros.sealed_cache import SealedStore
 
 _Key = tuple[bytes, str, FileKind, str | None]
 _YAML_LINE_BREAKS = "\u2028\u2029\u0085"  # line breaks to YAML 1.1, invisible in editors
@@ -49,25 +49,19 @@ class ReadCache:
     SIZE = 512  # results kept; the cache starts afresh when it is full
 
     def __init__(self) -> None:
-        self._results: dict[_Key, _Result] = {}
+        self.store: SealedStore[_Key, _Result] = SealedStore(_pickled, _unpickled)
         self.hits = 0
-        self._stored: Path | None = None  # the file keep_on_disk() read
-        self._new = False  # a result was worked out since
-        self._used: set[_Key] = set()  # keys asked for (what save() keeps)
 
     def check(self, data: bytes, shown: str, kind: FileKind, file_id: str | None) -> _Result:
         key = (data, shown, kind, file_id)
-        self._used.add(key)
-        found = self._results.get(key)
+        found = self.store.get(key)
         if found is not None:
             self.hits += 1
             return found
-        if len(self._results) >= self.SIZE:
-            self._results.clear()
+        if len(self.store.entries) >= self.SIZE:
+            self.store.entries.clear()
         file, problems = check_data_file(data, shown, kind, file_id)
-        self._results[key] = (file, tuple(problems))
-        self._new = True
-        return self._results[key]
+        return self.store.put(key, (file, tuple(problems)))
 
     def keep_on_disk(self, cache_dir: Path) -> None:
         """Start from the results an earlier run of this code kept in ``cache_dir``.
@@ -79,27 +73,26 @@ class ReadCache:
         It holds pickled results, read back only when sealed by this machine
         (macros.sealed_cache): a pickle committed under .cache/ is never loaded.
         """
-        path = cache_dir / f"read-{_code_fingerprint()}.pickle"
-        self._stored = path
-        sealed = read_sealed(path)  # a file this machine's runs wrote, never one from a commit
-        if sealed is None:
-            return
-        try:
-            stored = pickle.loads(sealed)
-        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
-            return
-        if isinstance(stored, dict):
-            self._results.update(stored)
+        self.store.open(cache_dir / f"read-{_code_fingerprint()}.pickle")
 
     def save(self) -> None:
         """Write back the results asked for (not those of files since changed), if any
         of them is new."""
-        if self._stored is None or not self._new:
-            return
-        kept = {k: v for k, v in self._results.items() if k in self._used}
-        # A read-only or full disk still builds, just without the cache.
-        if write_sealed(self._stored, pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL)):
-            self._new = False
+        self.store.save()
+
+
+def _pickled(results: dict[_Key, _Result]) -> bytes:
+    return pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _unpickled(data: bytes) -> dict[_Key, _Result]:
+    try:
+        stored = pickle.loads(data)
+    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError) as exc:
+        raise ValueError("not results of this code") from exc
+    if not isinstance(stored, dict):
+        raise ValueError("not a dict of results")
+    return stored
 
 
 _fingerprint: list[str] = []

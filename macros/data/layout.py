@@ -19,18 +19,20 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from macros import messages
 from macros.data.document import FieldPath, YamlDocument, field_name
 from macros.data.model import RESERVED_PAGE_IDS
-from macros.data.schema import Reference
 from macros.data.schema_refs import load_schema
 from macros.data.text_rules import TextReport
 from macros.problems import Problem
 from macros.safety.ecma import compile_pattern
 from macros.safety.files import safe_to_read
 from macros.safety.grammar import file_id_issues
+
+if TYPE_CHECKING:  # the validator (jsonschema) is imported by who validates, not by a reader
+    from macros.data.schema import Reference
 
 
 class FileKind(StrEnum):

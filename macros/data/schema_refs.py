@@ -21,13 +21,13 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
-
 from macros.data.document import FieldPath
+
+if TYPE_CHECKING:  # imported when first needed: a cached build reads no schema (macros.check_cache)
+    from referencing import Registry
 
 SCHEMA_DIR = Path(__file__).parent.parent / "schemas"
 
@@ -45,6 +45,9 @@ def load_schema(name: str) -> Schema:
 @cache
 def registry() -> Registry[Any]:
     """Every schema file, by file name (its ``$id``), for ``$ref`` across files."""
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+
     return Registry().with_resources(
         (path.name, Resource.from_contents(load_schema(path.name), DRAFT202012))
         for path in sorted(SCHEMA_DIR.glob("*.schema.json"))

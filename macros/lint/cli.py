@@ -61,11 +61,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     try:
-        checks = by_name(args.check) if args.check else CHECKS
+        chosen = by_name(args.check) if args.check else None  # None: all, cached
     except KeyError as exc:
         parser.error(str(exc.args[0]))
+    checks = chosen or CHECKS
     project = project_from_arguments(parser, args, today=args.today, max_age_days=args.max_age)
-    report = check_project(project, checks=checks)
+    report = check_project(project, checks=chosen)
     if args.fix:
         for done in apply_fixes(report.files, checks, project.root):
             if done.fixed_by:
@@ -75,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
                     f"Not fixed {done.path}: {', '.join(done.refused)} (the repair would "
                     "have changed a value or a comment; fix it by hand)"
                 )
-        report = check_project(project, checks=checks)
+        report = check_project(project, checks=chosen)
     if report.rendering:  # the templates, not the data: no check owns it
         print("\n".join(["rendering the pages failed:", *(f"  {p}" for p in report.rendering)]))
     print(format_lint_report(report.results))

@@ -11,6 +11,10 @@ This is the one module that replaces third-party code (``mkdocs serve`` with
   ``SearchIndex.add_entry_from_context``, which parses every page's HTML on
   every rebuild: a page whose HTML, title and metadata are unchanged gets its
   previous entries back.
+- :func:`strip_search_attributes_faster` replaces Material's
+  ``SearchPlugin.on_page_context``, which runs a regular expression over every
+  page's whole HTML on every rebuild to strip its ``data-search-*`` attributes,
+  by the same stripping done with a literal scan (a twelfth of the time).
 - :func:`cache_highlighting` wraps pymdown-extensions' ``Highlight.highlight``
   (Pygments, for every fenced block of every page converted again): a block
   whose code, options and settings are unchanged gets its previous HTML back
@@ -48,6 +52,7 @@ import importlib
 import inspect
 import logging
 import os
+import re
 from typing import TYPE_CHECKING, Any
 
 from macros.mkdocs_plugin.build_cache import BuildCache
@@ -83,6 +88,11 @@ UPSTREAM = {
     # page's url, content, meta and title only.
     "material.plugins.search.plugin:SearchIndex.add_entry_from_context": (
         "4ca78ac4321f7704149f84dac0abc5a26afbd7c43de197ce7f481dcab47edb7b"
+    ),
+    # strip_search_attributes_faster: after indexing, the page's HTML loses its
+    # data-search-* attributes by this one regular expression, and nothing else changes.
+    "material.plugins.search.plugin:SearchPlugin.on_page_context": (
+        "33eb62fd1688be4d99a4e7bf8fc51c1be3d37602b63ad5327c9be3abf5dc8d50"
     ),
     "mkdocs.livereload:LiveReloadServer.__init__": (
         "e79efeb939bfe4b4bbf5d2f11b320778194229b1fd3f9c061e2a5c66e0df43a2"
@@ -191,6 +201,54 @@ def cache_search_entries() -> None:
 
     add_entry_from_context.__wrapped__ = original  # type: ignore[attr-defined]
     SearchIndex.add_entry_from_context = add_entry_from_context
+
+
+# Material's SearchPlugin.on_page_context removes these from every page's HTML.
+_SEARCH_ATTRIBUTES = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
+# The same without the optional space before: starting with a literal, it is found by a
+# fast scan (the optional first character made the engine try every position: 4 ms for
+# /one-page/); strip_search_attributes() puts the space back in.
+_ATTRIBUTE = re.compile(r"data-search-\w+=\"[^\"]+\"")
+_SPACE = re.compile(r"\s")
+
+
+def strip_search_attributes(html: str) -> str:
+    """``_SEARCH_ATTRIBUTES.sub("", html)``, faster."""
+    kept: list[str] = []
+    done = 0  # where the text not yet copied starts
+    for match in _ATTRIBUTE.finditer(html):
+        start = match.start()
+        if start > done and _SPACE.match(html, start - 1):
+            start -= 1  # the space before is part of the match, unless an earlier one took it
+        kept.append(html[done:start])
+        done = match.end()
+    if not kept:
+        return html
+    kept.append(html[done:])
+    return "".join(kept)
+
+
+def strip_search_attributes_faster() -> None:
+    """In this process, Material's search plugin strips a page's ``data-search-*``
+    attributes with :func:`strip_search_attributes` (the same result): its expression
+    scanned every page's whole HTML on every rebuild (0.012 s CPU of a 0.26 s rebuild,
+    most of it /one-page/; now 0.001 s)."""
+    from material.plugins.search.plugin import SearchPlugin
+
+    original = SearchPlugin.on_page_context
+    if getattr(original, "__wrapped__", None) is not None:
+        return
+
+    def on_page_context(
+        self: SearchPlugin, context: Any, *, page: Any, config: Any, nav: Any
+    ) -> None:
+        if not self.config.enabled:
+            return
+        self.search_index.add_entry_from_context(page)
+        page.content = strip_search_attributes(page.content)
+
+    on_page_context.__wrapped__ = original  # type: ignore[attr-defined]
+    SearchPlugin.on_page_context = on_page_context
 
 
 def cache_highlighting() -> None:

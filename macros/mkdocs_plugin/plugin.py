@@ -21,10 +21,6 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils.templates import TemplateContext
 
-from macros.data.file_reader import ReadCache
-from macros.data.model import Dataset
-from macros.editor.schemas import write_editor_schemas
-from macros.lint.site_problems import banners
 from macros.mkdocs_plugin import build_cache, live_server, patches, template_cache
 from macros.mkdocs_plugin.build_cache import BuildCache
 from macros.mkdocs_plugin.config import ComparisonConfig
@@ -53,6 +49,11 @@ from macros.sealed_cache import SealedBytecodeCache
 
 if TYPE_CHECKING:  # only `serve` loads the live-reload server; builds need not import it
     from mkdocs.livereload import LiveReloadServer
+
+    # Nor what only the preview uses (its caches, banners, editor schemas): a build whose
+    # data did not change reads its check result from the cache (macros.check_cache).
+    from macros.data.file_reader import ReadCache
+    from macros.data.model import Dataset
 
 log = get_plugin_logger("comparison")  # messages start "comparison: "
 with_advisory_level(log)
@@ -99,6 +100,7 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         self.content_watch = ContentWatch()
         # The fast preview's search entries by page address and HTML (most pages do not change).
         self.entry_cache: BuildCache[tuple[str, str], list[search_index.Entry]] = BuildCache()
+        self.entry_store: search_index.EntryStore | None = None  # a build's, kept on disk
 
     # Defining on_startup keeps this instance alive across `serve` rebuilds.
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -132,6 +134,7 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
             if self.built_pages:  # what the last two good builds used stays cached
                 build_cache.new_build()
             patches.cache_search_entries()
+            patches.strip_search_attributes_faster()
             patches.cache_page_rendering()
             patches.cache_theme_listing()
             patches.cache_highlighting()
@@ -157,6 +160,8 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         """
         root = self.root(config)
         if self.fast_preview and self.read_cache is None:
+            from macros.data.file_reader import ReadCache
+
             self.read_cache = ReadCache()
         assert self.markdown is not None
         project = Project(
@@ -173,6 +178,8 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         self.static = {}  # no stale export while the data is broken
         self.banners = {}
         if self.serving:  # the editor's schemas follow the ids the data has now
+            from macros.editor.schemas import write_editor_schemas
+
             write_editor_schemas(root, report.files)
         problems = list(report.problems)
         if self.serving and report.dataset is not None:  # what a save lost: a warning
@@ -190,6 +197,8 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
             log.info(str(crowded))  # info: a big site is not an error
         self.pages = list(report.pages)
         if self.serving:
+            from macros.lint.site_problems import banners
+
             self.banners = banners(problems, self.pages, self.template_dirs(config), data_dir)
         self.static = {
             export.EXPORT_PATH: export.export_json(
@@ -278,6 +287,9 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         if not self.config.enabled:
             return
         self.search_entries = []
+        if not self.fast_preview:
+            cache_dir = self.root(config) / self.config.cache_dir
+            self.entry_store = search_index.EntryStore(cache_dir)
 
     def on_post_page(self, output: str, /, *, page: MkPage, config: MkDocsConfig) -> str:
         """Collect the rows and questions marked as search results of their own.
@@ -290,8 +302,8 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
         search = page.meta.get("search")
         if isinstance(search, dict) and search.get("exclude"):
             return output
-        if not self.fast_preview:
-            self.search_entries.extend(search_index.entries_from_html(output, page.url))
+        if self.entry_store is not None:
+            self.search_entries.extend(self.entry_store.entries(output, page.url))
             return output
         key = (page.url, output)
         entries = self.entry_cache.get(key)
@@ -322,6 +334,8 @@ class ComparisonPlugin(BasePlugin[ComparisonConfig]):
                     raise PluginError(str(exc)) from None
         if self.markdown is not None:  # with the texts the pages' JSON-LD converted
             self.markdown.save()
+        if self.entry_store is not None:
+            self.entry_store.save()
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: MkPage, config: MkDocsConfig, nav: Navigation

@@ -18,7 +18,7 @@ from typing import Any
 from macros.data.model import Dataset, Framework
 from macros.data.schema_refs import SCHEMA_DIR, load_schema
 from macros.render.pages import profile_rows
-from macros.safety.ecma import EcmaValidator
+from macros.safety.ecma import ecma_validator
 from macros.sealed_cache import read_sealed, write_sealed
 
 EXPORT_PATH = "api/comparison.json"
@@ -80,7 +80,7 @@ def schema_text() -> str:
 def validate(doc: dict[str, Any]) -> None:
     schema = load_schema(_SCHEMA_FILE.name)  # parsed once per process
     errors = sorted(
-        EcmaValidator(schema).iter_errors(doc),
+        ecma_validator(schema).iter_errors(doc),
         key=lambda e: list(e.absolute_path),
     )
     if errors:

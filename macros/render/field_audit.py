@@ -27,7 +27,7 @@ from macros.problems import Problem
 from macros.render.markdown import MarkdownFactory
 from macros.safety import fragment, policy
 from macros.safety.fragment import fragment_problems
-from macros.sealed_cache import read_sealed, write_sealed
+from macros.sealed_cache import SealedStore
 
 
 def _fingerprint(current: MarkdownFactory) -> str:
@@ -46,26 +46,49 @@ def _with_auditor(conversion: str) -> str:
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:16]
 
 
+# The verdicts read or worked out in this process, by cache file (then by the text's
+# digest). The preview audits every field on every save and a save changes a few:
+# reading, unsealing and hashing them all again was a fiftieth of a rebuild.
+_stores: dict[Path, SealedStore[str, list[str]]] = {}
+
+
+@lru_cache(maxsize=8192)
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
 def _verdicts(
     texts: set[str], site: MarkdownFactory, cache_dir: Path | None
 ) -> dict[str, list[str]]:
     """Each text's problems, from the cache where it has them."""
-    keyed = {hashlib.sha256(text.encode()).hexdigest(): text for text in texts}
-    stored: dict[str, list[str]] = {}
-    cache = cache_dir / f"field-html-{_fingerprint(site)}.json" if cache_dir else None
-    sealed = read_sealed(cache) if cache is not None else None  # never a commit's verdicts
-    if sealed is not None:
-        try:
-            stored = json.loads(sealed)
-        except ValueError:
-            stored = {}
-    missing = [key for key in keyed if key not in stored]
-    for key in missing:
-        stored[key] = fragment_problems(site.html(keyed[key]))
-    if cache is not None and missing:
-        kept = {key: stored[key] for key in keyed}  # only what the data holds now
-        write_sealed(cache, json.dumps(kept, sort_keys=True).encode())  # False: no cache
-    return {text: stored[key] for key, text in keyed.items()}
+    if cache_dir is None:
+        return {text: fragment_problems(site.html(text)) for text in texts}
+    cache = cache_dir / f"field-html-{_fingerprint(site)}.json"
+    store = _stores.get(cache)
+    if store is None:
+        store = _stores[cache] = SealedStore(_json, _verdict_lists)
+        store.open(cache)
+    keyed = {_digest(text): text for text in texts}
+    found = {}
+    for key, text in keyed.items():
+        verdict = store.get(key)
+        if verdict is None:
+            verdict = store.put(key, fragment_problems(site.html(text)))
+        found[text] = verdict
+    store.save(keyed)  # only what the data holds now, when a verdict is new
+    return found
+
+
+def _json(verdicts: dict[str, list[str]]) -> bytes:
+    return json.dumps(verdicts, sort_keys=True).encode()
+
+
+def _verdict_lists(data: bytes) -> dict[str, list[str]]:
+    """Stored verdicts (json.loads raises ValueError for what is not JSON)."""
+    stored = json.loads(data)
+    if not isinstance(stored, dict):
+        raise ValueError("not a dict of verdicts")
+    return stored
 
 
 def field_html_problems(

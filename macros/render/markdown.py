@@ -31,7 +31,7 @@ from typing import Any
 
 import markdown
 
-from macros.sealed_cache import read_sealed, write_sealed
+from macros.sealed_cache import SealedStore
 
 # MkDocs enables these whatever mkdocs.yml says (mkdocs.config.defaults).
 BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
@@ -92,11 +92,9 @@ class MarkdownFactory:
             name: dict(config) for name, config in (configs or {}).items() if config
         }
         self._converter: markdown.Markdown | None = None
-        self._html: dict[str, str] = {}
-        self._stored: Path | None = None  # the file html() was last loaded from or saved to
-        self._unsaved = False  # html() converted a text since
+        # Each text's HTML; what is saved is the texts asked for in this process.
+        self.store: SealedStore[str, str] = SealedStore(_json, _texts)
         self._fingerprint: str | None = None
-        self._used: set[str] = set()  # the texts asked for in this process (what is saved)
         # A table cell's HTML, or None when MkDocs must convert it (macros.render.tables).
         self.cells: dict[str, str | None] = {}
 
@@ -120,11 +118,9 @@ class MarkdownFactory:
 
     def html(self, text: str) -> str:
         """``text`` as HTML, cached per distinct text."""
-        found = self._html.get(text)
+        found = self.store.get(text)
         if found is None:
-            found = self._html[text] = self.convert(text)
-            self._unsaved = True
-        self._used.add(text)
+            found = self.store.put(text, self.convert(text))
         return found
 
     def fingerprint(self) -> str:
@@ -140,31 +136,12 @@ class MarkdownFactory:
         """Load what :meth:`html` converted in earlier runs with these settings (once per
         folder); :meth:`save` writes it back. A cold build converted the same table
         cells, sources and plain texts every time (0.06 s of a 0.26 s check)."""
-        path = cache_dir / f"markdown-{self.fingerprint()}.json"
-        if path == self._stored:
-            return
-        self._stored = path
-        sealed = read_sealed(path)  # HTML from a file this machine wrote, never a commit's
-        if sealed is None:
-            return
-        try:
-            stored = json.loads(sealed)
-        except ValueError:
-            return
-        if isinstance(stored, dict):
-            for text, html in stored.items():
-                if isinstance(text, str) and isinstance(html, str):
-                    self._html.setdefault(text, html)
+        self.store.open(cache_dir / f"markdown-{self.fingerprint()}.json")
 
     def save(self) -> None:
         """Write the texts asked for to the file :meth:`keep_on_disk` named, if any was
         converted since it was read."""
-        if self._stored is None or not self._unsaved:
-            return
-        kept = {text: self._html[text] for text in self._used}  # not texts since removed
-        # A read-only or full disk still builds, just without the cache.
-        if write_sealed(self._stored, json.dumps(kept, sort_keys=True).encode()):
-            self._unsaved = False
+        self.store.save()
 
     def inline_html(self, text: str) -> str:
         """A one-paragraph text's HTML without the paragraph (for a table cell)."""
@@ -179,6 +156,18 @@ class MarkdownFactory:
         shortcodes, magic links), so that such text is converted too.
         """
         return all(name in _NO_PLAIN_TEXT_EFFECT for name in self.extensions)
+
+
+def _json(html: dict[str, str]) -> bytes:
+    return json.dumps(html, sort_keys=True).encode()
+
+
+def _texts(data: bytes) -> dict[str, str]:
+    """Stored conversions (json.loads raises ValueError for what is not JSON)."""
+    stored = json.loads(data)
+    if not isinstance(stored, dict):
+        raise ValueError("not a dict of texts")
+    return {text: html for text, html in stored.items() if isinstance(html, str)}
 
 
 def site_extensions(config: Mapping[str, Any]) -> tuple[list[str], dict[str, dict[str, Any]]]:

@@ -16,9 +16,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator, ValidationError, validators
+if TYPE_CHECKING:  # imported by the first validation: reading a cached result needs none
+    from jsonschema import ValidationError
 
 
 def python_pattern(pattern: str) -> str:
@@ -57,11 +58,22 @@ def pattern_keyword(
     validator: Any, pattern: str, instance: Any, schema: dict[str, Any]
 ) -> Iterator[ValidationError]:
     """The ``pattern`` keyword for ``jsonschema`` validators, with ECMA-262's anchors."""
+    from jsonschema import ValidationError
+
     if isinstance(instance, str) and not matches(pattern, instance):
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
-# Draft 2020-12 with ECMA-262's anchors: what the published schemas say to other tools.
-EcmaValidator: Any = validators.extend(  # type: ignore[no-untyped-call]
-    Draft202012Validator, validators={"pattern": pattern_keyword}
-)
+@cache
+def _ecma_validator_class() -> Any:
+    from jsonschema import Draft202012Validator, validators
+
+    return validators.extend(  # type: ignore[no-untyped-call]
+        Draft202012Validator, validators={"pattern": pattern_keyword}
+    )
+
+
+def ecma_validator(schema: dict[str, Any]) -> Any:
+    """A Draft 2020-12 validator of ``schema`` with ECMA-262's anchors: what the
+    published schemas say to other tools."""
+    return _ecma_validator_class()(schema)

@@ -42,7 +42,7 @@ def test_results_kept_on_disk_serve_the_next_run_for_unchanged_files(tmp_path: P
     third.save()
     fourth = ReadCache()
     fourth.keep_on_disk(cache_dir)
-    assert len(fourth._results) == len(plain.files)  # the old site.yml's result is gone
+    assert len(fourth.store.entries) == len(plain.files)  # the old site.yml's result is gone
 
     stored.write_bytes(b"not a pickle")
     fifth = ReadCache()

@@ -205,3 +205,64 @@ def test_a_code_block_is_highlighted_once_while_it_and_the_settings_are_unchange
     assert convert() == expected and len(calls) == 6  # filled
     assert convert() == expected and len(calls) == 7  # the inline code only
     assert convert(line_anchors="x") != expected and len(calls) == 10
+
+
+SEARCH_HTML = [
+    '<h2 id="a" data-search-exclude="true">A</h2>\n<p data-search-boost="2">B</p>',
+    'x data-search-a="1"data-search-b="2" \tdata-search-c="3"',  # adjacent, two spaces
+    'data-search-a="x data-search-b="y" z"',  # a value holding the name of another
+    '<p>\u2028data-search-a="1" \x1cdata-search-b="2"</p>',  # other Unicode spaces
+    'data-search-="1" data-search-a="" data-search-a=1 data-search-',  # no match
+    "",
+]
+
+
+@pytest.mark.parametrize("html", SEARCH_HTML)
+def test_search_attributes_are_stripped_as_materials_expression_strips_them(html: str) -> None:
+    assert patches.strip_search_attributes(html) == patches._SEARCH_ATTRIBUTES.sub("", html)
+
+
+def test_every_mix_of_spaces_names_and_quotes_is_stripped_as_material_strips_it() -> None:
+    import random
+
+    pieces = [" ", "\n", "\u00a0", "\x1c", '"', "=", "x", "-", "data-search-", 'a="1"', "<p>"]
+    rng = random.Random(22)
+    for _ in range(5000):
+        html = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        expected = patches._SEARCH_ATTRIBUTES.sub("", html)
+        assert patches.strip_search_attributes(html) == expected, repr(html)
+
+
+def test_the_search_plugin_gives_a_page_the_same_html_when_patched(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from types import SimpleNamespace
+
+    from material.plugins.search import plugin as search
+
+    # Start unpatched, whatever an earlier test in this worker patched for its process.
+    on_page_context = search.SearchPlugin.on_page_context
+    monkeypatch.setattr(
+        search.SearchPlugin,
+        "on_page_context",
+        getattr(on_page_context, "__wrapped__", None) or on_page_context,
+    )
+    indexed: list[str] = []
+    monkeypatch.setattr(
+        search.SearchIndex, "add_entry_from_context", lambda _, page: indexed.append(page.content)
+    )
+    plugin = search.SearchPlugin()
+    plugin.load_config({})
+    plugin.search_index = search.SearchIndex()
+
+    def page_context(content: str) -> str:
+        page = SimpleNamespace(content=content)
+        plugin.on_page_context({}, page=page, config=None, nav=None)
+        return str(page.content)
+
+    expected = [page_context(html) for html in SEARCH_HTML]
+    assert expected[0] == '<h2 id="a">A</h2>\n<p>B</p>'
+    patches.strip_search_attributes_faster()
+    assert getattr(search.SearchPlugin.on_page_context, "__wrapped__", None) is not None
+    assert [page_context(html) for html in SEARCH_HTML] == expected
+    assert indexed == SEARCH_HTML * 2  # each page indexed first, as before

@@ -7,7 +7,9 @@ matches the regular expression PATTERN failing at STEP:
 - ``copy``: MkDocs copying a file into the site (the theme's assets), through
   ``shutil.copyfile``;
 - ``write``: MkDocs writing a page (``mkdocs.utils.write_file``);
-- ``read``: anything opening a source file for reading (``open``).
+- ``read``: anything opening a source file for reading (``open``), each time it
+  is opened: a forbidden file stays forbidden (the build's check cache reads
+  every source file before MkDocs does, macros.check_cache).
 
 The error is raised the way the system raises it: ENOSPC from the write, with no
 file name and the file open (as ``write()`` and ``sendfile()`` on a full disk do);
@@ -68,10 +70,14 @@ def main() -> int:
         mkdocs.utils.write_file = write_file
     elif step == "read":
         real_open = builtins.open
+        forbidden: list[str] = []  # the file found, once it is
 
         def open_(file: Any, mode: str = "r", *more: Any, **kwargs: Any) -> Any:
-            if "r" in mode and "+" not in mode and hit(file):
-                raise OSError(code, os.strerror(code), os.fspath(file))
+            if "r" in mode and "+" not in mode:
+                if hit(file):
+                    forbidden.append(os.fspath(file))
+                if isinstance(file, (str, os.PathLike)) and os.fspath(file) in forbidden:
+                    raise OSError(code, os.strerror(code), os.fspath(file))
             return real_open(file, mode, *more, **kwargs)
 
         builtins.open = io.open = open_

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
+from macros import sealed_cache
+from macros.render import search_index
 from macros.render.search_index import Entry, entries_from_html, merge, rewrite, without_citations
 
 ROW = (
@@ -116,3 +119,53 @@ def test_repeated_citations_and_excluded_headings_leave_no_trace() -> None:
     docs = merge(index, [])["docs"]
     assert isinstance(docs, list)
     assert [d["location"] for d in docs] == ["", "#kept"]
+
+
+@pytest.fixture
+def own_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(sealed_cache.KEY_VARIABLE, str(tmp_path / "home-cache" / "cache-key"))
+
+
+@pytest.mark.usefixtures("own_key")
+def test_a_builds_entries_are_kept_by_page_address_and_html(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page whose address and HTML are unchanged is not parsed again in the next build;
+    a changed page is, and only the pages of the last build are kept."""
+    parsed: list[str] = []
+    real = search_index.entries_from_html
+    monkeypatch.setattr(
+        search_index, "entries_from_html", lambda html, url: parsed.append(url) or real(html, url)
+    )
+    first = search_index.EntryStore(tmp_path)
+    assert first.entries(ROW, "comparison/") == real(ROW, "comparison/")
+    assert first.entries(QUESTION, "faq/") == real(QUESTION, "faq/")
+    first.save()
+    assert parsed == ["comparison/", "faq/"]
+
+    second = search_index.EntryStore(tmp_path)  # the next build
+    assert second.entries(ROW, "comparison/") == real(ROW, "comparison/")
+    assert second.entries(ROW, "compare/") == real(ROW, "compare/")  # another address
+    changed = QUESTION.replace("Then grow.", "Then grow slowly.")
+    assert second.entries(changed, "faq/") == real(changed, "faq/")
+    second.save()
+    assert parsed == ["comparison/", "faq/", "compare/", "faq/"]
+
+    third = search_index.EntryStore(tmp_path)
+    assert len(third.store.entries) == 3  # the pages of the last build
+    third.entries(QUESTION, "faq/")  # the old page's HTML: no longer kept
+    assert len(parsed) == 5
+
+
+@pytest.mark.usefixtures("own_key")
+def test_committed_entries_are_not_used(tmp_path: Path) -> None:
+    store = search_index.EntryStore(tmp_path)
+    store.entries(ROW, "comparison/")
+    store.save()
+    assert store.store.path is not None
+    planted = json.loads(sealed_cache.read_sealed(store.store.path) or b"{}")
+    for key in planted:
+        planted[key] = [["comparison/#orm", "<script>alert(1)</script>", ""]]
+    store.store.path.write_text(json.dumps(planted), encoding="utf-8")  # unsealed
+    again = search_index.EntryStore(tmp_path)
+    assert again.entries(ROW, "comparison/") == entries_from_html(ROW, "comparison/")

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from macros.data.schema_refs import SCHEMA_DIR
-from macros.safety.ecma import EcmaValidator, matches, python_pattern
+from macros.safety.ecma import ecma_validator, matches, python_pattern
 
 MACROS = Path(__file__).resolve().parents[2] / "macros"
 _RE_CALLS = {"compile", "match", "search", "fullmatch", "finditer", "findall", "sub", "split"}
@@ -127,7 +127,7 @@ def test_a_dollar_in_a_class_stays() -> None:
 
 def test_the_export_validator_refuses_an_id_with_a_line_break() -> None:
     schema = json.loads((SCHEMA_DIR / "export.schema.json").read_text(encoding="utf-8"))
-    validator = EcmaValidator({"$defs": schema["$defs"], "$ref": "#/$defs/id"})
+    validator = ecma_validator({"$defs": schema["$defs"], "$ref": "#/$defs/id"})
     assert not validator.is_valid("orm-question\n")
     assert validator.is_valid("orm-question")
 

@@ -130,6 +130,20 @@ def test_a_template_context_holding_something_unknown_is_rendered_every_time() -
     assert template_cache._plain({"a": [1, "b", None, (2.0, True)]})
 
 
+def test_the_error_page_is_kept_by_its_context_and_the_sitemap_never() -> None:
+    """404.html has no page: its key is the navigation and the rest of its context. The
+    sitemap has none either, but reads every page's dates: it is filled every time."""
+    from mkdocs.structure.nav import Navigation
+
+    nav = Navigation([], [])
+    context = {"page": None, "nav": nav, "base_url": "/", "pages": []}
+    key = template_cache._context_key(context, "404.html")
+    assert key is not None
+    assert template_cache._context_key({**context, "base_url": "/docs/"}, "404.html") != key
+    assert template_cache._context_key(context, "sitemap.xml") is None
+    assert template_cache._context_key(context) is None
+
+
 def test_no_template_reads_what_the_page_cache_leaves_out() -> None:
     """The cache key leaves out IGNORED_CONTEXT: if a template read it, a page would go stale."""
     import material  # type: ignore[import-untyped]
