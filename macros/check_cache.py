@@ -185,7 +185,8 @@ def unpickle(data: bytes) -> Any:
 
 
 def extra_files(project: Project, opened: set[str]) -> set[str]:
-    """The files opened that the key does not cover already."""
+    """The files opened that the key does not cover already, also those that were not
+    there (an optional file looked for): one made since is a miss, as a changed one is."""
     covered = [*roots(project), *_installation()]
     if project.cache_dir is not None:
         covered.append(project.cache_dir.resolve())
@@ -193,7 +194,7 @@ def extra_files(project: Project, opened: set[str]) -> set[str]:
     extras = set()
     for path in opened:
         real = os.path.realpath(path)
-        if real == key_path or not os.path.isfile(real):
+        if real == key_path or os.path.isdir(real):
             continue
         if not any(real == str(c) or real.startswith(str(c) + os.sep) for c in covered):
             extras.add(real)

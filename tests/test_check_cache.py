@@ -190,6 +190,22 @@ def test_another_file_the_run_read_is_part_of_the_key(root: Path, tmp_path: Path
     assert check_cache.load(project, found) is None
 
 
+def test_a_file_the_run_looked_for_and_did_not_find_is_part_of_the_key(
+    root: Path, tmp_path: Path
+) -> None:
+    """An optional file (a setting, a snippet) that appears later changes the result."""
+    project = project_from_config(root / "mkdocs.yml")
+    optional = tmp_path / "optional.yml"
+    with check_cache.recording() as opened, pytest.raises(FileNotFoundError):
+        optional.read_text(encoding="utf-8")
+    assert check_cache.extra_files(project, opened) == {str(optional.resolve())}
+    found = check_cache.key(project)
+    assert check_cache.store(project, found, opened, "core", "details")
+    assert check_cache.load(project, found) == pickle.dumps("core", check_cache.PROTOCOL)
+    optional.write_text("", encoding="utf-8")  # even empty: it is there now
+    assert check_cache.load(project, found) is None
+
+
 def test_a_file_saved_while_the_checks_ran_is_not_kept(root: Path, runs: list[Project]) -> None:
     """The key is worked out before the run reads the files: a save in between must not
     leave the new text's result under the old text's key."""
