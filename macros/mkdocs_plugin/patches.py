@@ -129,12 +129,26 @@ def source_hash(name: str) -> str:
     return hashlib.sha256(inspect.getsource(original).encode("utf-8")).hexdigest()
 
 
+def _unpatched(owner: Any, name: str) -> Any:
+    """``owner.name`` as installed, or None when a patch of this process replaced it
+    already (each patch is made once: the preview calls them on every rebuild)."""
+    original = getattr(owner, name)
+    return None if getattr(original, "__wrapped__", None) is not None else original
+
+
+def _install(owner: Any, name: str, original: Any, replacement: Any) -> None:
+    """``replacement`` in place of ``owner.name``, keeping ``original`` as its
+    ``__wrapped__`` (what :func:`source_hash` pins and a test can put back)."""
+    replacement.__wrapped__ = original
+    setattr(owner, name, replacement)
+
+
 def cache_page_rendering() -> None:
     """In this process, convert a page again only when something it depends on changed."""
     from mkdocs.structure.pages import Page
 
-    original = Page.render
-    if getattr(original, "__wrapped__", None) is not None:
+    original = _unpatched(Page, "render")
+    if original is None:
         return
     cache: BuildCache[tuple[Any, ...], tuple[Any, ...]] = BuildCache()
     # What every page of one build shares in its key, worked out once per build (the
@@ -176,16 +190,15 @@ def cache_page_rendering() -> None:
                 file: dict(links[uri]) for uri, file in current.items() if file is not None
             }
 
-    render.__wrapped__ = original  # type: ignore[attr-defined]
-    Page.render = render  # type: ignore[method-assign]
+    _install(Page, "render", original, render)
 
 
 def cache_search_entries() -> None:
     """In this process, index a page for search again only when its HTML, title or meta changed."""
     from material.plugins.search.plugin import SearchIndex  # type: ignore[import-untyped]
 
-    original = SearchIndex.add_entry_from_context
-    if getattr(original, "__wrapped__", None) is not None:
+    original = _unpatched(SearchIndex, "add_entry_from_context")
+    if original is None:
         return
     cache: BuildCache[tuple[str, str, str, str], list[dict[str, Any]]] = BuildCache()
 
@@ -199,8 +212,7 @@ def cache_search_entries() -> None:
             return
         self.entries.extend(dict(entry) for entry in entries)
 
-    add_entry_from_context.__wrapped__ = original  # type: ignore[attr-defined]
-    SearchIndex.add_entry_from_context = add_entry_from_context
+    _install(SearchIndex, "add_entry_from_context", original, add_entry_from_context)
 
 
 # Material's SearchPlugin.on_page_context removes these from every page's HTML.
@@ -235,8 +247,8 @@ def strip_search_attributes_faster() -> None:
     most of it /one-page/; now 0.001 s)."""
     from material.plugins.search.plugin import SearchPlugin
 
-    original = SearchPlugin.on_page_context
-    if getattr(original, "__wrapped__", None) is not None:
+    original = _unpatched(SearchPlugin, "on_page_context")
+    if original is None:
         return
 
     def on_page_context(
@@ -247,16 +259,15 @@ def strip_search_attributes_faster() -> None:
         self.search_index.add_entry_from_context(page)
         page.content = strip_search_attributes(page.content)
 
-    on_page_context.__wrapped__ = original  # type: ignore[attr-defined]
-    SearchPlugin.on_page_context = on_page_context
+    _install(SearchPlugin, "on_page_context", original, on_page_context)
 
 
 def cache_highlighting() -> None:
     """In this process, highlight a code block again only when it or the settings changed."""
     from pymdownx.highlight import Highlight  # type: ignore[import-untyped]
 
-    original = Highlight.highlight
-    if getattr(original, "__wrapped__", None) is not None:
+    original = _unpatched(Highlight, "highlight")
+    if original is None:
         return
     cache: BuildCache[tuple[str, str, str], str] = BuildCache()
     signature = inspect.signature(original)
@@ -276,16 +287,15 @@ def cache_highlighting() -> None:
             found = cache.put(key, original(self, *args, **kwargs))
         return found
 
-    highlight.__wrapped__ = original  # type: ignore[attr-defined]
-    Highlight.highlight = highlight
+    _install(Highlight, "highlight", original, highlight)
 
 
 def cache_theme_listing() -> None:
     """In this process, list the theme's static files again only when the theme changed."""
     from mkdocs.structure.files import File, Files
 
-    original = Files.add_files_from_theme
-    if getattr(original, "__wrapped__", None) is not None:
+    original = _unpatched(Files, "add_files_from_theme")
+    if original is None:
         return
     listings: dict[tuple[Any, ...], list[tuple[str, str]]] = {}
 
@@ -307,8 +317,7 @@ def cache_theme_listing() -> None:
             if self.get_file_from_path(path) is None:
                 self.append(File(path, folder, config.site_dir, config.use_directory_urls))
 
-    add_files_from_theme.__wrapped__ = original  # type: ignore[attr-defined]
-    Files.add_files_from_theme = add_files_from_theme  # type: ignore[method-assign]
+    _install(Files, "add_files_from_theme", original, add_files_from_theme)
 
 
 def _folder_stamp(folder: str) -> tuple[tuple[str, int], ...]:

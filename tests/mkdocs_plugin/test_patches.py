@@ -92,7 +92,8 @@ THIRD_PARTY = ("mkdocs", "material", "watchdog")
 
 def replaced_elsewhere(path: Path) -> list[str]:
     """Assignments to an attribute of a class or module imported from MkDocs, Material or
-    watchdog (``Page.render = ...``): replacing third-party code."""
+    watchdog (``Page.render = ...``, ``setattr(Page, "render", ...)``): replacing
+    third-party code."""
     import ast
 
     tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -111,6 +112,17 @@ def replaced_elsewhere(path: Path) -> list[str]:
     }
     found = []
     for node in ast.walk(tree):
+        # setattr(Page, "render", ...) too, and patches.py's own _install(Page, "render", ...)
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in ("setattr", "_install")
+            and node.args
+            and isinstance(node.args[0], ast.Name)
+            and node.args[0].id in imported
+        ):
+            name = node.args[1].value if isinstance(node.args[1], ast.Constant) else "?"
+            found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.args[0].id}.{name}")
         targets = node.targets if isinstance(node, ast.Assign) else []
         for target in targets:
             if (
