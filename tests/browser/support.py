@@ -117,6 +117,13 @@ def axe_in_both_schemes(page: Page, scheme: Scheme) -> tuple[list[str], Scheme]:
     return found, other
 
 
+def sideways_scroll(page: Page) -> int:
+    """How many CSS pixels the page scrolls sideways (0 when it fits its width)."""
+    return int(
+        page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    )
+
+
 def axe_on_every_page(page: Page) -> None:
     """Load axe-core into every page the page's context opens from now on, before the
     page's own scripts (V8 then compiles it once per renderer, not on every visit:

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Page
 
 from tests.browser.conftest import OpenPage
-from tests.browser.support import goto
+from tests.browser.support import goto, sideways_scroll
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -288,7 +288,5 @@ def test_nothing_scrolls_sideways(open_page: OpenPage, width: int) -> None:
     for path in ("comparison/?diff=1", "compare/?frameworks=flask,django,fastapi"):
         page = open_page(path, width=width).page
         page.wait_for_selector(".table-tools, .compare-view table")
-        overflow = page.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
+        overflow = sideways_scroll(page)
         assert overflow <= 0, (path, width, overflow)

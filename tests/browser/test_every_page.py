@@ -22,6 +22,7 @@ from tests.browser.support import (
     Scheme,
     axe_in_both_schemes,
     axe_on_every_page,
+    sideways_scroll,
     site_pages,
 )
 
@@ -58,9 +59,7 @@ def test_every_page_is_clean(open_page: OpenPage, site_dir: Path, width: int) ->
         page.evaluate(REVEAL)
         found = visit.problems()
         if width < 400:
-            overflow = page.evaluate(
-                "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-            )
+            overflow = sideways_scroll(page)
             if overflow > 0:
                 found.append(f"scrolls sideways by {overflow} px at {width} px wide")
         violations, scheme = axe_in_both_schemes(page, scheme)

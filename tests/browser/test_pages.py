@@ -26,6 +26,7 @@ from tests.browser.support import (
     axe_in_both_schemes,
     axe_on_every_page,
     goto,
+    sideways_scroll,
 )
 from tests.browser.test_html_valid import MATERIAL, check
 from tests.harness.site import ROOT
@@ -348,9 +349,7 @@ def test_pages_for_three_frameworks_pass_axe(
     for path in THREE_PAGES:
         goto(page, three_site_url + path)
         assert page.evaluate("document.body.dataset.mdColorScheme") == SCHEME_NAMES[scheme]
-        overflow = page.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
+        overflow = sideways_scroll(page)
         found, scheme = axe_in_both_schemes(page, scheme)
         if overflow > 0:
             found.append(f"scrolls sideways by {overflow} px")
